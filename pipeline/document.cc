@@ -1,0 +1,30 @@
+#include "pipeline/document.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace newsie {
+
+std::string Document::OriginalText(Span span) const {
+  if (original_offsets.empty()) return {};
+  const int64_t last = static_cast<int64_t>(original_offsets.size()) - 1;
+  const int64_t s = std::clamp<int64_t>(span.start, 0, last);
+  const int64_t e = std::clamp<int64_t>(span.end, s, last);
+  return original.substr(original_offsets[s], original_offsets[e] - original_offsets[s]);
+}
+
+std::optional<std::string> RefDate::Iso() const {
+  if (!year) return std::nullopt;
+  // At the grain known: an inferred reference year stays "2024", not a made-up 1 January.
+  char buf[16];
+  if (month && day) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", *year, *month, *day);
+  } else if (month) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", *year, *month);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d", *year);
+  }
+  return std::string(buf);
+}
+
+}  // namespace newsie

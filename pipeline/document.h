@@ -1,0 +1,143 @@
+// Document: one article on its way from bytes to records.
+//
+// Stages run in order (pipeline/pipeline.cc) and pass the Document forward;
+// each fills in its part and may rely on what earlier stages filled in:
+//
+//   stage        reads                      adds
+//   -----------  -------------------------  ------------------------------------
+//   (reader)     file / JSONL record        input, source.path/bytes/sha256
+//   decode       input.bytes                original, source.encoding
+//   normalize    original                   work, work_map, repairs
+//   boilerplate  work                       removed, metadata (byline, printed date)
+//   stories      work, removed              stories (spans, headlines)
+//   sentences    work, stories              sentences, story/document lang
+//   quantities   work, sentences            sentence quantities (dates unresolved)
+//   ref_date     input, metadata, quantities ref_date; resolves relative dates
+//   extract      everything above           story facts
+//
+// Positions inside the pipeline are byte offsets into `work` (UTF-8). They
+// become CONTRACT spans (code points of `original`) only through `work_map`.
+// Nothing here is shared between threads: one Document, one worker.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/facts.h"
+#include "pipeline/offset_map.h"
+#include "pipeline/quantity.h"
+#include "pipeline/span.h"
+
+namespace newsie {
+
+// What the reader hands the pipeline: the raw bytes and what came with them.
+struct Input {
+  std::string id;    // CONTRACT `id`
+  std::string path;  // where it was read from ("-" for standard input)
+  std::string bytes;
+  enum class Format { kText, kHtml } format = Format::kText;
+  std::optional<std::string> encoding;  // forced (--encoding) or declared
+  std::optional<std::string> date;      // YYYY-MM-DD from --ref-date, JSONL or sidecar
+  bool date_given = false;              // true for --ref-date and JSONL (basis "given")
+  std::optional<std::string> url;
+  std::optional<std::string> title;
+  std::optional<std::string> lang;  // declared by a JSONL record
+};
+
+struct Diagnostic {
+  std::string level;  // info, warning, error
+  std::string code;   // kebab-case, stable
+  std::string message;
+  std::optional<Span> span;
+};
+
+struct SourceInfo {
+  std::string path;
+  std::string sha256;
+  int64_t bytes = 0;
+  std::string encoding;
+  std::string lang;  // ko, en, mixed
+  std::optional<std::string> url;
+  std::optional<std::string> title;
+};
+
+// A part of the working text that is page chrome, not article text.
+struct Removal {
+  size_t begin = 0;  // bytes in work
+  size_t end = 0;
+  std::string kind;   // chrome, copyright, byline, caption, related, weather, dateline, image
+  std::string entry;  // the lexicon entry that matched (file:line), for `inspect`
+};
+
+struct PageMetadata {
+  std::optional<std::string> byline;
+  std::optional<std::string> printed_date;  // YYYY-MM-DD printed in the page
+  std::optional<Span> printed_date_span;
+};
+
+struct RefDate {
+  std::optional<int> year, month, day;
+  std::string basis = "none";  // given, metadata, inferred, none
+  std::string reason;          // for `inspect`: what it was taken or inferred from
+  std::optional<std::string> Iso() const;  // YYYY-MM-DD, YYYY-MM or YYYY: the grain known
+};
+
+struct Sentence {
+  size_t begin = 0;  // bytes in work
+  size_t end = 0;
+  int story = -1;    // index into stories, -1 outside any story
+  std::vector<Quantity> quantities;  // offsets relative to work (not to the sentence)
+};
+
+struct Story {
+  int index = 0;
+  size_t begin = 0;  // bytes in work; the story's text, boilerplate excluded
+  size_t end = 0;
+  std::optional<std::pair<size_t, size_t>> headline;  // bytes in work
+  std::string lang;                                   // ko, en, mixed
+  std::vector<int> sentences;                         // indices into Document::sentences
+
+  std::optional<DistrictFact> district;
+  std::optional<MayorFact> mayor;
+  std::vector<TargetFact> targets;
+  std::vector<AchievementFact> achievements;
+  std::vector<AwardFact> awards;
+};
+
+struct Document {
+  Input input;
+  SourceInfo source;
+
+  // decode: the original text, UTF-8, and where each code point starts.
+  std::string original;
+  std::vector<uint32_t> original_offsets;  // byte offset per code point, plus one for the end
+
+  // normalize: the text rules match against, and the way back.
+  std::string work;
+  OffsetMap work_map;
+
+  std::vector<Removal> removed;  // sorted, non-overlapping
+  PageMetadata metadata;
+  std::vector<Story> stories;
+  std::vector<Sentence> sentences;
+  RefDate ref_date;
+  std::vector<Diagnostic> diagnostics;
+
+  // Helpers every stage needs.
+  Span ToOriginal(size_t work_begin, size_t work_end) const {
+    return work_map.ToOriginal(work_begin, work_end);
+  }
+  // The original text of a span, as it stands in the source.
+  std::string OriginalText(Span span) const;
+  std::string_view Work(size_t begin, size_t end) const {
+    return std::string_view(work).substr(begin, end - begin);
+  }
+  void AddDiagnostic(std::string level, std::string code, std::string message,
+                     std::optional<Span> span = std::nullopt) {
+    diagnostics.push_back({std::move(level), std::move(code), std::move(message), span});
+  }
+};
+
+}  // namespace newsie
