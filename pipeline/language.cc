@@ -1,0 +1,39 @@
+#include "pipeline/language.h"
+
+#include <utf8proc.h>
+
+namespace newsie {
+
+ScriptCounts CountScripts(std::string_view utf8) {
+  ScriptCounts counts;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(utf8.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) n = 1;
+    p += n;
+    left -= n;
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+        (cp >= 0x3130 && cp <= 0x318F)) {
+      ++counts.hangul;
+    } else if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) {
+      ++counts.latin;
+    }
+  }
+  return counts;
+}
+
+std::string LanguageOf(const ScriptCounts& counts) {
+  // A Hangul syllable carries about as much text as three Latin letters.
+  const double ko = 3.0 * static_cast<double>(counts.hangul);
+  const double en = static_cast<double>(counts.latin);
+  const double total = ko + en;
+  if (total == 0) return "en";
+  const double ko_share = ko / total;
+  if (ko_share >= 0.8) return "ko";
+  if (ko_share <= 0.2) return "en";
+  return "mixed";
+}
+
+}  // namespace newsie

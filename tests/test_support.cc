@@ -1,0 +1,60 @@
+#include "tests/test_support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace newsie::testing {
+
+std::filesystem::path SourceDir() { return NEWSIE_SOURCE_DIR; }
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const Pipeline& SharedPipeline() {
+  static const Pipeline pipeline(PipelineOptions{LexiconDir(SourceDir() / "lexicons"), {}});
+  return pipeline;
+}
+
+Document Process(std::string bytes, std::string id, std::optional<std::string> ref_date) {
+  Document doc;
+  doc.input.id = id;
+  doc.input.path = std::move(id);
+  doc.input.bytes = std::move(bytes);
+  if (ref_date) {
+    doc.input.date = std::move(ref_date);
+    doc.input.date_given = true;
+  }
+  const Status status = SharedPipeline().Run(doc);
+  if (!status.ok()) throw std::runtime_error(status.code() + ": " + status.message());
+  return doc;
+}
+
+CommandResult RunNewsie(const std::string& args, const std::string& input) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("newsie-test-" + std::to_string(::getpid()) + "-" +
+                    std::to_string(reinterpret_cast<uintptr_t>(&input)));
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream(dir / "stdin", std::ios::binary) << input;
+  }
+  const std::string cmd = std::string("'") + NEWSIE_BINARY + "' " + args + " <'" +
+                          (dir / "stdin").string() + "' >'" + (dir / "stdout").string() +
+                          "' 2>'" + (dir / "stderr").string() + "'";
+  const int status = std::system(cmd.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(dir / "stdout");
+  result.err = ReadFile(dir / "stderr");
+  std::filesystem::remove_all(dir);
+  return result;
+}
+
+}  // namespace newsie::testing

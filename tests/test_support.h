@@ -1,0 +1,31 @@
+// Helpers shared by tests: paths into the source tree, running the newsie
+// binary, and running a Document through the pipeline.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "pipeline/document.h"
+#include "pipeline/pipeline.h"
+
+namespace newsie::testing {
+
+std::filesystem::path SourceDir();
+std::string ReadFile(const std::filesystem::path& path);
+
+// The pipeline built once for all tests (lexicons from the source tree).
+const Pipeline& SharedPipeline();
+
+// Runs `bytes` through the whole pipeline as a text document.
+Document Process(std::string bytes, std::string id = "test.txt",
+                 std::optional<std::string> ref_date = std::nullopt);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+// Runs build/newsie with `args` (a shell-quoted string), stdin from `input`.
+CommandResult RunNewsie(const std::string& args, const std::string& input = "");
+
+}  // namespace newsie::testing
