@@ -1,29 +1,288 @@
 #include "pipeline/decode.h"
 
-#include <utf8proc.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
 
 namespace newsie {
 namespace {
+
+// Length of the well-formed UTF-8 sequence at p (at most `left` bytes), or 0.
+inline size_t Utf8SequenceLength(const unsigned char* p, size_t left) {
+  const unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  if (c < 0xC2) return 0;
+  if (c < 0xE0) return (left >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
+  if (c < 0xF0) {
+    if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;   // overlong
+    if (c == 0xED && p[1] >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c < 0xF5) {
+    if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) {
+      return 0;
+    }
+    if (c == 0xF0 && p[1] < 0x90) return 0;
+    if (c == 0xF4 && p[1] >= 0x90) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+struct Decoded {
+  std::string text;
+  std::vector<uint32_t> offsets;
+  size_t invalid = 0;
+  size_t first_invalid_byte = 0;  // in the input
+  size_t first_invalid_cp = 0;    // in the decoded text
+};
+
+// UTF-8 to UTF-8 with U+FFFD for each maximal invalid subpart.
+void DecodeUtf8(std::string_view in, size_t base, Decoded& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const size_t n = in.size();
+  out.text.reserve(n);
+  out.offsets.reserve(n + 1);
+  size_t i = 0;
+  while (i < n) {
+    // ASCII fast path, eight bytes at a time.
+    if (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        for (int k = 0; k < 8; ++k)
+          out.offsets.push_back(static_cast<uint32_t>(out.text.size() + k));
+        out.text.append(reinterpret_cast<const char*>(p + i), 8);
+        i += 8;
+        continue;
+      }
+    }
+    const size_t len = Utf8SequenceLength(p + i, n - i);
+    out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
+    if (len > 0) {
+      out.text.append(reinterpret_cast<const char*>(p + i), len);
+      i += len;
+    } else {
+      if (out.invalid++ == 0) {
+        out.first_invalid_byte = base + i;
+        out.first_invalid_cp = out.offsets.size() - 1;
+      }
+      out.text += "\xEF\xBF\xBD";
+      ++i;
+      while (i < n && (p[i] & 0xC0) == 0x80) ++i;  // the rest of a broken sequence
+    }
+  }
+  out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
+}
+
+// Any ICU converter to UTF-8, counting substitutions (U+FFFD / U+001A).
+bool DecodeWithIcu(std::string_view in, size_t base, const char* converter, Decoded& out,
+                   std::string* error) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(converter, &status);
+  if (U_FAILURE(status)) {
+    if (error) *error = u_errorName(status);
+    return false;
+  }
+  std::vector<UChar> utf16(in.size() * 2 + 16);
+  std::vector<int32_t> src_offsets(utf16.size());
+  UChar* target = utf16.data();
+  const char* source = in.data();
+  int32_t* offs = src_offsets.data();
+  ucnv_toUnicode(conv, &target, utf16.data() + utf16.size(), &source, in.data() + in.size(), offs,
+                 /*flush=*/true, &status);
+  ucnv_close(conv);
+  if (U_FAILURE(status)) {
+    if (error) *error = u_errorName(status);
+    return false;
+  }
+  const size_t units = static_cast<size_t>(target - utf16.data());
+  out.text.reserve(units * 3 / 2);
+  out.offsets.reserve(units + 1);
+  for (size_t i = 0; i < units;) {
+    UChar32 cp = utf16[i];
+    const size_t at = i;
+    ++i;
+    if (U16_IS_LEAD(cp) && i < units && U16_IS_TRAIL(utf16[i])) {
+      cp = U16_GET_SUPPLEMENTARY(cp, utf16[i]);
+      ++i;
+    } else if (U16_IS_SURROGATE(cp)) {
+      cp = 0xFFFD;
+    }
+    if (cp == 0xFFFD || cp == 0x1A) {
+      if (cp == 0x1A) cp = 0xFFFD;
+      if (out.invalid++ == 0) {
+        out.first_invalid_byte = base + static_cast<size_t>(std::max<int32_t>(src_offsets[at], 0));
+        out.first_invalid_cp = out.offsets.size();
+      }
+    }
+    out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, cp);
+    out.text.append(buf, static_cast<size_t>(len));
+  }
+  out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
+  return true;
+}
+
+// Bytes outside the EUC-KR (KS X 1001) double-byte area: CP949's extension.
+bool UsesCp949Extension(std::string_view in) {
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (p[i] < 0x80) continue;
+    if (i + 1 >= in.size()) return false;
+    if (p[i] < 0xA1 || p[i + 1] < 0xA1) return true;
+    ++i;
+  }
+  return false;
+}
+
+// The name ICU's detector gives, or "" when it has no usable answer.
+std::string Detect(std::string_view in) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&status);
+  if (U_FAILURE(status)) return "";
+  ucsdet_setText(det, in.data(), static_cast<int32_t>(in.size()), &status);
+  const UCharsetMatch* match = ucsdet_detect(det, &status);
+  std::string name;
+  if (U_SUCCESS(status) && match) {
+    const char* n = ucsdet_getName(match, &status);
+    if (U_SUCCESS(status) && n) name = n;
+  }
+  ucsdet_close(det);
+  return name;
+}
+
+// Canonical name for source.encoding: the IANA name where there is one.
+std::string CanonicalName(const std::string& requested) {
+  std::string upper;
+  for (char c : requested) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper == "UTF8") return "UTF-8";
+  if (upper == "CP949" || upper == "WINDOWS-949" || upper == "MS949" || upper == "UHC") {
+    return "CP949";
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  if (const char* iana = ucnv_getStandardName(requested.c_str(), "IANA", &status);
+      U_SUCCESS(status) && iana) {
+    return iana;
+  }
+  status = U_ZERO_ERROR;
+  const char* canonical = ucnv_getCanonicalName(requested.c_str(), "", &status);
+  if (U_SUCCESS(status) && canonical) {
+    status = U_ZERO_ERROR;
+    if (const char* iana = ucnv_getStandardName(canonical, "IANA", &status);
+        U_SUCCESS(status) && iana) {
+      return iana;
+    }
+  }
+  return upper;
+}
+
 class DecodeStage : public Stage {
  public:
   std::string_view name() const override { return "decode"; }
+
   Status Run(Document& doc) const override {
-    doc.source.encoding = "UTF-8";
-    doc.original = doc.input.bytes;
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(doc.original.data());
-    size_t i = 0;
-    while (i < doc.original.size()) {
-      doc.original_offsets.push_back(static_cast<uint32_t>(i));
-      utf8proc_int32_t cp;
-      auto n = utf8proc_iterate(p + i, doc.original.size() - i, &cp);
-      i += n > 0 ? n : 1;
+    const std::string_view bytes = doc.input.bytes;
+    Decoded out;
+    std::string encoding;
+    if (doc.input.encoding && !doc.input.encoding->empty()) {
+      encoding = CanonicalName(*doc.input.encoding);
+      std::string_view body = bytes;
+      size_t base = 0;
+      if (encoding == "UTF-8") {
+        if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(base = 3);
+        DecodeUtf8(body, base, out);
+      } else {
+        const std::string conv = encoding == "CP949" || encoding == "EUC-KR"
+                                     ? std::string("windows-949")
+                                     : *doc.input.encoding;
+        if ((encoding == "UTF-16LE" && body.starts_with("\xFF\xFE")) ||
+            (encoding == "UTF-16BE" && body.starts_with("\xFE\xFF"))) {
+          body.remove_prefix(base = 2);
+        }
+        std::string error;
+        if (!DecodeWithIcu(body, base, conv.c_str(), out, &error)) {
+          return Status::Error("unknown-encoding",
+                               "cannot decode as '" + *doc.input.encoding + "': " + error);
+        }
+      }
+    } else if (bytes.starts_with("\xEF\xBB\xBF")) {
+      encoding = "UTF-8";
+      DecodeUtf8(bytes.substr(3), 3, out);
+    } else if (bytes.starts_with("\xFF\xFE")) {
+      encoding = "UTF-16LE";
+      DecodeWithIcu(bytes.substr(2), 2, "UTF-16LE", out, nullptr);
+    } else if (bytes.starts_with("\xFE\xFF")) {
+      encoding = "UTF-16BE";
+      DecodeWithIcu(bytes.substr(2), 2, "UTF-16BE", out, nullptr);
+    } else if (IsValidUtf8(bytes)) {
+      encoding = "UTF-8";
+      DecodeUtf8(bytes, 0, out);
+    } else {
+      const std::string detected = Detect(bytes);
+      if (detected == "EUC-KR") {
+        encoding = UsesCp949Extension(bytes) ? "CP949" : "EUC-KR";
+        DecodeWithIcu(bytes, 0, "windows-949", out, nullptr);
+      } else if (!detected.empty() && detected != "UTF-8" && detected.find("ISO-8859") != 0 &&
+                 detected.find("windows-125") != 0) {
+        // Other legacy encodings (Shift_JIS, GB18030, UTF-16 without BOM...).
+        encoding = detected;
+        if (!DecodeWithIcu(bytes, 0, detected.c_str(), out, nullptr)) {
+          out = {};
+          encoding = "UTF-8";
+          DecodeUtf8(bytes, 0, out);
+        }
+      } else {
+        // Mostly UTF-8 with a few broken bytes: keep what is readable.
+        encoding = "UTF-8";
+        DecodeUtf8(bytes, 0, out);
+      }
     }
-    doc.original_offsets.push_back(static_cast<uint32_t>(doc.original.size()));
+    doc.source.encoding = encoding;
+    doc.original = std::move(out.text);
+    doc.original_offsets = std::move(out.offsets);
+    if (out.invalid > 0) {
+      const int64_t at = static_cast<int64_t>(out.first_invalid_cp);
+      doc.AddDiagnostic("warning", "invalid-bytes",
+                        std::to_string(out.invalid) + " invalid byte sequence(s) in " + encoding +
+                            " replaced by U+FFFD; first at byte " +
+                            std::to_string(out.first_invalid_byte),
+                        Span{at, at + 1});
+    }
     return {};
   }
 };
+
 }  // namespace
+
+bool IsValidUtf8(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const size_t n = bytes.size();
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const size_t len = Utf8SequenceLength(p + i, n - i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
 std::unique_ptr<Stage> MakeDecodeStage(const PipelineOptions&) {
   return std::make_unique<DecodeStage>();
 }
+
 }  // namespace newsie

@@ -1,16 +1,36 @@
 // decode: raw bytes to Unicode text.
 //
 // Reads input.bytes (and input.encoding when forced or declared); sets
-// `original` (UTF-8), `original_offsets` and source.encoding. Invalid bytes
-// become U+FFFD with one `invalid-bytes` diagnostic.
+// `original` (UTF-8), `original_offsets` (byte offset of each code point,
+// plus one for the end) and source.encoding.
+//
+// How the encoding is chosen, in order:
+//   1. input.encoding when given (`--encoding`): any name ICU knows
+//      (UTF-8, UTF-16LE, EUC-KR, CP949, windows-949, ...). An unknown name
+//      fails the document with Status "unknown-encoding".
+//   2. A byte-order mark: EF BB BF (UTF-8), FF FE (UTF-16LE), FE FF
+//      (UTF-16BE). The mark is not part of the original text, so the same
+//      article gives the same spans with or without it.
+//   3. Valid UTF-8 (checked fast, no conversion): UTF-8.
+//   4. Otherwise ICU's charset detector; EUC-KR is decoded with the CP949
+//      converter (a superset) and reported as CP949 only when the bytes use
+//      CP949's extra characters. When detection fails: UTF-8 with repairs.
+//
+// Invalid bytes become U+FFFD with one `invalid-bytes` warning (count, first
+// byte offset) and never stop the document.
 #pragma once
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "pipeline/pipeline.h"
 
 namespace newsie {
 
 std::unique_ptr<Stage> MakeDecodeStage(const PipelineOptions& options);
+
+// True when `bytes` is well-formed UTF-8 (no surrogates, no overlongs).
+bool IsValidUtf8(std::string_view bytes);
 
 }  // namespace newsie

@@ -1,22 +1,321 @@
 #include "pipeline/normalize.h"
 
+#include <utf8proc.h>
+
+#include <cstdlib>
+
 namespace newsie {
 namespace {
+
+// Parses "U+XXXX" (or "U+XXXX..U+YYYY") into [first, last].
+bool ParseCodeRange(std::string_view s, char32_t& first, char32_t& last) {
+  auto parse_one = [](std::string_view t, char32_t& out) {
+    if (t.size() < 3 || t[0] != 'U' || t[1] != '+') return false;
+    char* end = nullptr;
+    const std::string digits(t.substr(2));
+    const unsigned long v = std::strtoul(digits.c_str(), &end, 16);
+    if (end == digits.c_str() || *end != '\0' || v > 0x10FFFF) return false;
+    out = static_cast<char32_t>(v);
+    return true;
+  };
+  const size_t dots = s.find("..");
+  if (dots == std::string_view::npos) {
+    if (!parse_one(s, first)) return false;
+    last = first;
+    return true;
+  }
+  return parse_one(s.substr(0, dots), first) && parse_one(s.substr(dots + 2), last) &&
+         first <= last;
+}
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  utf8proc_uint8_t buf[4];
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+// Decodes the code point at s[i]; sets len (>= 1). Invalid bytes: U+FFFD, len 1.
+inline char32_t DecodeAt(std::string_view s, size_t i, size_t& len) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                  static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0) {
+    len = 1;
+    return 0xFFFD;
+  }
+  len = static_cast<size_t>(n);
+  return static_cast<char32_t>(cp);
+}
+
+inline bool IsCombining(char32_t cp) {
+  if (cp < 0x300) return false;
+  if (cp >= 0x1160 && cp <= 0x11FF) return true;  // Hangul medial and final jamo
+  if (cp >= 0xD7B0 && cp <= 0xD7FF) return true;
+  return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0;
+}
+
+inline bool IsHangulSyllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+inline bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+}  // namespace
+
+NormalizeTables NormalizeTables::Load(const LexiconDir& dir) {
+  NormalizeTables t;
+  t.index_.assign(0x10000, 0);
+  for (const auto& row : dir.ReadTsv("normalize.tsv")) {
+    const std::string& kind_name = row.Get("kind");
+    Kind kind;
+    if (kind_name == "space") {
+      kind = Kind::kSpace;
+    } else if (kind_name == "newline") {
+      kind = Kind::kNewline;
+    } else if (kind_name == "drop") {
+      kind = Kind::kDrop;
+    } else if (kind_name == "map") {
+      kind = Kind::kMap;
+    } else {
+      throw LexiconError(row.Where() + ": unknown kind '" + kind_name + "'");
+    }
+    // `to`: a range (mapped one to one onto a `from` range) or a sequence.
+    char32_t to_first = 0, to_last = 0;
+    bool to_is_range = false;
+    std::string to_text;
+    const std::string& to = row.Get("to");
+    if (kind == Kind::kMap) {
+      if (to.find("..") != std::string::npos) {
+        if (!ParseCodeRange(to, to_first, to_last)) {
+          throw LexiconError(row.Where() + ": bad `to` '" + to + "'");
+        }
+        to_is_range = true;
+      } else {
+        size_t start = 0;
+        while (start < to.size()) {
+          size_t sp = to.find(' ', start);
+          if (sp == std::string::npos) sp = to.size();
+          char32_t a, b;
+          if (sp > start && ParseCodeRange(to.substr(start, sp - start), a, b)) {
+            for (char32_t c = a; c <= b; ++c) AppendUtf8(to_text, c);
+          } else if (sp > start) {
+            throw LexiconError(row.Where() + ": bad `to` '" + to + "'");
+          }
+          start = sp + 1;
+        }
+      }
+    }
+    for (const auto& item : row.List("from")) {
+      char32_t first, last;
+      if (!ParseCodeRange(item, first, last) || last >= 0x10000) {
+        throw LexiconError(row.Where() + ": bad code point '" + item + "' (BMP only)");
+      }
+      if (to_is_range && last - first != to_last - to_first) {
+        throw LexiconError(row.Where() + ": `from` and `to` ranges differ in length");
+      }
+      for (char32_t cp = first; cp <= last; ++cp) {
+        Entry entry{kind, {}};
+        if (to_is_range) {
+          AppendUtf8(entry.to, to_first + (cp - first));
+        } else {
+          entry.to = to_text;
+        }
+        // Mapping a character to itself is a no-op: keep it plain.
+        std::string self;
+        AppendUtf8(self, cp);
+        if (kind == Kind::kMap && entry.to == self) {
+          t.index_[cp] = 0;
+          continue;
+        }
+        t.entries_.push_back(std::move(entry));
+        if (t.entries_.size() >= 0xFFFF) throw LexiconError(row.Where() + ": too many entries");
+        t.index_[cp] = static_cast<uint16_t>(t.entries_.size());
+      }
+    }
+  }
+  for (int c = 0; c < 128; ++c) t.ascii_special_[c] = t.index_[c] != 0;
+  t.ascii_special_[static_cast<int>('?')] = true;  // repair candidate
+  return t;
+}
+
+NormalizedText Normalize(std::string_view s, const NormalizeTables& t) {
+  using Kind = NormalizeTables::Kind;
+  NormalizedText out;
+  out.work.reserve(s.size());
+  out.map.Reserve(s.size());
+  const size_t n = s.size();
+  uint32_t cp_at = 0;  // code point index of s[i]
+  char32_t last = 0;   // the last code point emitted (folded), for '?' repairs
+  size_t i = 0;
+
+  // The folded value of a single code point, for looking around a '?'.
+  auto folded = [&t](char32_t cp) -> char32_t {
+    if (t.KindOf(cp) != Kind::kMap) return cp;
+    const std::string_view to = t.MapOf(cp);
+    size_t len = 0;
+    return to.empty() ? cp : DecodeAt(to, 0, len);
+  };
+
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    // Fast path: plain ASCII not followed by a combining mark.
+    if (c < 0x80 && !t.AsciiSpecial(c) &&
+        (i + 1 >= n || static_cast<unsigned char>(s[i + 1]) < 0x80)) {
+      out.work.push_back(static_cast<char>(c));
+      out.map.Append(1, cp_at, cp_at + 1);
+      last = c;
+      ++i;
+      ++cp_at;
+      continue;
+    }
+    size_t len = 0;
+    const char32_t cp = DecodeAt(s, i, len);
+    // A base followed by combining marks: compose the cluster (NFC).
+    if (i + len < n && static_cast<unsigned char>(s[i + len]) >= 0x80) {
+      size_t next_len = 0;
+      size_t j = i + len;
+      uint32_t count = 1;
+      while (j < n) {
+        const char32_t next = DecodeAt(s, j, next_len);
+        if (!IsCombining(next)) break;
+        j += next_len;
+        ++count;
+      }
+      if (count > 1) {
+        utf8proc_uint8_t* composed = nullptr;
+        const auto m =
+            utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                         static_cast<utf8proc_ssize_t>(j - i), &composed,
+                         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+        if (m >= 0) {
+          out.work.append(reinterpret_cast<const char*>(composed), static_cast<size_t>(m));
+          out.map.Append(static_cast<uint32_t>(m), cp_at, cp_at + count);
+          size_t l2 = 0;
+          if (m > 0) last = DecodeAt(std::string_view(reinterpret_cast<char*>(composed), m), 0, l2);
+        } else {
+          out.work.append(s.substr(i, j - i));
+          out.map.Append(static_cast<uint32_t>(j - i), cp_at, cp_at + count);
+        }
+        std::free(composed);
+        i = j;
+        cp_at += count;
+        continue;
+      }
+    }
+    switch (t.KindOf(cp)) {
+      case Kind::kKeep: {
+        if (cp == '?' && i + 1 < n) {
+          size_t nl = 0;
+          const char32_t next = folded(DecodeAt(s, i + 1, nl));
+          const char* repl = nullptr;
+          const char* why = nullptr;
+          if (IsDigit(last) && IsDigit(next)) {
+            repl = "-";
+            why = "'?' between digits read as a dash";
+          } else if (IsHangulSyllable(last) && IsHangulSyllable(next)) {
+            repl = "\xC2\xB7";
+            why = "'?' between Hangul words read as a middle dot";
+          }
+          if (repl) {
+            const size_t rl = std::char_traits<char>::length(repl);
+            out.work.append(repl, rl);
+            out.map.Append(static_cast<uint32_t>(rl), cp_at, cp_at + 1);
+            out.repairs.push_back({Span{cp_at, cp_at + 1}, why});
+            last = repl[0] == '-' ? U'-' : U'\u00B7';
+            ++i;
+            ++cp_at;
+            break;
+          }
+        }
+        out.work.append(s.substr(i, cp == 0xFFFD && len == 1 ? 0 : len));
+        if (cp == 0xFFFD && len == 1) {
+          out.work.append("\xEF\xBF\xBD");
+          out.map.Append(3, cp_at, cp_at + 1);
+        } else {
+          out.map.Append(static_cast<uint32_t>(len), cp_at, cp_at + 1);
+        }
+        last = cp;
+        i += len;
+        ++cp_at;
+        break;
+      }
+      case Kind::kSpace: {
+        // A run of spaces (and zero-width characters among them) is one ' '.
+        const uint32_t start = cp_at;
+        i += len;
+        ++cp_at;
+        while (i < n) {
+          size_t l2 = 0;
+          const char32_t next = DecodeAt(s, i, l2);
+          const Kind k = t.KindOf(next);
+          if (k != Kind::kSpace && k != Kind::kDrop) break;
+          i += l2;
+          ++cp_at;
+        }
+        out.work.push_back(' ');
+        out.map.Append(1, start, cp_at);
+        last = ' ';
+        break;
+      }
+      case Kind::kNewline: {
+        const uint32_t start = cp_at;
+        i += len;
+        ++cp_at;
+        if (cp == '\r' && i < n && s[i] == '\n') {
+          ++i;
+          ++cp_at;
+        }
+        out.work.push_back('\n');
+        out.map.Append(1, start, cp_at);
+        last = '\n';
+        break;
+      }
+      case Kind::kDrop:
+        out.map.Append(0, cp_at, cp_at + 1);
+        i += len;
+        ++cp_at;
+        break;
+      case Kind::kMap: {
+        const std::string_view to = t.MapOf(cp);
+        out.work.append(to);
+        out.map.Append(static_cast<uint32_t>(to.size()), cp_at, cp_at + 1);
+        last = folded(cp);
+        i += len;
+        ++cp_at;
+        break;
+      }
+    }
+  }
+  out.map.Finish(cp_at);
+  return out;
+}
+
+namespace {
+
 class NormalizeStage : public Stage {
  public:
+  explicit NormalizeStage(NormalizeTables tables) : tables_(std::move(tables)) {}
   std::string_view name() const override { return "normalize"; }
   Status Run(Document& doc) const override {
-    doc.work = doc.original;
-    for (size_t cp = 0; cp + 1 < doc.original_offsets.size(); ++cp) {
-      doc.work_map.Append(doc.original_offsets[cp + 1] - doc.original_offsets[cp],
-                          static_cast<uint32_t>(cp), static_cast<uint32_t>(cp + 1));
+    NormalizedText n = Normalize(doc.original, tables_);
+    doc.work = std::move(n.work);
+    doc.work_map = std::move(n.map);
+    for (auto& repair : n.repairs) {
+      doc.AddDiagnostic("info", "mojibake-repaired", std::move(repair.message), repair.span);
     }
-    doc.work_map.Finish(static_cast<uint32_t>(doc.original_offsets.size() - 1));
     return {};
   }
+
+ private:
+  NormalizeTables tables_;
 };
+
 }  // namespace
-std::unique_ptr<Stage> MakeNormalizeStage(const PipelineOptions&) {
-  return std::make_unique<NormalizeStage>();
+
+std::unique_ptr<Stage> MakeNormalizeStage(const PipelineOptions& options) {
+  return std::make_unique<NormalizeStage>(NormalizeTables::Load(options.lexicons));
 }
+
 }  // namespace newsie

@@ -1,0 +1,136 @@
+#include "pipeline/decode.h"
+
+#include <unicode/ucnv.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "tests/test_support.h"
+
+namespace newsie {
+namespace {
+
+using testing::Process;
+using testing::ReadFile;
+using testing::SourceDir;
+
+// `utf8` re-encoded with an ICU converter (the generated encodings).
+std::string Encode(const std::string& utf8, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+// Everything the text stages produce, with spans in original code points.
+std::string Summary(const Document& doc) {
+  std::string s = doc.original + "\n--\n";
+  for (const auto& story : doc.stories) {
+    const Span span = doc.ToOriginal(story.begin, story.end);
+    s += "story " + std::to_string(span.start) + "-" + std::to_string(span.end) + " " + story.lang +
+         "\n";
+    for (int i : story.sentences) {
+      const Span ss = doc.ToOriginal(doc.sentences[i].begin, doc.sentences[i].end);
+      s += "  " + std::to_string(ss.start) + "-" + std::to_string(ss.end) + "\n";
+    }
+  }
+  for (const auto& d : doc.diagnostics) {
+    s += d.code + (d.span ? " " + std::to_string(d.span->start) : std::string()) + "\n";
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("decode: UTF-8, BOM, UTF-16LE/BE and EUC-KR give identical results", "[decode]") {
+  const std::string text = ReadFile(SourceDir() / "tests/data/text/ko_roundup.txt");
+  const Document utf8 = Process(text);
+  CHECK(utf8.source.encoding == "UTF-8");
+  const std::string expected = Summary(utf8);
+
+  const Document bom = Process("\xEF\xBB\xBF" + text);
+  CHECK(bom.source.encoding == "UTF-8");
+  CHECK(Summary(bom) == expected);
+
+  const Document le = Process("\xFF\xFE" + Encode(text, "UTF-16LE"));
+  CHECK(le.source.encoding == "UTF-16LE");
+  CHECK(Summary(le) == expected);
+
+  const Document be = Process("\xFE\xFF" + Encode(text, "UTF-16BE"));
+  CHECK(be.source.encoding == "UTF-16BE");
+  CHECK(Summary(be) == expected);
+
+  const Document euc = Process(Encode(text, "EUC-KR"));
+  CHECK(euc.source.encoding == "EUC-KR");
+  CHECK(Summary(euc) == expected);
+}
+
+TEST_CASE("decode: the English seed through every encoding keeps its spans", "[decode]") {
+  const std::string text = ReadFile(SourceDir() / "../shared/seeds/001_9a8c6b2dc414c7a7.txt");
+  const std::string expected = Summary(Process(text));
+  CHECK(Summary(Process("\xEF\xBB\xBF" + text)) == expected);
+  CHECK(Summary(Process("\xFF\xFE" + Encode(text, "UTF-16LE"))) == expected);
+  CHECK(Summary(Process("\xFE\xFF" + Encode(text, "UTF-16BE"))) == expected);
+}
+
+TEST_CASE("decode: CP949-only characters are reported as CP949", "[decode]") {
+  // 똠 and 햏 are outside KS X 1001: only CP949 (UHC) encodes them.
+  const std::string text = "서울 관악구는 똠방각하 햏 일자리 사업을 시작했다고 밝혔다. " +
+                           std::string(40, ' ') + "구청 관계자는 올해 목표를 설명했다.\n";
+  const Document doc = Process(Encode(text, "windows-949"));
+  CHECK(doc.source.encoding == "CP949");
+  CHECK(doc.original == text);
+}
+
+TEST_CASE("decode: invalid bytes become U+FFFD with one diagnostic", "[decode]") {
+  const Document doc = Process(std::string("Jobs \xFF\xFE rose \xC3 to 12,100.\n"));
+  CHECK(doc.source.encoding == "UTF-8");
+  CHECK(doc.original == "Jobs \xEF\xBF\xBD\xEF\xBF\xBD rose \xEF\xBF\xBD to 12,100.\n");
+  int count = 0;
+  for (const auto& d : doc.diagnostics) {
+    if (d.code != "invalid-bytes") continue;
+    ++count;
+    CHECK(d.message.find("3 invalid") != std::string::npos);
+    CHECK(d.message.find("first at byte 5") != std::string::npos);
+    REQUIRE(d.span);
+    CHECK(d.span->start == 5);
+  }
+  CHECK(count == 1);
+}
+
+TEST_CASE("decode: a forced encoding is used, an unknown one is an error", "[decode]") {
+  const std::string text = "노원구 일자리 1,500개\n";
+  Document doc;
+  doc.input.bytes = Encode(text, "EUC-KR");
+  doc.input.encoding = "euc-kr";
+  REQUIRE(MakeDecodeStage({})->Run(doc).ok());
+  CHECK(doc.original == text);
+  CHECK(doc.source.encoding == "EUC-KR");
+
+  Document bad;
+  bad.input.bytes = "abc";
+  bad.input.encoding = "no-such-charset";
+  const Status status = MakeDecodeStage({})->Run(bad);
+  CHECK(status.code() == "unknown-encoding");
+}
+
+TEST_CASE("decode: empty and whitespace-only input", "[decode]") {
+  CHECK(Process("").stories.empty());
+  CHECK(Process("  \n\n \r\n").stories.empty());
+  const Document doc = Process("\xEF\xBB\xBF");
+  CHECK(doc.original.empty());
+  CHECK(doc.original_offsets.size() == 1);
+}
+
+TEST_CASE("decode: IsValidUtf8", "[decode]") {
+  CHECK(IsValidUtf8("plain ascii text that is long enough"));
+  CHECK(IsValidUtf8("관악구 12,100개"));
+  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  CHECK_FALSE(IsValidUtf8("abc\xE2\x80"));   // truncated
+}
+
+}  // namespace newsie
