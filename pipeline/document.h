@@ -44,6 +44,7 @@ struct Input {
   std::optional<std::string> url;
   std::optional<std::string> title;
   std::optional<std::string> lang;  // declared by a JSONL record
+  std::optional<std::string> sidecar_error;  // NAME.meta.json was there but unreadable
 };
 
 struct Diagnostic {

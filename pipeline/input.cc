@@ -1,0 +1,283 @@
+#include "pipeline/input.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace newsie {
+namespace fs = std::filesystem;
+namespace {
+
+bool IsHidden(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsSidecar(const fs::path& p) { return EndsWith(p.filename().string(), ".meta.json"); }
+
+InputFormat FormatOf(const fs::path& p, InputFormat requested) {
+  if (requested != InputFormat::kAuto) return requested;
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::kJsonl;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::kHtml;
+  return InputFormat::kText;
+}
+
+WorkItem ErrorItem(std::string path, std::string code, std::string message) {
+  WorkItem item;
+  item.path = std::move(path);
+  item.error = Status::Error(std::move(code), std::move(message));
+  return item;
+}
+
+std::optional<std::string> OptionalString(const nlohmann::json& record, const char* key) {
+  const auto it = record.find(key);
+  if (it == record.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) throw std::invalid_argument(std::string("\"") + key + "\" is not a string");
+  return it->get<std::string>();
+}
+
+// Reads a whole stream (a file or standard input), refusing more than max_bytes.
+Status ReadAll(std::istream& in, const std::string& path, uint64_t max_bytes, std::string& out) {
+  out.clear();
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    out.append(buf, static_cast<size_t>(in.gcount()));
+    if (out.size() > max_bytes) {
+      return Status::Error("too-large", path + " is larger than --max-bytes (" +
+                                            std::to_string(max_bytes) + " bytes); skipped");
+    }
+  }
+  if (in.bad()) return Status::Error("unreadable", path + ": read failed");
+  return {};
+}
+
+}  // namespace
+
+std::optional<InputFormat> ParseInputFormat(std::string_view name) {
+  if (name == "auto") return InputFormat::kAuto;
+  if (name == "text") return InputFormat::kText;
+  if (name == "html") return InputFormat::kHtml;
+  if (name == "jsonl") return InputFormat::kJsonl;
+  return std::nullopt;
+}
+
+Status Load(WorkItem& item, const InputOptions& options) {
+  if (!item.file) return {};  // a JSONL record: already loaded
+  const fs::path& file = *item.file;
+  std::error_code ec;
+  const auto status = fs::status(file, ec);
+  if (ec || !fs::exists(status)) {
+    return Status::Error("not-found", item.path + ": no such file (it may have vanished)");
+  }
+  if (fs::is_directory(status)) {
+    return Status::Error("is-a-directory", item.path + " is a directory");
+  }
+  const auto size = fs::file_size(file, ec);
+  if (!ec && size > options.max_bytes) {
+    return Status::Error("too-large", item.path + " is " + std::to_string(size) +
+                                          " bytes, more than --max-bytes (" +
+                                          std::to_string(options.max_bytes) + "); skipped");
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return Status::Error("unreadable", item.path + ": " + std::strerror(errno));
+  }
+  Status read = ReadAll(in, item.path, options.max_bytes, item.input.bytes);
+  if (!read.ok()) return read;
+
+  // NAME.txt may come with NAME.meta.json: {date, url, title}. A broken
+  // sidecar does not cost the document; it becomes a warning on it.
+  fs::path sidecar = file;
+  sidecar.replace_extension(".meta.json");
+  if (fs::exists(sidecar, ec)) {
+    std::ifstream meta(sidecar, std::ios::binary);
+    try {
+      const auto record = nlohmann::json::parse(meta);
+      if (!record.is_object()) throw std::invalid_argument("not a JSON object");
+      item.input.date = OptionalString(record, "date");  // --ref-date, if any, wins later
+      item.input.url = OptionalString(record, "url");
+      item.input.title = OptionalString(record, "title");
+    } catch (const std::exception& e) {
+      item.input.sidecar_error = sidecar.string() + ": " + e.what();
+    }
+  }
+  return {};
+}
+
+InputReader::InputReader(std::vector<std::string> paths, InputOptions options,
+                         std::istream& stdin_stream)
+    : paths_(std::move(paths)), options_(std::move(options)), stdin_(stdin_stream) {}
+
+InputReader::~InputReader() = default;
+
+void InputReader::ExpandPath(const std::string& path) {
+  files_.clear();
+  next_file_ = 0;
+  errors_.clear();
+  std::error_code ec;
+  const fs::path root(path);
+  const auto status = fs::status(root, ec);
+  if (!fs::exists(status)) {
+    errors_.push_back(ErrorItem(path, "not-found", path + ": no such file or directory"));
+    return;
+  }
+  if (!fs::is_directory(status)) {
+    files_.emplace_back(root, path);  // a file given directly: its id is its path as given
+    return;
+  }
+  // Sorted, recursive, hidden entries skipped; each real directory visited
+  // once, so a symlink loop ends instead of recursing forever.
+  std::set<fs::path> visited;
+  std::vector<fs::path> stack{root};
+  while (!stack.empty()) {
+    const fs::path dir = stack.back();
+    stack.pop_back();
+    const fs::path real = fs::canonical(dir, ec);
+    if (ec) {
+      errors_.push_back(ErrorItem(dir.string(), "unreadable", dir.string() + ": " + ec.message()));
+      continue;
+    }
+    if (!visited.insert(real).second) {
+      errors_.push_back(ErrorItem(dir.string(), "symlink-loop",
+                                  dir.string() + ": directory already visited (symlink loop)"));
+      continue;
+    }
+    std::vector<fs::directory_entry> entries;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      errors_.push_back(ErrorItem(dir.string(), "unreadable", dir.string() + ": " + ec.message()));
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) break;
+      if (!IsHidden(it->path())) entries.push_back(*it);
+    }
+    for (const auto& entry : entries) {
+      std::error_code type_ec;
+      if (entry.is_directory(type_ec)) {
+        stack.push_back(entry.path());
+      } else if (!IsSidecar(entry.path())) {
+        files_.emplace_back(entry.path(), fs::relative(entry.path(), root, ec).generic_string());
+      }
+    }
+  }
+  // Sorted by the path under the root, so two runs (and two machines) agree.
+  std::sort(files_.begin(), files_.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+}
+
+std::optional<WorkItem> InputReader::NextJsonlRecord() {
+  std::string line;
+  while (jsonl_ && std::getline(*jsonl_, line)) {
+    ++jsonl_line_;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = jsonl_path_ + ":" + std::to_string(jsonl_line_);
+    WorkItem item;
+    item.path = where;
+    try {
+      const auto record = nlohmann::json::parse(line);
+      if (!record.is_object()) throw std::invalid_argument("a record must be a JSON object");
+      auto text = OptionalString(record, "text");
+      auto html = OptionalString(record, "html");
+      if (!text && !html)
+        throw std::invalid_argument("the record has neither \"text\" nor \"html\"");
+      item.input.id = OptionalString(record, "id").value_or(where);
+      item.input.path = where;
+      item.input.format = text ? Input::Format::kText : Input::Format::kHtml;
+      item.input.bytes = text ? std::move(*text) : std::move(*html);
+      item.input.date = OptionalString(record, "date");
+      item.input.date_given = item.input.date.has_value();
+      item.input.url = OptionalString(record, "url");
+      item.input.title = OptionalString(record, "title");
+      item.input.lang = OptionalString(record, "lang");
+      if (item.input.bytes.size() > options_.max_bytes) {
+        item.error =
+            Status::Error("too-large", where + ": the record's text is larger than --max-bytes");
+      }
+    } catch (const std::exception& e) {
+      item.error = Status::Error("bad-jsonl", where + ": " + e.what());
+    }
+    return item;
+  }
+  jsonl_file_.reset();
+  jsonl_ = nullptr;
+  return std::nullopt;
+}
+
+std::optional<WorkItem> InputReader::Next() {
+  while (true) {
+    if (jsonl_) {
+      if (auto item = NextJsonlRecord()) return item;
+    }
+    if (!errors_.empty()) {
+      WorkItem item = std::move(errors_.front());
+      errors_.erase(errors_.begin());
+      return item;
+    }
+    if (next_file_ < files_.size()) {
+      auto [file, id] = files_[next_file_++];
+      if (FormatOf(file, options_.format) == InputFormat::kJsonl) {
+        jsonl_file_ = std::make_unique<std::ifstream>(file, std::ios::binary);
+        jsonl_path_ = file.string();
+        jsonl_line_ = 0;
+        if (!*jsonl_file_) {
+          jsonl_file_.reset();
+          return ErrorItem(file.string(), "unreadable",
+                           file.string() + ": " + std::strerror(errno));
+        }
+        jsonl_ = jsonl_file_.get();
+        continue;
+      }
+      WorkItem item;
+      item.path = file.string();
+      item.file = file;
+      item.input.id = id;
+      item.input.path = file.string();
+      item.input.format = FormatOf(file, options_.format) == InputFormat::kHtml
+                              ? Input::Format::kHtml
+                              : Input::Format::kText;
+      return item;
+    }
+    if (next_path_ >= paths_.size()) return std::nullopt;
+    const std::string path = paths_[next_path_++];
+    if (path == "-") {
+      // With `auto`, standard input that opens with '{' is a JSONL stream.
+      // The whitespace looked past is kept: it belongs to a text document.
+      bool jsonl = options_.format == InputFormat::kJsonl;
+      std::string skipped;
+      if (options_.format == InputFormat::kAuto) {
+        while (std::isspace(stdin_.peek())) skipped.push_back(static_cast<char>(stdin_.get()));
+        jsonl = stdin_.peek() == '{';
+      }
+      if (jsonl) {
+        jsonl_ = &stdin_;
+        jsonl_path_ = "-";
+        jsonl_line_ = 0;
+        continue;
+      }
+      WorkItem item;
+      item.path = "-";
+      item.input.id = "-";
+      item.input.path = "-";
+      item.input.format =
+          options_.format == InputFormat::kHtml ? Input::Format::kHtml : Input::Format::kText;
+      Status read = ReadAll(stdin_, "-", options_.max_bytes, item.input.bytes);
+      item.input.bytes.insert(0, skipped);
+      if (!read.ok()) item.error = read;
+      return item;
+    }
+    ExpandPath(path);
+  }
+}
+
+}  // namespace newsie

@@ -1,0 +1,80 @@
+// Input: from the PATHs a user names to the documents they hold.
+//
+// A PATH is a file, a folder (walked recursively in sorted order, hidden
+// entries and NAME.meta.json sidecars skipped) or "-" for standard input.
+// A file is read as text, HTML or JSONL by --input-format, or by its
+// extension when that is `auto`. A JSONL file holds one record per line:
+// {"id", "text" | "html", "date"?, "url"?, "title"?, "lang"?}.
+//
+// InputReader hands out WorkItems one at a time, in input order, without
+// reading whole folders or JSONL files into memory: a file's bytes are read
+// later by Load (on a worker thread), a JSONL record is parsed as its line is
+// reached. Every problem becomes a WorkItem carrying an error, so the batch
+// reports it in order and goes on.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace newsie {
+
+enum class InputFormat { kAuto, kText, kHtml, kJsonl };
+std::optional<InputFormat> ParseInputFormat(std::string_view name);
+
+struct InputOptions {
+  InputFormat format = InputFormat::kAuto;
+  std::optional<std::string> ref_date;  // --ref-date: given, overrides everything
+  std::optional<std::string> encoding;  // --encoding
+  uint64_t max_bytes = 16u << 20;       // --max-bytes: larger documents fail, never truncate
+};
+
+// One document to process, or one error to report, in input order.
+struct WorkItem {
+  std::string path;  // as reported in errors: the file, or "FILE:LINE" for a JSONL record
+  std::optional<std::filesystem::path> file;  // a text/HTML file whose bytes Load reads
+  Input input;                                // filled now for JSONL records, by Load for files
+  Status error;                               // not OK: report it, nothing to process
+};
+
+// Reads a file's bytes and its sidecar into item.input (on the worker).
+// Returns an error Status (unreadable, too large, vanished) naming the file.
+Status Load(WorkItem& item, const InputOptions& options);
+
+class InputReader {
+ public:
+  InputReader(std::vector<std::string> paths, InputOptions options, std::istream& stdin_stream);
+  ~InputReader();
+
+  // The next item, or nullopt when every PATH is exhausted.
+  std::optional<WorkItem> Next();
+
+ private:
+  struct Pending;  // what is left to do for one PATH
+  std::optional<WorkItem> NextJsonlRecord();
+  void ExpandPath(const std::string& path);
+
+  std::vector<std::string> paths_;
+  size_t next_path_ = 0;
+  InputOptions options_;
+  std::istream& stdin_;
+  // Files found by walking the current PATH, in order, not yet handed out.
+  std::vector<std::pair<std::filesystem::path, std::string>> files_;  // (file, id)
+  size_t next_file_ = 0;
+  std::vector<WorkItem> errors_;  // walk errors for the current PATH, handed out first
+  // The JSONL stream being read, if any.
+  std::unique_ptr<std::ifstream> jsonl_file_;
+  std::istream* jsonl_ = nullptr;
+  std::string jsonl_path_;
+  int64_t jsonl_line_ = 0;
+};
+
+}  // namespace newsie

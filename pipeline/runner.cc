@@ -1,0 +1,182 @@
+#include "pipeline/runner.h"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/record.h"
+#include "pipeline/source.h"
+
+namespace newsie {
+namespace {
+
+struct Job {
+  int64_t seq = 0;
+  WorkItem item;
+};
+
+struct Result {
+  std::string path;
+  Status error;
+  bool skipped = false;
+  Json record;
+  int64_t bytes = 0;
+  int64_t stories = 0;
+  std::map<std::string, int64_t> facts;
+  std::vector<std::string> diagnostic_codes;
+};
+
+Result ProcessOne(WorkItem& item, const Pipeline& pipeline, const BatchOptions& options,
+                  StageProfile* profile) {
+  Result result;
+  result.path = item.path;
+  if (!item.error.ok()) {
+    result.error = item.error;
+    return result;
+  }
+  if (Status loaded = Load(item, options.input); !loaded.ok()) {
+    result.error = loaded;
+    return result;
+  }
+  Document doc = NewDocument(std::move(item.input), options.input.ref_date, options.input.encoding);
+  if (options.already_done && options.already_done(doc.source.sha256)) {
+    result.skipped = true;
+    return result;
+  }
+  if (Status status = pipeline.Run(doc, profile); !status.ok()) {
+    result.error = Status::Error(status.code(), doc.source.path + ": " + status.message());
+    return result;
+  }
+  result.bytes = doc.source.bytes;
+  result.stories = static_cast<int64_t>(doc.stories.size());
+  for (const Story& s : doc.stories) {
+    result.facts["district"] += s.district ? 1 : 0;
+    result.facts["mayor"] += s.mayor ? 1 : 0;
+    result.facts["targets"] += static_cast<int64_t>(s.targets.size());
+    result.facts["achievements"] += static_cast<int64_t>(s.achievements.size());
+    result.facts["awards"] += static_cast<int64_t>(s.awards.size());
+  }
+  for (const Diagnostic& d : doc.diagnostics) result.diagnostic_codes.push_back(d.code);
+  result.record = ToRecord(doc);
+  return result;
+}
+
+}  // namespace
+
+void ErrorReporter::Report(const std::string& path, const std::string& code,
+                           const std::string& message) {
+  ++count_;
+  const std::string line = Json{{"path", path}, {"code", code}, {"message", message}}.dump(
+                               -1, ' ', false, Json::error_handler_t::replace) +
+                           "\n";
+  std::fwrite(line.data(), 1, line.size(), out_);
+  std::fflush(out_);
+}
+
+BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
+                      ErrorReporter& errors, const BatchOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const int jobs = std::max(1, options.jobs);
+  const int64_t max_in_flight = static_cast<int64_t>(jobs) * 4;
+
+  std::mutex mu;
+  std::condition_variable work_ready, result_ready;
+  std::deque<Job> queue;
+  std::unordered_map<int64_t, Result> done;
+  bool no_more_work = false;
+  std::vector<StageProfile> profiles(jobs);
+
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&, w] {
+      while (true) {
+        Job job;
+        {
+          std::unique_lock lock(mu);
+          work_ready.wait(lock, [&] { return !queue.empty() || no_more_work; });
+          if (queue.empty()) return;
+          job = std::move(queue.front());
+          queue.pop_front();
+        }
+        Result result =
+            ProcessOne(job.item, pipeline, options, options.profile ? &profiles[w] : nullptr);
+        {
+          std::lock_guard lock(mu);
+          done.emplace(job.seq, std::move(result));
+        }
+        result_ready.notify_all();
+      }
+    });
+  }
+
+  BatchSummary summary;
+  Progress progress;
+  int64_t issued = 0, written = 0;
+  bool exhausted = false;
+  auto interrupted = [&] { return options.interrupted && options.interrupted->load(); };
+
+  while (true) {
+    // Keep the workers fed, up to the in-flight bound.
+    while (!exhausted && issued - written < max_in_flight && !interrupted()) {
+      std::optional<WorkItem> item = reader.Next();
+      if (!item) {
+        exhausted = true;
+        break;
+      }
+      {
+        std::lock_guard lock(mu);
+        queue.push_back(Job{issued++, std::move(*item)});
+      }
+      work_ready.notify_one();
+    }
+    if (interrupted()) exhausted = true;
+    if (written == issued && exhausted) break;
+
+    // Write the next result in input order as soon as it is there.
+    Result result;
+    {
+      std::unique_lock lock(mu);
+      result_ready.wait(lock, [&] { return done.count(written) > 0; });
+      auto node = done.extract(written);
+      result = std::move(node.mapped());
+    }
+    ++written;
+    if (interrupted() || !summary.fatal.ok()) continue;  // drain, write nothing more
+    if (!result.error.ok()) {
+      ++summary.failed;
+      ++progress.failed;
+      errors.Report(result.path, result.error.code(), result.error.message());
+    } else if (result.skipped) {
+      ++summary.skipped;
+    } else {
+      if (Status s = sink.Write(result.record); !s.ok()) {
+        summary.fatal = s;
+        exhausted = true;
+        continue;
+      }
+      ++summary.documents;
+      summary.bytes += result.bytes;
+      summary.stories += result.stories;
+      for (const auto& [kind, n] : result.facts) summary.facts[kind] += n;
+      for (const auto& code : result.diagnostic_codes) ++summary.diagnostics[code];
+    }
+    ++progress.done;
+    progress.bytes = summary.bytes;
+    if (options.on_progress) options.on_progress(progress);
+  }
+
+  {
+    std::lock_guard lock(mu);
+    no_more_work = true;
+  }
+  work_ready.notify_all();
+  for (auto& t : workers) t.join();
+  for (const auto& p : profiles) summary.profile.Add(p);
+  summary.elapsed = std::chrono::steady_clock::now() - start;
+  return summary;
+}
+
+}  // namespace newsie
