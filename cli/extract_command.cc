@@ -1,0 +1,172 @@
+// newsie extract: PATHs in, one newsie/1 record per document out.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/summary.h"
+#include "pipeline/input.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/runner.h"
+#include "pipeline/sinks/sink.h"
+
+namespace newsie::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: newsie extract PATH... [-o OUT] [--format jsonl|json|csv|sqlite]\n"
+    "                      [--ref-date YYYY-MM-DD] [--input-format auto|text|html|jsonl]\n"
+    "                      [--jobs N] [--errors FILE] [--quiet]\n"
+    "\n"
+    "PATH is a file, a folder (walked recursively, sorted, hidden entries skipped)\n"
+    "or - for standard input. Without -o, JSONL goes to standard output.\n"
+    "Failed documents are reported as JSON lines {path, code, message} to --errors\n"
+    "or standard error; the batch goes on. Exit: 0 all processed, 1 some failed,\n"
+    "2 usage error.\n";
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void OnSignal(int) { g_interrupted.store(true); }
+
+}  // namespace
+
+int ExtractCommand(const std::vector<std::string>& args) {
+  po::options_description visible("options");
+  visible.add_options()                                                                      //
+      ("help,h", "show this help")                                                           //
+      ("output,o", po::value<std::string>(), "output file; its extension picks the format")  //
+      ("format", po::value<std::string>(), "jsonl (default), json, csv or sqlite")           //
+      ("ref-date", po::value<std::string>(), "anchor for relative dates, YYYY-MM-DD")        //
+      ("input-format", po::value<std::string>()->default_value("auto"),
+       "auto, text, html or jsonl")                                                     //
+      ("encoding", po::value<std::string>(), "force the input encoding (e.g. EUC-KR)")  //
+      ("jobs,j", po::value<int>(), "worker threads (default: all cores)")               //
+      ("errors", po::value<std::string>(), "write failed documents here (JSON lines)")  //
+      ("max-bytes", po::value<uint64_t>()->default_value(16u << 20),
+       "larger documents fail instead of being processed")  //
+      ("quiet,q", "no progress line and no summary")        //
+      ("profile", "print the time spent in each stage")     //
+      ("lexicons", po::value<std::string>(), "the lexicons folder to use");
+  po::options_description all;
+  all.add(visible).add_options()("path", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  // Positional PATHs are parsed with the hidden "path" option.
+  if (auto exit = ParseOrExit(args, kUsage, all, &positional, vm)) return *exit;
+  if (!vm.count("path")) {
+    std::cerr << "newsie extract: no PATH given\n\n" << kUsage;
+    return 2;
+  }
+
+  InputOptions input;
+  const auto input_format = ParseInputFormat(vm["input-format"].as<std::string>());
+  if (!input_format) {
+    std::cerr << "newsie extract: --input-format must be auto, text, html or jsonl\n";
+    return 2;
+  }
+  input.format = *input_format;
+  input.max_bytes = vm["max-bytes"].as<uint64_t>();
+  if (vm.count("ref-date")) {
+    const auto date = vm["ref-date"].as<std::string>();
+    if (!ValidDate(date)) {
+      std::cerr << "newsie extract: --ref-date '" << date << "' is not a date YYYY-MM-DD\n";
+      return 2;
+    }
+    input.ref_date = date;
+  }
+  if (vm.count("encoding")) input.encoding = vm["encoding"].as<std::string>();
+
+  const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  SinkFormat format = SinkFormat::kJsonl;
+  if (vm.count("format")) {
+    const auto f = ParseSinkFormat(vm["format"].as<std::string>());
+    if (!f) {
+      std::cerr << "newsie extract: --format must be jsonl, json, csv or sqlite\n";
+      return 2;
+    }
+    format = *f;
+  } else if (!output.empty() && output != "-") {
+    const auto f = SinkFormatForPath(output);
+    if (!f) {
+      std::cerr << "newsie extract: cannot tell the format of '" << output
+                << "' from its extension; give --format\n";
+      return 2;
+    }
+    format = *f;
+  }
+  const bool quiet = vm.count("quiet") > 0;
+  int jobs = vm.count("jobs") ? vm["jobs"].as<int>()
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (jobs < 1) {
+    std::cerr << "newsie extract: --jobs must be at least 1\n";
+    return 2;
+  }
+
+  std::FILE* errors_out = stderr;
+  if (vm.count("errors")) {
+    errors_out = std::fopen(vm["errors"].as<std::string>().c_str(), "wb");
+    if (!errors_out) {
+      std::cerr << "newsie extract: cannot write --errors file '" << vm["errors"].as<std::string>()
+                << "'\n";
+      return 2;
+    }
+  }
+
+  PipelineOptions pipeline_options{LexiconsFrom(vm), input.ref_date};
+  std::unique_ptr<Pipeline> pipeline;
+  try {
+    pipeline = std::make_unique<Pipeline>(pipeline_options);
+  } catch (const std::exception& e) {
+    std::cerr << "newsie extract: " << e.what() << "\n";
+    return 2;
+  }
+
+  std::unique_ptr<Sink> sink;
+  if (Status s = OpenSink(format, output, sink); !s.ok()) {
+    std::cerr << "newsie extract: " << s.message() << "\n";
+    return 2;
+  }
+
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+
+  InputReader reader(vm["path"].as<std::vector<std::string>>(), input, std::cin);
+  ErrorReporter errors(errors_out);
+  BatchOptions batch;
+  batch.jobs = jobs;
+  batch.input = input;
+  batch.profile = vm.count("profile") > 0;
+  batch.interrupted = &g_interrupted;
+  ProgressLine progress(!quiet && ::isatty(STDERR_FILENO));
+  batch.on_progress = [&](const Progress& p) { progress.Update(p); };
+
+  BatchSummary summary = RunBatch(reader, *pipeline, *sink, errors, batch);
+  progress.Clear();
+
+  if (g_interrupted.load()) {
+    std::cerr << "newsie extract: interrupted; " << (output.empty() ? "output" : output)
+              << " was not completed\n";
+    if (errors_out != stderr) std::fclose(errors_out);
+    return 1;
+  }
+  if (!summary.fatal.ok()) {
+    std::cerr << "newsie extract: " << summary.fatal.message() << "\n";
+    if (errors_out != stderr) std::fclose(errors_out);
+    return 1;
+  }
+  if (Status s = sink->Finish(); !s.ok()) {
+    std::cerr << "newsie extract: " << s.message() << "\n";
+    if (errors_out != stderr) std::fclose(errors_out);
+    return 1;
+  }
+  if (errors_out != stderr) std::fclose(errors_out);
+  if (!quiet) PrintSummary(summary, std::cerr);
+  if (batch.profile) PrintProfile(summary, std::cerr);
+  return summary.failed > 0 ? 1 : 0;
+}
+
+}  // namespace newsie::cli
