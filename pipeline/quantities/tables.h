@@ -1,0 +1,76 @@
+// QuantityTables: the words the quantity finder knows, loaded once from
+// lexicons/quantities/*.tsv and lexicons/terms.tsv (see lexicons/README.md,
+// "Quantities"). Read-only after construction; shared by all threads.
+#pragma once
+
+#include <array>
+#include <bitset>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/lexicon.h"
+
+namespace newsie::quantities {
+
+// A word or phrase with what it means. Latin phrases are stored lower case
+// and matched case-insensitively; Hangul ones exactly.
+struct Phrase {
+  std::string text;
+  std::string kind;  // the lexicon's `kind` (or grain, or approx)
+  std::string tag;   // unit / ISO code / approx / form
+  int value = 0;
+  int offset = 0;
+  bool latin = false;
+};
+
+// Phrases tried longest first at a position.
+class PhraseSet {
+ public:
+  void Add(Phrase p);
+  void Sort();
+  // The longest phrase at `pos` (Latin phrases must end at a word boundary),
+  // restricted to `kind` when non-empty.
+  const Phrase* Match(std::string_view t, size_t pos, std::string_view kind = {}) const;
+  // The longest phrase ending exactly at `end` (then `*begin` is where it starts).
+  const Phrase* MatchBefore(std::string_view t, size_t end, size_t* begin,
+                            std::string_view kind = {}) const;
+  const std::vector<Phrase>& all() const { return phrases_; }
+
+ private:
+  std::vector<Phrase> phrases_;
+  std::bitset<256> first_bytes_;
+};
+
+struct ElectedTerm {
+  int number = 0;
+  int from_year = 0, from_month = 0, to_year = 0, to_month = 0;
+};
+
+struct QuantityTables {
+  explicit QuantityTables(const LexiconDir& dir);
+
+  // Korean written-out numerals, by code point.
+  std::unordered_map<uint32_t, int> sino_digit;  // 일 -> 1
+  std::unordered_map<uint32_t, int> sino_unit;   // 십 -> 1, 백 -> 2, 천 -> 3
+  std::unordered_map<uint32_t, int> sino_scale;  // 만 -> 4, 억 -> 8, 조 -> 12
+  PhraseSet native_tens, native_ones;            // tag: attr / free / ordinal
+  PhraseSet ko_words;                            // counters, particles, minus, ...
+  PhraseSet units;                               // percent and currency words
+  PhraseSet approx;                              // kind before/after, tag approx
+  PhraseSet relative;                            // kind grain
+  PhraseSet months;
+  PhraseSet en_words;  // counter_skip, until, range, from, day_the, quarter, term
+  std::unordered_map<std::string, Phrase> en_numbers;  // one, twenty, million, third ...
+  std::vector<Phrase> inference;                       // kind plan / award, value window
+  std::map<int, ElectedTerm> terms;                    // 8 -> 2022-07..2026-06
+
+  // Code points that can start a Korean quantity at a word start.
+  std::bitset<0x10000> ko_starters;
+  // Lower-case first words of English phrases and number words.
+  std::unordered_map<std::string, int> en_starters;
+};
+
+}  // namespace newsie::quantities
