@@ -1,18 +1,102 @@
 #include "pipeline/sentences.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include "pipeline/language.h"
+#include "pipeline/text_lines.h"
+
 namespace newsie {
 namespace {
+
+// One sentence iterator per language and thread (stages are shared).
+icu::BreakIterator* Iterator(bool korean) {
+  thread_local std::unique_ptr<icu::BreakIterator> ko, en;
+  auto& slot = korean ? ko : en;
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(icu::BreakIterator::createSentenceInstance(
+        korean ? icu::Locale::getKorean() : icu::Locale::getEnglish(), status));
+    if (U_FAILURE(status)) slot.reset();
+  }
+  return slot.get();
+}
+
+// Whether ICU's break at `p` of `line` ends a sentence (see sentences.h).
+bool RealBreak(std::string_view line, size_t p) {
+  if (p >= line.size()) return true;
+  if (p == 0) return false;
+  if (line[p - 1] != ' ') return false;
+  size_t e = p;
+  while (e > 0 && line[e - 1] == ' ') --e;
+  return !(e >= 3 && line.substr(e - 3, 3) == "...");
+}
+
+void SplitLine(Document& doc, const LineRange& line, bool korean, int story) {
+  const std::string_view text = doc.Work(line.begin, line.end);
+  auto emit = [&](size_t b, size_t e) {
+    const LineRange r = Trim(doc.work, {line.begin + b, line.begin + e});
+    if (r.empty()) return;
+    doc.stories[story].sentences.push_back(static_cast<int>(doc.sentences.size()));
+    Sentence s;
+    s.begin = r.begin;
+    s.end = r.end;
+    s.story = story;
+    doc.sentences.push_back(std::move(s));
+  };
+  icu::BreakIterator* it = Iterator(korean);
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  if (it) utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (!it || U_FAILURE(status)) {
+    emit(0, text.size());
+    return;
+  }
+  it->setText(&ut, status);
+  size_t start = 0;
+  for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
+    const size_t at = static_cast<size_t>(p);
+    if (!RealBreak(text, at)) continue;
+    emit(start, at);
+    start = at;
+  }
+  if (start < text.size()) emit(start, text.size());
+  // Leave the iterator pointing at nothing that outlives `text`.
+  utext_close(&ut);
+}
+
 class SentencesStage : public Stage {
  public:
   std::string_view name() const override { return "sentences"; }
   Status Run(Document& doc) const override {
-    doc.source.lang = "en";
-    for (auto& story : doc.stories) story.lang = "en";
+    ScriptCounts all;
+    for (size_t k = 0; k < doc.stories.size(); ++k) {
+      Story& story = doc.stories[k];
+      const std::vector<LineRange> lines = KeptLines(doc, story.begin, story.end);
+      ScriptCounts counts;
+      for (const auto& line : lines) {
+        const ScriptCounts c = CountScripts(doc.Work(line.begin, line.end));
+        counts.hangul += c.hangul;
+        counts.latin += c.latin;
+      }
+      all.hangul += counts.hangul;
+      all.latin += counts.latin;
+      story.lang = LanguageOf(counts);
+      for (const auto& line : lines) {
+        SplitLine(doc, line, story.lang == "ko", static_cast<int>(k));
+      }
+    }
+    if (doc.stories.empty()) all = CountScripts(doc.work);
+    doc.source.lang =
+        doc.input.lang && !doc.input.lang->empty() ? *doc.input.lang : LanguageOf(all);
     return {};
   }
 };
+
 }  // namespace
+
 std::unique_ptr<Stage> MakeSentencesStage(const PipelineOptions&) {
   return std::make_unique<SentencesStage>();
 }
+
 }  // namespace newsie

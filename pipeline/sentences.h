@@ -1,7 +1,22 @@
 // sentences: ICU sentence breaks inside each story, and the languages.
 //
-// Reads `work` and `stories`; adds `sentences` and sets story.lang and
-// source.lang (ko, en, mixed) from script counts.
+// Reads `work`, `removed` and `stories`; adds `sentences` (story set, and
+// story.sentences filled) and sets story.lang and source.lang (ko, en, mixed)
+// from script counts (pipeline/language.h); a language declared by the input
+// record wins for source.lang.
+//
+// Sentences are made on kept text only (text_lines.h): they never cross a
+// line break or a removed range. Inside a line, ICU's sentence BreakIterator
+// (Korean or English rules by the story's language; one per thread) proposes
+// breaks, and two fixes drop those it gets wrong in news text:
+//   - a break with no space before it is not a sentence end: a Korean quote
+//     closes and the sentence goes on ("...것"이라고 밝혔다.: no break after
+//     the closing quote), nor is "2.5" or "U.S.A" split;
+//   - a break after "..." is not one: headlines and quotes use it as a pause
+//     ("Plan... Targeting 12,100 Jobs").
+// ▲ list items stay in the sentence that introduces them; an item list ends
+// where the sentence does ('.' or the end of the line), so an item is never
+// glued to the sentence after it on another line.
 #pragma once
 
 #include <memory>

@@ -1,20 +1,224 @@
 #include "pipeline/stories.h"
 
+#include <re2/re2.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pipeline/text_lines.h"
+
 namespace newsie {
 namespace {
+
+struct Lead {
+  bool strong = false;  // false: starts a story only for a new government
+  std::string government;
+};
+
 class StoriesStage : public Stage {
  public:
+  explicit StoriesStage(const LexiconDir& dir) {
+    for (const auto& row : dir.ReadTsv("story_leads.tsv")) {
+      const std::string& kind = row.Get("kind");
+      auto re = std::make_unique<RE2>(row.Get("pattern"));
+      if (!re->ok() || re->NumberOfCapturingGroups() < 1) {
+        throw LexiconError(row.Where() +
+                           ": bad pattern (group 1 names the government): " + re->error());
+      }
+      if (kind == "strong") {
+        strong_.push_back(std::move(re));
+      } else if (kind == "new_gov") {
+        new_gov_.push_back(std::move(re));
+      } else if (kind == "government") {
+        government_.push_back(std::move(re));
+      } else {
+        throw LexiconError(row.Where() + ": unknown kind '" + kind + "'");
+      }
+    }
+  }
+
   std::string_view name() const override { return "stories"; }
+
   Status Run(Document& doc) const override {
-    Story story;
-    story.begin = 0;
-    story.end = doc.work.size();
-    doc.stories.push_back(story);
+    const std::vector<LineRange> lines = KeptLines(doc, 0, doc.work.size());
+    if (lines.empty()) return {};
+    auto text = [&](const LineRange& l) { return doc.Work(l.begin, l.end); };
+
+    // Leads: index of the line and the government it names.
+    std::vector<std::pair<size_t, std::string>> leads;
+    std::string current;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const std::optional<Lead> lead = LeadOf(text(lines[i]));
+      if (!lead) continue;
+      if (!lead->strong && (leads.empty() || lead->government == current)) continue;
+      leads.emplace_back(i, lead->government);
+      current = lead->government;
+    }
+
+    if (leads.empty()) {
+      Story story;
+      size_t first = 0;
+      if (lines.size() > 1 && HeadlineLike(text(lines[0]))) {
+        story.headline = std::make_pair(lines[0].begin, lines[0].end);
+        first = 1;
+      }
+      story.begin = lines[first].begin;
+      story.end = lines.back().end;
+      doc.stories.push_back(std::move(story));
+      return {};
+    }
+
+    // The page header: lines before the first lead.
+    const size_t header_end = leads[0].first;
+    std::set<std::string_view> header;
+    std::map<std::string, std::pair<size_t, size_t>> roundup;  // government -> part
+    std::set<size_t> roundup_lines;
+    for (size_t i = 0; i < header_end; ++i) {
+      header.insert(text(lines[i]));
+      if (AddRoundupParts(doc, lines[i], roundup) >= 2) roundup_lines.insert(i);
+    }
+    const bool has_title = header_end > 0;
+
+    // Where each story's introduction (headline lines) begins.
+    std::vector<size_t> intro_begin(leads.size());
+    intro_begin[0] = 0;
+    for (size_t k = 1; k < leads.size(); ++k) {
+      size_t i = leads[k].first;
+      while (i > leads[k - 1].first + 1) {
+        const std::string_view t = text(lines[i - 1]);
+        if (!header.count(t) && !HeadlineLike(t)) break;
+        --i;
+      }
+      intro_begin[k] = i;
+    }
+
+    for (size_t k = 0; k < leads.size(); ++k) {
+      Story story;
+      story.index = static_cast<int>(k);
+      const size_t lead = leads[k].first;
+      const size_t last = k + 1 < leads.size() ? intro_begin[k + 1] - 1 : lines.size() - 1;
+      story.begin = lines[lead].begin;
+      story.end = lines[last].end;
+      // Headline.
+      std::optional<size_t> own, repeat;
+      for (size_t i = intro_begin[k]; i < lead; ++i) {
+        const bool title_line = k == 0 ? i == 0 : header.count(text(lines[i])) > 0;
+        if (roundup_lines.count(i) || (k > 0 && roundup.size() >= 2 && IsRoundup(doc, lines[i]))) {
+          continue;
+        }
+        if (title_line) {
+          if (!repeat) repeat = i;
+        } else {
+          own = i;
+        }
+      }
+      auto part = roundup.find(leads[k].second);
+      if (k == 0 && has_title && !roundup_lines.count(0)) {
+        story.headline = std::make_pair(lines[0].begin, lines[0].end);
+      } else if (own && (k > 0 || !repeat || roundup_lines.count(0))) {
+        story.headline = std::make_pair(lines[*own].begin, lines[*own].end);
+      } else if (part != roundup.end()) {
+        story.headline = part->second;
+      } else if (repeat) {
+        story.headline = std::make_pair(lines[*repeat].begin, lines[*repeat].end);
+      }
+      doc.stories.push_back(std::move(story));
+    }
     return {};
   }
+
+ private:
+  std::optional<Lead> LeadOf(std::string_view line) const {
+    const re2::StringPiece piece(line.data(), line.size());
+    re2::StringPiece group[2];
+    for (const auto& re : strong_) {
+      if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
+        return Lead{true, std::string(group[1].data(), group[1].size())};
+      }
+    }
+    for (const auto& re : new_gov_) {
+      if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
+        return Lead{false, std::string(group[1].data(), group[1].size())};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The first government named in `text`, or "".
+  std::string GovernmentIn(std::string_view text) const {
+    const re2::StringPiece piece(text.data(), text.size());
+    re2::StringPiece group[2];
+    size_t best = std::string::npos;
+    std::string name;
+    for (const auto& re : government_) {
+      if (re->Match(piece, 0, piece.size(), RE2::UNANCHORED, group, 2)) {
+        const size_t at = static_cast<size_t>(group[1].data() - text.data());
+        if (at < best) {
+          best = at;
+          name.assign(group[1].data(), group[1].size());
+        }
+      }
+    }
+    return name;
+  }
+
+  // The "..."-separated parts of a header line, each naming a government.
+  std::vector<std::pair<std::string, std::pair<size_t, size_t>>> RoundupParts(
+      const Document& doc, const LineRange& line) const {
+    std::vector<std::pair<std::string, std::pair<size_t, size_t>>> parts;
+    const std::string_view t = doc.Work(line.begin, line.end);
+    if (t.find("...") == std::string_view::npos) return parts;
+    size_t at = 0;
+    while (at <= t.size()) {
+      size_t sep = t.find("...", at);
+      if (sep == std::string_view::npos) sep = t.size();
+      LineRange part{line.begin + at, line.begin + sep};
+      // A leading section tag: "[Seoul District News] ".
+      if (doc.work[part.begin] == '[') {
+        const size_t close = doc.work.find(']', part.begin);
+        if (close != std::string::npos && close < part.end) part.begin = close + 1;
+      }
+      while (part.begin < part.end && doc.work[part.begin] == '.') ++part.begin;
+      part = Trim(doc.work, part);
+      if (!part.empty()) {
+        std::string gov = GovernmentIn(doc.Work(part.begin, part.end));
+        if (!gov.empty()) parts.push_back({std::move(gov), {part.begin, part.end}});
+      }
+      at = sep + 3;
+    }
+    return parts;
+  }
+
+  // Adds the parts of a roundup line; returns how many parts name a government.
+  size_t AddRoundupParts(const Document& doc, const LineRange& line,
+                         std::map<std::string, std::pair<size_t, size_t>>& roundup) const {
+    const auto parts = RoundupParts(doc, line);
+    if (parts.size() < 2) return parts.size();
+    for (const auto& [gov, range] : parts) roundup.emplace(gov, range);
+    return parts.size();
+  }
+
+  bool IsRoundup(const Document& doc, const LineRange& line) const {
+    return RoundupParts(doc, line).size() >= 2;
+  }
+
+  // A line that does not end like a sentence: a headline.
+  static bool HeadlineLike(std::string_view t) {
+    if (t.empty() || t.size() > 400) return false;
+    const char c = t.back();
+    if (c == '.' || c == '!' || c == '"' || c == '\'' || c == ':' || c == ';') return false;
+    return !t.ends_with("다");
+  }
+
+  std::vector<std::unique_ptr<RE2>> strong_, new_gov_, government_;
 };
+
 }  // namespace
-std::unique_ptr<Stage> MakeStoriesStage(const PipelineOptions&) {
-  return std::make_unique<StoriesStage>();
+
+std::unique_ptr<Stage> MakeStoriesStage(const PipelineOptions& options) {
+  return std::make_unique<StoriesStage>(options.lexicons);
 }
+
 }  // namespace newsie
