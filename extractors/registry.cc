@@ -1,9 +1,11 @@
+#include "extractors/district/district_extractor.h"
 #include "extractors/extractor.h"
 
 namespace newsie {
 
-std::vector<std::unique_ptr<Extractor>> MakeExtractors(const LexiconDir& /*lexicons*/) {
+std::vector<std::unique_ptr<Extractor>> MakeExtractors(const LexiconDir& lexicons) {
   std::vector<std::unique_ptr<Extractor>> out;
+  out.push_back(std::make_unique<DistrictExtractor>(lexicons));
   return out;
 }
 

@@ -1,0 +1,110 @@
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "extractors/district/district_extractor.h"
+#include "extractors/district/gazetteer.h"
+#include "extractors/district/test_document.h"
+#include "tests/test_support.h"
+
+namespace newsie {
+namespace {
+
+LexiconDir Lexicons() { return LexiconDir(testing::SourceDir() / "lexicons"); }
+
+std::string Unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == 'n') {
+      out += '\n';
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+TEST_CASE("gazetteer holds 17 metropolitan and 226 basic governments with unique codes",
+          "[district]") {
+  const auto gaz = Gazetteer::Shared(Lexicons());
+  int metro = 0, basic = 0;
+  std::set<std::string> codes;
+  for (const auto& g : gaz->governments()) {
+    (g.level == "metro" ? metro : basic) += 1;
+    codes.insert(g.code);
+    CHECK(g.code.size() == 5);
+    CHECK(!g.name_en.empty());
+    if (g.level == "basic") CHECK(g.code.substr(0, 2) == g.region_code.substr(0, 2));
+  }
+  CHECK(metro == 17);
+  CHECK(basic == 226);
+  CHECK(codes.size() == 243);
+  CHECK(gaz->ByCode("11620")->full_ko() == "서울특별시 관악구");
+  CHECK(gaz->ByCode("31000")->full_ko() == "울산광역시");
+}
+
+TEST_CASE("gazetteer finds names, folds in regions and keeps shared names open", "[district]") {
+  const auto gaz = Gazetteer::Shared(Lexicons());
+  auto find = [&](std::string_view text) { return gaz->Find(text, 0, text.size()); };
+
+  auto m = find("Seoul's Gwanak-gu and 서울 중구 and Jung-gu, Busan and 동구 and 관악산");
+  REQUIRE(m.size() == 4);
+  CHECK(m[0].candidates.size() == 1);
+  CHECK(m[0].candidates[0]->code == "11620");
+  CHECK(m[0].region_code == "11000");
+  CHECK(m[1].candidates.size() == 1);
+  CHECK(m[1].candidates[0]->code == "11140");
+  CHECK(m[2].candidates.size() == 1);
+  CHECK(m[2].candidates[0]->code == "26110");
+  CHECK(m[3].candidates.size() == 6);  // 동구: 부산 대구 인천 광주 대전 울산
+
+  CHECK(find("경기 침체 속에").empty());  // 경기 is only a region prefix
+  CHECK(find("서울숲 일대").empty());
+  const auto glued = find("정원오 성동구청장은");
+  REQUIRE(glued.size() == 1);
+  CHECK(glued[0].candidates[0]->code == "11200");
+}
+
+TEST_CASE("gazetteer knows heads, terms and glued titles", "[district]") {
+  const auto gaz = Gazetteer::Shared(Lexicons());
+  CHECK(gaz->TermAt(2024, 3) == 8);
+  CHECK(gaz->TermAt(2022, 6) == 7);
+  CHECK(!gaz->HeadsOf("11620").empty());
+  bool found = false;
+  for (const auto& [title, govs] : gaz->glued_titles()) {
+    if (title == "동구청장") found = govs.size() == 6;
+  }
+  CHECK(found);
+}
+
+TEST_CASE("district examples table", "[district]") {
+  const DistrictExtractor extractor(Lexicons());
+  const auto rows = Lexicons().ReadTsv("../extractors/district/examples.tsv");
+  REQUIRE(rows.size() >= 20);
+  for (const auto& row : rows) {
+    const std::string text = Unescape(row.Get("text"));
+    INFO(row.Where() << ": " << text);
+    Document doc = testing::HandDocument(text);
+    extractor.Extract(doc, doc.stories[0]);
+    const auto& story = doc.stories[0];
+    const std::string& want = row.Get("code");
+    if (want == "-") {
+      CHECK(!story.district);
+    } else {
+      REQUIRE(story.district);
+      CHECK(story.district->government->code == want);
+      CHECK(doc.OriginalText(story.district->span) == row.Get("evidence"));
+      CHECK(!story.district->rule.empty());
+    }
+    if (!row.Get("diagnostic").empty()) {
+      bool raised = false;
+      for (const auto& d : doc.diagnostics) raised |= d.code == row.Get("diagnostic");
+      CHECK(raised);
+    } else {
+      CHECK(doc.diagnostics.empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsie

@@ -1,0 +1,404 @@
+#include "extractors/district/gazetteer.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <mutex>
+
+namespace newsie {
+namespace {
+
+// Syllables that end a full Korean name (관악구, 수원시, 창녕군, 경기도) or an
+// office form (관악구청).
+constexpr std::u32string_view kKoSuffixes = U"구시군도청";
+
+bool IsAsciiAlnum(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+int ParseYearMonth(std::string_view s) {  // "2018-07" -> 201807
+  if (s.size() != 7) return 0;
+  return std::stoi(std::string(s.substr(0, 4))) * 100 + std::stoi(std::string(s.substr(5, 2)));
+}
+
+void AddUnique(std::vector<const Government*>& v, const Government* g) {
+  if (std::find(v.begin(), v.end(), g) == v.end()) v.push_back(g);
+}
+
+}  // namespace
+
+bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+char32_t DecodeAt(std::string_view text, size_t pos, size_t* length) {
+  const auto b = static_cast<unsigned char>(text[pos]);
+  size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  if (pos + n > text.size()) n = 1;
+  char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+  for (size_t i = 1; i < n; ++i) c = (c << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+  if (length) *length = n;
+  return c;
+}
+
+char32_t DecodeBefore(std::string_view text, size_t pos, size_t* length) {
+  size_t start = pos - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && pos - start < 4)
+    --start;
+  if (length) *length = pos - start;
+  return DecodeAt(text, start);
+}
+
+Gazetteer::Gazetteer(const LexiconDir& lexicons) {
+  const auto rows = lexicons.ReadTsv("districts.tsv");
+  governments_.reserve(rows.size());
+  for (const auto& row : rows) {
+    Government g;
+    g.code = row.Get("code");
+    g.level = row.Get("level");
+    g.name_ko = row.Get("name_ko");
+    g.name_en = row.Get("name_en");
+    g.region_ko = row.Get("region_ko");
+    g.region_en = row.Get("region_en");
+    g.variants = row.List("variants");
+    if (g.code.size() != 5 || (g.level != "metro" && g.level != "basic") || g.name_ko.empty())
+      throw LexiconError(row.Where() + ": bad government row");
+    governments_.push_back(std::move(g));
+  }
+  // Region codes: the metro row whose name_ko is the basic row's region_ko.
+  std::map<std::string, std::string, std::less<>> region_code_by_name;
+  for (const auto& g : governments_) {
+    if (g.level == "metro") region_code_by_name[g.name_ko] = g.code;
+  }
+  for (auto& g : governments_) {
+    const auto it = region_code_by_name.find(g.region_ko);
+    if (it == region_code_by_name.end())
+      throw LexiconError("districts.tsv: no metro row for region " + g.region_ko);
+    g.region_code = it->second;
+    by_code_[g.code] = &g;
+  }
+
+  auto add_form = [&](const std::string& form, const Government* g, bool region_only) {
+    if (form.empty()) return;
+    Form& f = forms_[form];
+    if (!region_only) {
+      if (f.region_only) f.governments.clear();
+      f.region_only = false;
+      AddUnique(f.governments, g);
+    } else if (f.governments.empty()) {
+      f.region_only = true;
+      AddUnique(f.governments, g);
+    }
+    if (IsHangulSyllable(DecodeAt(form, 0))) {
+      size_t len = 0;
+      const char32_t last = DecodeBefore(form, form.size(), &len);
+      f.short_ko = kKoSuffixes.find(last) == std::u32string_view::npos;
+    }
+  };
+  for (const auto& g : governments_) {
+    add_form(g.name_ko, &g, false);
+    add_form(g.name_en, &g, false);
+    for (const auto& v : g.variants) add_form(v, &g, false);
+    // Headline case: Gwanak-Gu, Changnyeong-Gun, Suwon-Si.
+    for (std::string_view suffix : {"-gu", "-gun", "-si", "-do"}) {
+      const std::string& en = g.name_en;
+      if (en.size() > suffix.size() && en.ends_with(suffix)) {
+        std::string cap = en;
+        cap[en.size() - suffix.size() + 1] = static_cast<char>(
+            std::toupper(static_cast<unsigned char>(cap[en.size() - suffix.size() + 1])));
+        add_form(cap, &g, false);
+      }
+    }
+  }
+  for (const auto& row : lexicons.ReadTsv("regions.tsv")) {
+    const Government* metro = ByCode(row.Get("code"));
+    if (!metro) throw LexiconError(row.Where() + ": region code not in districts.tsv");
+    std::vector<std::string> names = row.List("short_ko");
+    for (auto& s : row.List("short_en")) names.push_back(std::move(s));
+    names.push_back(row.Get("name_ko"));
+    names.push_back(row.Get("name_en"));
+    for (auto& adj : row.List("adjective_forms")) {
+      if (adj.ends_with("'s")) names.push_back(adj.substr(0, adj.size() - 2));
+    }
+    for (const auto& n : names) add_form(n, metro, true);
+  }
+
+  for (const auto& row : lexicons.ReadTsv("district_context.tsv")) {
+    if (row.Get("kind") == "ko_particle") ko_particles_.push_back(row.Get("text"));
+  }
+  std::sort(ko_particles_.begin(), ko_particles_.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+
+  // One alternation of every form, leftmost-longest.
+  std::vector<std::string_view> all;
+  for (const auto& [form, f] : forms_) all.push_back(form);
+  std::sort(all.begin(), all.end(),
+            [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  std::string pattern;
+  for (const auto form : all) {
+    if (!pattern.empty()) pattern += '|';
+    pattern += RE2::QuoteMeta(form);
+  }
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_max_mem(64 << 20);
+  options.set_log_errors(false);
+  matcher_ = std::make_unique<RE2>("(?:" + pattern + ")", options);
+  if (!matcher_->ok()) throw LexiconError("districts.tsv: matcher: " + matcher_->error());
+
+  for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
+    std::string_view name = row.Get("term");  // 민선7기
+    std::string digits;
+    for (char c : name) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    if (digits.empty()) throw LexiconError(row.Where() + ": bad term");
+    terms_.push_back(
+        {std::stoi(digits), ParseYearMonth(row.Get("from")), ParseYearMonth(row.Get("to"))});
+  }
+  for (const auto& row : lexicons.ReadTsv("heads.tsv")) {
+    if (!ByCode(row.Get("code"))) throw LexiconError(row.Where() + ": unknown code");
+    heads_.push_back({row.Get("code"), std::stoi(row.Get("term")), row.Get("name_ko"),
+                      row.Get("name_en"), row.Get("title_ko"), row.Get("title_en")});
+  }
+  for (const auto& row : lexicons.ReadTsv("mayor_titles.tsv")) {
+    (row.Get("lang") == "ko" ? titles_ko_ : titles_en_).push_back(row.Get("title"));
+  }
+  auto longest_first = [](const auto& a, const auto& b) { return a.size() > b.size(); };
+  std::stable_sort(titles_ko_.begin(), titles_ko_.end(), longest_first);
+  std::stable_sort(titles_en_.begin(), titles_en_.end(), longest_first);
+
+  // 성동구 -> 성동 + 구청장; 서울시 -> 서울 + 시장; 경기도 -> 경기 + 도지사.
+  std::map<std::string, std::vector<const Government*>, std::less<>> glued;
+  for (const auto& g : governments_) {
+    std::vector<std::string> ko = {g.name_ko};
+    for (const auto& v : g.variants) {
+      if (IsHangulSyllable(DecodeAt(v, 0))) ko.push_back(v);
+    }
+    for (const auto& form : ko) {
+      size_t len = 0;
+      DecodeBefore(form, form.size(), &len);
+      const std::string stem = form.substr(0, form.size() - len);
+      const std::string last = form.substr(form.size() - len);
+      if (stem.empty() || last == "청") continue;
+      for (const auto& title : titles_ko_) {
+        if (StartsWith(title, last)) AddUnique(glued[stem + title], &g);
+      }
+    }
+  }
+  for (auto& [k, v] : glued) glued_titles_.emplace_back(k, std::move(v));
+  std::stable_sort(glued_titles_.begin(), glued_titles_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+}
+
+Gazetteer::~Gazetteer() = default;
+
+std::shared_ptr<const Gazetteer> Gazetteer::Shared(const LexiconDir& lexicons) {
+  static std::mutex mu;
+  static std::map<std::string, std::weak_ptr<const Gazetteer>> cache;
+  std::lock_guard lock(mu);
+  auto& slot = cache[lexicons.path().string()];
+  if (auto existing = slot.lock()) return existing;
+  auto made = std::make_shared<const Gazetteer>(lexicons);
+  slot = made;
+  return made;
+}
+
+const Government* Gazetteer::ByCode(std::string_view code) const {
+  const auto it = by_code_.find(code);
+  return it == by_code_.end() ? nullptr : it->second;
+}
+
+std::vector<const Head*> Gazetteer::HeadsOf(std::string_view code) const {
+  std::vector<const Head*> out;
+  for (const auto& h : heads_) {
+    if (h.code == code) out.push_back(&h);
+  }
+  return out;
+}
+
+std::optional<int> Gazetteer::TermAt(int year, int month) const {
+  const int ym = year * 100 + month;
+  for (const auto& t : terms_) {
+    if (t.from <= ym && ym <= t.to) return t.number;
+  }
+  return std::nullopt;
+}
+
+int Gazetteer::LatestTerm() const {
+  int latest = 0;
+  for (const auto& h : heads_) latest = std::max(latest, h.term);
+  return latest;
+}
+
+bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form& form) const {
+  const char32_t first = DecodeAt(text, b);
+  const bool hangul = IsHangulSyllable(first);
+  if (b > 0) {
+    const char32_t before = DecodeBefore(text, b);
+    if (hangul ? IsHangulSyllable(before) : IsAsciiAlnum(before)) return false;
+  }
+  if (e >= text.size()) return true;
+  const char32_t after = DecodeAt(text, e);
+  if (!hangul) return !IsAsciiAlnum(after);
+  if (!form.short_ko || !IsHangulSyllable(after)) return true;
+  const std::string_view rest = text.substr(e);
+  for (const auto& particle : ko_particles_) {
+    if (!StartsWith(rest, particle)) continue;
+    // The particle must end the word (관악은 yes, 관악산 no; 서울의 yes).
+    const size_t at = particle.size();
+    if (at >= rest.size() || !IsHangulSyllable(DecodeAt(rest, at))) return true;
+    // Titles and 지역/형 may run on: 성동구청장은, 관악형.
+    if (particle.size() > 3 || particle == "형") return true;
+  }
+  return false;
+}
+
+std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, size_t end) const {
+  struct Raw {
+    size_t b, e;
+    const Form* form;
+  };
+  std::vector<Raw> raw;
+  end = std::min(end, text.size());
+  size_t pos = begin;
+  re2::StringPiece m;
+  while (pos < end && matcher_->Match(text, pos, end, RE2::UNANCHORED, &m, 1)) {
+    const size_t b = static_cast<size_t>(m.data() - text.data());
+    const size_t e = b + m.size();
+    const auto it = forms_.find(std::string_view(m.data(), m.size()));
+    if (it != forms_.end() && Boundaries(text, b, e, it->second)) {
+      raw.push_back({b, e, &it->second});
+      pos = e;
+    } else {
+      size_t len = 1;
+      DecodeAt(text, b, &len);
+      pos = b + len;
+    }
+  }
+
+  auto region_of = [](const Form& f) -> const Government* {
+    for (const auto* g : f.governments) {
+      if (g->level == "metro") return g;
+    }
+    return nullptr;
+  };
+  auto in_region = [](const Form& f, const Government* region) {
+    std::vector<const Government*> out;
+    for (const auto* g : f.governments) {
+      if (g->level == "basic" && g->region_code == region->code) out.push_back(g);
+    }
+    return out;
+  };
+  auto make = [&](const Raw& r) {
+    GovMention mention;
+    mention.begin = mention.name_begin = r.b;
+    mention.end = mention.name_end = r.e;
+    mention.candidates = r.form->governments;
+    mention.hangul = IsHangulSyllable(DecodeAt(text, r.b));
+    return mention;
+  };
+
+  std::vector<GovMention> out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const Raw& r = raw[i];
+    const Government* region = region_of(*r.form);
+    // Prefix: 서울 중구, 서울시 관악구, 서울중구, Seoul's Gwanak-gu.
+    if (region && i + 1 < raw.size()) {
+      const Raw& next = raw[i + 1];
+      const std::string_view gap = text.substr(r.e, next.b - r.e);
+      const bool hangul = IsHangulSyllable(DecodeAt(text, r.b));
+      const bool joined =
+          hangul ? (gap.empty() || gap == " ") : (gap == "'s " || gap == "\u2019s " || gap == " ");
+      if (joined) {
+        auto candidates = in_region(*next.form, region);
+        if (!candidates.empty()) {
+          GovMention mention = make(next);
+          mention.begin = r.b;
+          mention.candidates = std::move(candidates);
+          mention.region_code = region->code;
+          out.push_back(std::move(mention));
+          ++i;
+          continue;
+        }
+      }
+    }
+    if (r.form->region_only) continue;
+    GovMention mention = make(r);
+    // Suffix: Jung-gu, Seoul / Gangseo-gu in Busan / 중구(서울).
+    if (i + 1 < raw.size()) {
+      const Raw& next = raw[i + 1];
+      const Government* next_region = region_of(*next.form);
+      const std::string_view gap = text.substr(r.e, next.b - r.e);
+      if (next_region &&
+          (gap == ", " || gap == " in " || gap == " of " || gap == " (" || gap == "(")) {
+        auto candidates = in_region(*r.form, next_region);
+        if (!candidates.empty()) {
+          mention.end = next.e;
+          mention.candidates = std::move(candidates);
+          mention.region_code = next_region->code;
+          ++i;
+        }
+      }
+    }
+    out.push_back(std::move(mention));
+  }
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_t begin, size_t end,
+                                                    bool single) {
+  std::vector<std::pair<size_t, size_t>> out;
+  char32_t close = 0;
+  size_t open_at = 0;
+  for (size_t pos = begin; pos < end;) {
+    size_t len = 1;
+    const char32_t c = DecodeAt(text, pos, &len);
+    if (close) {
+      if (c == close || c == '\n') {
+        out.emplace_back(open_at, c == '\n' ? pos : pos + len);
+        close = 0;
+      }
+    } else {
+      const char32_t before = pos > 0 ? DecodeBefore(text, pos) : U' ';
+      const bool word_before = IsAsciiAlnum(before) || IsHangulSyllable(before);
+      switch (c) {
+        case U'\u201C':
+          close = U'\u201D';
+          break;
+        case U'\u300C':
+          close = U'\u300D';
+          break;
+        case U'\u300E':
+          close = U'\u300F';
+          break;
+        case U'"':
+          close = U'"';
+          break;
+        case U'\u2018':
+          if (single) close = U'\u2019';
+          break;
+        case U'\'':
+          if (single && !word_before) close = U'\'';
+          break;
+        default:
+          break;
+      }
+      if (close) open_at = pos;
+    }
+    pos += len;
+  }
+  if (close) out.emplace_back(open_at, end);
+  return out;
+}
+
+bool Inside(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
+  for (const auto& [b, e] : ranges) {
+    if (b <= pos && pos < e) return true;
+  }
+  return false;
+}
+
+}  // namespace newsie

@@ -1,0 +1,126 @@
+// Gazetteer: Korea's 243 local governments (lexicons/districts.tsv), their
+// regions (regions.tsv), heads (heads.tsv, terms.tsv) and head titles
+// (mayor_titles.tsv), with one matcher that finds every government name in a
+// text.
+//
+//   auto gaz = Gazetteer::Shared(lexicons);        // built once per lexicon dir
+//   for (const GovMention& m : gaz->Find(doc.work, story.begin, story.end)) ...
+//
+// Find returns mentions in text order. A region written next to a basic name
+// is folded into the mention (`서울 중구`, `서울시 관악구`, `Seoul's Gwanak-gu`,
+// `Jung-gu, Seoul`, `Gangseo-gu in Busan`) and narrows its candidates; a
+// region short form that is not a government name by itself (`경기`) is only
+// ever used that way. A name shared by several governments (중구, 동구, 서구,
+// 남구, 북구, 강서구, 고성군, 광주시) keeps all its candidates: resolving it
+// needs context and is the district extractor's job.
+//
+// The Gazetteer is immutable after construction and safe to share between
+// threads.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pipeline/government.h"
+#include "pipeline/lexicon.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace newsie {
+
+struct GovMention {
+  size_t begin = 0;  // bytes in the searched text, including a folded-in region
+  size_t end = 0;
+  size_t name_begin = 0;  // the government name itself
+  size_t name_end = 0;
+  std::vector<const Government*> candidates;  // several when the name is shared
+  std::optional<std::string> region_code;     // a region written in the mention itself
+  bool hangul = false;                        // the name is written in Hangul
+
+  bool ambiguous() const { return candidates.size() > 1; }
+};
+
+struct Head {
+  std::string code;  // the government's code
+  int term = 0;      // 민선 term number
+  std::string name_ko, name_en, title_ko, title_en;
+};
+
+struct Term {
+  int number = 0;
+  int from = 0;  // YYYYMM, inclusive
+  int to = 0;
+};
+
+class Gazetteer {
+ public:
+  // Reads the lexicons; throws LexiconError when one is missing or malformed.
+  explicit Gazetteer(const LexiconDir& lexicons);
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // One instance per lexicon folder, built on first use.
+  static std::shared_ptr<const Gazetteer> Shared(const LexiconDir& lexicons);
+
+  const std::vector<Government>& governments() const { return governments_; }
+  const Government* ByCode(std::string_view code) const;
+
+  // Government names in text[begin, end), in order; offsets are into `text`.
+  std::vector<GovMention> Find(std::string_view text, size_t begin, size_t end) const;
+
+  // Heads of `code` (every term), in lexicon order.
+  std::vector<const Head*> HeadsOf(std::string_view code) const;
+  // The term containing year/month, or nullopt.
+  std::optional<int> TermAt(int year, int month) const;
+  int LatestTerm() const;
+
+  // Title words (mayor_titles.tsv), longest first.
+  const std::vector<std::string>& titles_ko() const { return titles_ko_; }
+  const std::vector<std::string>& titles_en() const { return titles_en_; }
+  // Korean titles glued to a district stem (`성동구청장`, `서울시장`, `동구청장`),
+  // each with the governments it may name, longest first.
+  const std::vector<std::pair<std::string, std::vector<const Government*>>>& glued_titles() const {
+    return glued_titles_;
+  }
+
+ private:
+  struct Form {
+    std::vector<const Government*> governments;
+    bool region_only = false;  // a region short form, e.g. 경기: only a prefix/suffix
+    bool short_ko = false;     // a Korean short form: needs a particle or a non-Hangul after
+  };
+  bool Boundaries(std::string_view text, size_t b, size_t e, const Form& form) const;
+
+  std::vector<Government> governments_;
+  std::map<std::string, const Government*, std::less<>> by_code_;
+  std::map<std::string, Form, std::less<>> forms_;
+  std::unique_ptr<re2::RE2> matcher_;
+  std::vector<std::string> ko_particles_;
+  std::vector<Head> heads_;
+  std::vector<Term> terms_;
+  std::vector<std::string> titles_ko_, titles_en_;
+  std::vector<std::pair<std::string, std::vector<const Government*>>> glued_titles_;
+};
+
+// Byte ranges of `text` inside double quotes (“…”, "…", 「…」, 『…』) and, when
+// `single` is true, single quotes too (‘…’, '…' around names of projects).
+std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_t begin, size_t end,
+                                                    bool single);
+bool Inside(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos);
+
+// UTF-8 helpers shared by the district and mayor extractors.
+bool IsHangulSyllable(char32_t c);
+// The code point starting at text[pos] (pos < size), and its length in bytes.
+char32_t DecodeAt(std::string_view text, size_t pos, size_t* length = nullptr);
+// The code point ending just before text[pos] (pos > 0), and its length.
+char32_t DecodeBefore(std::string_view text, size_t pos, size_t* length = nullptr);
+
+}  // namespace newsie
