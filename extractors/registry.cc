@@ -1,11 +1,13 @@
 #include "extractors/district/district_extractor.h"
 #include "extractors/extractor.h"
+#include "extractors/targets/targets_extractor.h"
 
 namespace newsie {
 
 std::vector<std::unique_ptr<Extractor>> MakeExtractors(const LexiconDir& lexicons) {
   std::vector<std::unique_ptr<Extractor>> out;
   out.push_back(std::make_unique<DistrictExtractor>(lexicons));
+  out.push_back(std::make_unique<TargetsExtractor>(lexicons));
   return out;
 }
 

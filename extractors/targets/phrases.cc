@@ -1,0 +1,187 @@
+#include "extractors/targets/phrases.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace newsie::phrases {
+namespace {
+
+bool IsAsciiWord(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+std::string PhrasePattern(std::string_view phrase) {
+  std::string out;
+  size_t i = 0;
+  bool first = true;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) {
+      if (!first) out += "\\s*";
+      // A space between two words is required when both sides are ASCII.
+      if (!first && IsAsciiWord(phrase[i]) && !out.empty()) out.back() = '+';
+      out += RE2::QuoteMeta(phrase.substr(i, j - i));
+      first = false;
+    }
+    i = j;
+  }
+  if (out.empty()) return out;
+  const char head =
+      phrase.find_first_not_of(' ') != phrase.npos ? phrase[phrase.find_first_not_of(' ')] : ' ';
+  const char tail = phrase[phrase.find_last_not_of(' ')];
+  if (IsAsciiWord(head)) out = "\\b" + out;
+  if (IsAsciiWord(tail)) out += "\\b";
+  return out;
+}
+
+}  // namespace
+
+std::string Key(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+std::string Alternation(const std::vector<std::string>& phrases) {
+  // Longest first: RE2 alternations are leftmost-first unless longest_match.
+  std::vector<std::string> sorted = phrases;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out = "(?:";
+  bool first = true;
+  for (const auto& p : sorted) {
+    const std::string pat = PhrasePattern(p);
+    if (pat.empty()) continue;
+    if (!first) out += '|';
+    out += pat;
+    first = false;
+  }
+  if (first) out += "\\b\\B";  // matches nothing
+  out += ')';
+  return out;
+}
+
+PhraseSet::PhraseSet() = default;
+PhraseSet::~PhraseSet() = default;
+PhraseSet::PhraseSet(PhraseSet&&) noexcept = default;
+PhraseSet& PhraseSet::operator=(PhraseSet&&) noexcept = default;
+
+PhraseSet::PhraseSet(const std::vector<Entry>& entries) {
+  std::vector<std::string> texts;
+  for (const auto& e : entries) {
+    texts.push_back(e.text);
+    // Korean phrases may be written with or without their inner spaces.
+    by_key_.emplace(Key(e.text), e);
+  }
+  if (texts.empty()) return;
+  pattern_ = Alternation(texts);
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  re_ = std::make_unique<RE2>("(" + pattern_ + ")", options);
+  if (!re_->ok()) throw LexiconError("bad phrase pattern: " + re_->error());
+}
+
+const PhraseSet::Entry* PhraseSet::Lookup(std::string_view matched) const {
+  auto it = by_key_.find(Key(matched));
+  return it == by_key_.end() ? nullptr : &it->second;
+}
+
+std::vector<Hit> PhraseSet::FindAll(std::string_view text, size_t base) const {
+  std::vector<Hit> out;
+  if (!re_) return out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, *re_, &match)) {
+    const size_t begin = static_cast<size_t>(match.data() - text.data());
+    const Entry* e = Lookup(std::string_view(match.data(), match.size()));
+    if (e != nullptr) out.push_back({base + begin, base + begin + match.size(), e->cls, e->rule});
+    if (match.empty()) {
+      if (input.empty()) break;
+      input.remove_prefix(1);
+    }
+  }
+  return out;
+}
+
+std::vector<PhraseSet::Entry> Rows(const std::vector<LexiconRow>& rows, std::string_view kind) {
+  std::vector<PhraseSet::Entry> out;
+  for (const auto& r : rows) {
+    if (r.Get("kind") != kind) continue;
+    out.push_back({r.Get("text"), r.Get("value"), r.Get("rule")});
+  }
+  return out;
+}
+
+std::vector<std::string> Texts(const std::vector<LexiconRow>& rows, std::string_view kind) {
+  std::vector<std::string> out;
+  for (const auto& r : rows) {
+    if (r.Get("kind") == kind) out.push_back(r.Get("text"));
+  }
+  return out;
+}
+
+bool HasHangul(std::string_view text) {
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xEA && c <= 0xED) {
+      // U+AC00..U+D7A3 start with EA B0 .. ED 9E.
+      const auto c1 = static_cast<unsigned char>(text[i + 1]);
+      if ((c == 0xEA && c1 >= 0xB0) || (c > 0xEA && c < 0xED) || (c == 0xED && c1 <= 0x9E))
+        return true;
+    }
+  }
+  return false;
+}
+
+bool IsHeading(const Document& doc, const Story& story, size_t begin, size_t end) {
+  if (story.headline && begin < story.headline->second && end > story.headline->first) return true;
+  std::string_view t = doc.Work(begin, end);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\r'))
+    t.remove_suffix(1);
+  if (t.empty()) return true;
+  const char last = t.back();
+  if (last == '.' || last == '!') return false;
+  // Closing quotes after the full stop: ." .” .’
+  static const std::string_view kClosers[] = {"\"", "\xE2\x80\x9D", "\xE2\x80\x99", "'", ")"};
+  for (auto closer : kClosers) {
+    if (t.size() > closer.size() && t.substr(t.size() - closer.size()) == closer) {
+      const std::string_view rest = t.substr(0, t.size() - closer.size());
+      if (!rest.empty() && (rest.back() == '.' || rest.back() == '!')) return false;
+    }
+  }
+  // Korean sentences end in -다 even when the full stop is lost.
+  if (t.size() >= 3 && t.substr(t.size() - 3) == "\xEB\x8B\xA4") return false;
+  return true;
+}
+
+std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story) {
+  std::vector<SentenceRef> out;
+  for (int i : story.sentences) {
+    const Sentence& s = doc.sentences[static_cast<size_t>(i)];
+    out.push_back({s.begin, s.end, &s.quantities});
+  }
+  if (!out.empty()) return out;
+  size_t pos = story.begin;
+  while (pos < story.end) {
+    size_t nl = doc.work.find('\n', pos);
+    if (nl == std::string::npos || nl > story.end) nl = story.end;
+    if (nl > pos) out.push_back({pos, nl, nullptr});
+    pos = nl + 1;
+  }
+  return out;
+}
+
+std::optional<int> YearOf(const Quantity& q) {
+  if (q.kind != QuantityKind::kDate) return std::nullopt;
+  return q.date.year;
+}
+
+}  // namespace newsie::phrases

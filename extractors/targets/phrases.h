@@ -1,0 +1,98 @@
+// PhraseSet and helpers shared by the targets, achievements and awards
+// extractors: lexicon phrases compiled into one RE2, and small questions about
+// a sentence (its language, whether it is a heading, its year-dates).
+//
+// A PhraseSet maps every phrase to a class ("target", "achievement", ...) and
+// an optional rule name. Phrases made of ASCII words match case-insensitively
+// on word boundaries; a space in a phrase matches any run of spaces. Matching
+// is leftmost-longest, so "달성을 목표" wins over "달성" at the same place.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/lexicon.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace newsie::phrases {
+
+struct Hit {
+  size_t begin = 0;  // bytes in work
+  size_t end = 0;
+  std::string cls;
+  std::string rule;
+};
+
+class PhraseSet {
+ public:
+  struct Entry {
+    std::string text;
+    std::string cls;
+    std::string rule;
+  };
+  PhraseSet();
+  ~PhraseSet();
+  PhraseSet(PhraseSet&&) noexcept;
+  PhraseSet& operator=(PhraseSet&&) noexcept;
+  explicit PhraseSet(const std::vector<Entry>& entries);
+
+  bool empty() const { return re_ == nullptr; }
+  // Every non-overlapping hit in `text`, which starts at byte `base` of work.
+  std::vector<Hit> FindAll(std::string_view text, size_t base) const;
+  // The regex alternation, for building larger patterns: "(?:a|b\s+c)".
+  const std::string& pattern() const { return pattern_; }
+  // The entry a matched text stands for (case and spacing folded), or null.
+  const Entry* Lookup(std::string_view matched) const;
+
+ private:
+  std::unique_ptr<re2::RE2> re_;
+  std::string pattern_;
+  std::unordered_map<std::string, Entry> by_key_;
+};
+
+// An alternation of `phrases` ("(?:...)"), ASCII words case-folded at match
+// time by the caller's (?i), spaces as \s+, ASCII-edged phrases on \b.
+std::string Alternation(const std::vector<std::string>& phrases);
+
+// Lower-cased ASCII without spaces: the lookup key of a phrase (Korean
+// phrases match with or without their inner spaces).
+std::string Key(std::string_view text);
+
+// Rows of `file` whose `kind` column is `kind`, as entries (text/class/rule
+// from the `text`, `value` and `rule` columns).
+std::vector<PhraseSet::Entry> Rows(const std::vector<LexiconRow>& rows, std::string_view kind);
+std::vector<std::string> Texts(const std::vector<LexiconRow>& rows, std::string_view kind);
+
+// True when the text holds a Hangul syllable.
+bool HasHangul(std::string_view text);
+
+// A heading line: part of the story headline, or a line without the closing
+// punctuation of a sentence.
+bool IsHeading(const Document& doc, const Story& story, size_t begin, size_t end);
+
+// The sentences of a story as byte ranges, with their quantities; falls back
+// to the story's non-empty lines when the sentence stage has not run.
+struct SentenceRef {
+  size_t begin = 0;
+  size_t end = 0;
+  const std::vector<Quantity>* quantities = nullptr;  // may be null
+};
+std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story);
+
+// The year of a date quantity (resolved), else nullopt.
+std::optional<int> YearOf(const Quantity& q);
+
+// Span of the original text and the rule name, in one place.
+inline Span Evidence(const Document& doc, size_t begin, size_t end) {
+  return doc.ToOriginal(begin, end);
+}
+
+}  // namespace newsie::phrases

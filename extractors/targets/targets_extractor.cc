@@ -1,0 +1,477 @@
+#include "extractors/targets/targets_extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace newsie {
+namespace {
+
+using phrases::Hit;
+
+bool IsRateMetric(std::string_view code) {
+  return code == "employment_rate" || code == "employment_linkage_rate";
+}
+// Jobs and public jobs are one family when headings are matched with the body.
+std::string_view Family(std::string_view code) {
+  return IsRateMetric(code) ? code : std::string_view("jobs");
+}
+
+std::unique_ptr<RE2> Compile(const std::string& pattern) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) throw LexiconError("targets: bad pattern " + pattern + ": " + re->error());
+  return re;
+}
+
+// Moves `pos` forward to the start of a UTF-8 character.
+size_t CharStart(const std::string& s, size_t pos, size_t limit) {
+  while (pos < limit && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+// Clause boundaries inside [b, e): `;`, `...`, and commas that do not sit
+// inside a number (`12,100`).
+std::vector<size_t> ClauseBreaks(std::string_view text, size_t base) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool digit_next = i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9';
+    const bool digit_prev = i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9';
+    if (c == ';' || (c == ',' && !(digit_next && digit_prev))) out.push_back(base + i);
+    if (c == '.' && i + 2 < text.size() && text[i + 1] == '.' && text[i + 2] == '.') {
+      out.push_back(base + i);
+      i += 2;
+    }
+  }
+  return out;
+}
+
+std::pair<size_t, size_t> ClauseOf(const std::vector<size_t>& breaks, size_t b, size_t e,
+                                   size_t pos) {
+  size_t cb = b, ce = e;
+  for (size_t br : breaks) {
+    if (br < pos) cb = br + 1;
+    if (br >= pos) {
+      ce = br;
+      break;
+    }
+  }
+  return {cb, ce};
+}
+
+std::optional<std::string> Qualifier(const Quantity& q) {
+  if (q.approx == "about" || q.approx == "more_than" || q.approx == "at_least" ||
+      q.approx == "up_to")
+    return q.approx;
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct TargetsExtractor::Candidate {
+  TargetFact fact;
+  bool heading = false;
+};
+
+TargetsExtractor::~TargetsExtractor() = default;
+
+TargetsExtractor::TargetsExtractor(const LexiconDir& lexicons) {
+  const auto rows = lexicons.ReadTsv("targets.tsv");
+  cues_ = phrases::PhraseSet(phrases::Rows(rows, "cue"));
+  metrics_ = phrases::PhraseSet(phrases::Rows(rows, "metric"));
+  periods_ = phrases::PhraseSet(phrases::Rows(rows, "period"));
+  const std::string metric = "(" + metrics_.pattern() + ")";
+  const std::string mods = phrases::Alternation(phrases::Texts(rows, "modifier"));
+  const std::string gaps = phrases::Alternation(phrases::Texts(rows, "gap"));
+  // After the number: an optional counter (개, 명) and particle, a few
+  // modifiers, the metric word.
+  metric_after_ = Compile("^[\\s'\"\xE2\x80\x98\xE2\x80\x99]*(?:개|명)?\\s*(?:의)?\\s*(?:" + mods +
+                          "\\s+){0,3}" + metric);
+  // Before the number: the metric word, an optional parenthesis (the age
+  // band), a few gap words, an optional opening quote.
+  metric_before_ = Compile(metric + "\\s*(?:\\([^)]{0,30}\\))?\\s*(?:" + gaps +
+                           "\\s*){0,4}[\\s'\"\xE2\x80\x98\xE2\x80\x9C]*$");
+  scope_ = Compile("(?:aged\\s+|ages\\s+)?(\\d{1,2})\\s*(?:-|~|to)\\s*(\\d{1,2})\\s*(?:세|years)?");
+  list_sep_ = Compile("^[\\s,]*(?:(?:and then|and|then|as well as|및|그리고)[\\s,]*)?$");
+  from_ = Compile("(?:\\bfrom\\s*|당초\\s*)$");
+  to_ = Compile("(?:\\bto\\s*)$");
+  term_word_ = Compile("^(?:st|nd|rd|th)?\\s*(?:elected|term|민선)");
+  for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
+    // 민선8기 2022-07 2026-06
+    const std::string& name = row.Get("term");
+    std::string digits;
+    for (char c : name) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    const std::string& from = row.Get("from");
+    const std::string& to = row.Get("to");
+    if (digits.empty() || from.size() < 7 || to.size() < 4) continue;
+    const int from_year = std::atoi(from.substr(0, 4).c_str());
+    const int from_month = std::atoi(from.substr(5, 2).c_str());
+    terms_[std::atoi(digits.c_str())] =
+        Period{from_month >= 7 ? from_year + 1 : from_year, std::atoi(to.substr(0, 4).c_str())};
+  }
+}
+
+std::optional<Period> TargetsExtractor::TermPeriod(int term) const {
+  auto it = terms_.find(term);
+  if (it == terms_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(const Document& doc, size_t sb,
+                                                                   size_t se,
+                                                                   const Quantity& q) const {
+  re2::StringPiece cap;
+  const size_t after_end = std::min(se, q.end + 80);
+  const std::string_view after = doc.Work(q.end, after_end);
+  if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *metric_after_, &cap)) {
+    if (const auto* e = metrics_.Lookup(std::string_view(cap.data(), cap.size()))) {
+      const size_t b = q.end + static_cast<size_t>(cap.data() - after.data());
+      return Metric{e->cls, b, b + cap.size()};
+    }
+  }
+  if (!q.counter.empty()) {
+    if (const auto* e = metrics_.Lookup(q.counter)) {
+      // The counter word may stand after the span (`12,100 Jobs`).
+      size_t end = q.end;
+      for (size_t at = q.end; at <= q.end + 1 && at + q.counter.size() <= se; ++at) {
+        if (phrases::Key(doc.Work(at, at + q.counter.size())) == phrases::Key(q.counter))
+          end = at + q.counter.size();
+      }
+      return Metric{e->cls, q.begin, end};
+    }
+  }
+  const size_t before_begin = CharStart(doc.work, q.begin > sb + 90 ? q.begin - 90 : sb, q.begin);
+  const std::string_view before = doc.Work(before_begin, q.begin);
+  if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *metric_before_, &cap)) {
+    if (const auto* e = metrics_.Lookup(std::string_view(cap.data(), cap.size()))) {
+      const size_t b = before_begin + static_cast<size_t>(cap.data() - before.data());
+      return Metric{e->cls, b, b + cap.size()};
+    }
+  }
+  return std::nullopt;
+}
+
+void TargetsExtractor::ScanSentence(const Document& doc, const phrases::SentenceRef& s,
+                                    bool heading, std::vector<Candidate>& out) const {
+  if (s.quantities == nullptr || s.quantities->empty()) return;
+  const auto& qs = *s.quantities;
+  const std::string_view text = doc.Work(s.begin, s.end);
+  const bool ko = phrases::HasHangul(text);
+  const std::string lang = ko ? "ko" : "en";
+  const std::vector<Hit> cues = cues_.FindAll(text, s.begin);
+  const std::vector<size_t> breaks = ClauseBreaks(text, s.begin);
+
+  // What makes a multi-year total: an elected term, a year range, `a total of`.
+  std::optional<Period> period;
+  for (size_t i = 0; i < qs.size() && !period; ++i) {
+    const Quantity& q = qs[i];
+    if (q.date.elected_term) {  // a date or the range the term spans
+      period = TermPeriod(*q.date.elected_term);
+    } else if (q.kind == QuantityKind::kRange && q.bounds.size() == 2) {
+      const Quantity& lo = q.bounds[0];
+      const Quantity& hi = q.bounds[1];
+      auto year = [](const Quantity& b) -> std::optional<int> {
+        if (b.kind == QuantityKind::kDate) return b.date.year;
+        if (b.kind == QuantityKind::kNumber && b.value.integral && b.value.integer >= 1990 &&
+            b.value.integer <= 2100)
+          return static_cast<int>(b.value.integer);
+        return std::nullopt;
+      };
+      if (year(lo) && year(hi) && *year(lo) < *year(hi)) period = Period{*year(lo), *year(hi)};
+    } else if ((q.kind == QuantityKind::kOrdinal || q.kind == QuantityKind::kNumber) &&
+               q.value.integral && q.value.integer > 0 && q.value.integer < 20) {
+      // `8th elected term`, `민선 8기` when the quantities stage left them as numbers.
+      const std::string_view after = doc.Work(q.end, std::min(s.end, q.end + 12));
+      const std::string_view before =
+          doc.Work(q.begin > s.begin + 7 ? q.begin - 7 : s.begin, q.begin);
+      const bool ko_term =
+          before.find("민선") != std::string_view::npos &&
+          after.substr(0, std::min<size_t>(after.size(), 4)).find("기") != std::string_view::npos;
+      if (ko_term || RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *term_word_))
+        period = TermPeriod(static_cast<int>(q.value.integer));
+    }
+  }
+  const bool total_marker = !periods_.FindAll(text, s.begin).empty();
+
+  auto is_date = [](const Quantity& q) {
+    return q.kind == QuantityKind::kDate && !q.date.elected_term &&
+           (q.date.grain == DateGrain::kYear || q.date.until);
+  };
+  // The year-grain date nearest to [b, e) inside [cb, ce), or -1.
+  auto nearest_date = [&](size_t b, size_t e, size_t cb, size_t ce) -> int {
+    int best = -1;
+    size_t best_dist = SIZE_MAX;
+    for (size_t j = 0; j < qs.size(); ++j) {
+      if (!is_date(qs[j]) || qs[j].begin < cb || qs[j].end > ce) continue;
+      const size_t dist = qs[j].begin >= e ? qs[j].begin - e : (b >= qs[j].end ? b - qs[j].end : 0);
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = static_cast<int>(j);
+      }
+    }
+    return best;
+  };
+  auto in_sentence_span = [&](size_t b, size_t e) { return doc.Work(b, e); };
+  auto matches = [](const RE2& re, std::string_view t) {
+    return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), re);
+  };
+
+  std::vector<bool> used(qs.size(), false);
+  for (size_t i = 0; i < qs.size(); ++i) {
+    if (used[i]) continue;
+    // `from 65.1% to 67.5%` may come as one range: read it as a revision.
+    Quantity expanded;
+    const Quantity* qp = &qs[i];
+    std::optional<Number> range_from;
+    if (qs[i].kind == QuantityKind::kRange) {
+      const auto [rb, re] = ClauseOf(breaks, s.begin, s.end, qs[i].begin);
+      bool revised = false;
+      for (const Hit& h : cues) revised |= h.cls == "revision" && h.begin >= rb && h.end <= re;
+      if (!revised || qs[i].bounds.size() != 2) continue;
+      expanded = qs[i].bounds[1];
+      expanded.begin = qs[i].begin;
+      expanded.end = qs[i].end;
+      range_from = qs[i].bounds[0].value;
+      qp = &expanded;
+    }
+    const Quantity& q = *qp;
+    if (q.kind != QuantityKind::kNumber && q.kind != QuantityKind::kPercent) continue;
+    auto metric = MetricOf(doc, s.begin, s.end, q);
+    if (!metric) continue;
+    const bool rate = IsRateMetric(metric->code);
+    if (rate != (q.kind == QuantityKind::kPercent)) continue;
+    const auto [cb, ce] = ClauseOf(breaks, s.begin, s.end, q.begin);
+
+    bool achievement = false, revision = false;
+    const Hit* prev = nullptr;
+    const Hit* next = nullptr;
+    for (const Hit& h : cues) {
+      if (h.begin < cb || h.end > ce) continue;
+      if (h.cls == "achievement") achievement = true;
+      if (h.cls == "revision") revision = true;
+      if (h.end <= q.begin) prev = &h;
+      if (h.begin >= q.end && next == nullptr && h.cls != "revision") next = &h;
+    }
+    if (achievement) continue;
+
+    // A revision: `65.1%에서 67.5%로 상향`, `from 65.1% to 67.5%`.
+    std::optional<Number> revised_from;
+    const Quantity* value_q = &q;
+    size_t value_i = i;
+    if (range_from) {
+      revised_from = range_from;
+    } else if (revision) {
+      for (size_t j = i + 1; j < qs.size(); ++j) {
+        if (qs[j].kind != q.kind || qs[j].begin >= ce) continue;
+        const std::string_view before_q = doc.Work(cb, q.begin);
+        const std::string_view between = doc.Work(q.end, qs[j].begin);
+        const bool from_ok =
+            matches(*from_, before_q) || between.rfind("에서", 0) == 0 || between.find("에서") < 4;
+        const bool to_ok = matches(*to_, between) ||
+                           doc.Work(qs[j].end, std::min(ce, qs[j].end + 6)).find("로") <= 3;
+        if (from_ok && to_ok) {
+          revised_from = q.value;
+          value_q = &qs[j];
+          value_i = j;
+          used[j] = true;
+        }
+        break;
+      }
+    }
+
+    const Hit* cue = nullptr;
+    if (revised_from) {
+      cue = prev ? prev : next;
+    } else if (ko) {
+      cue = next ? next : prev;
+      // `1만2703개 창출과 고용률 67.5% 달성을 목표로`: a goal later in the clause
+      // governs a bare 창출.
+      if (next && next->cls == "create") {
+        for (const Hit& h : cues) {
+          if (h.begin <= next->begin || h.end > ce) continue;
+          if (h.cls == "target") cue = &h;
+          if (h.cls != "create") break;
+        }
+      }
+    } else {
+      cue = prev ? prev : (next && next->begin < q.end + 60 ? next : nullptr);
+    }
+    if (!revised_from && (cue == nullptr || cue->cls == "negative")) continue;
+
+    const int di = nearest_date(value_q->begin, value_q->end, cb, ce);
+    const int date_i = di >= 0 ? di : nearest_date(value_q->begin, value_q->end, s.begin, s.end);
+    const Quantity* date = date_i >= 0 ? &qs[static_cast<size_t>(date_i)] : nullptr;
+    if (!revised_from && cue->cls == "create") {
+      // A bare 창출 states a goal only with a deadline or a present/future year.
+      bool future = false;
+      if (date != nullptr) {
+        const auto& d = date->date;
+        future = d.until || (d.anchor == DateValue::Anchor::kRelativeYear && d.offset >= 0) ||
+                 (d.year && doc.ref_date.year && *d.year >= *doc.ref_date.year);
+      }
+      if (!future) continue;
+    } else if (!revised_from && cue->cls != "target") {
+      continue;
+    }
+
+    Candidate c;
+    c.heading = heading;
+    TargetFact& f = c.fact;
+    f.metric = metric->code;
+    f.value = value_q->value;
+    f.unit = rate ? "percent" : "jobs";
+    f.qualifier = Qualifier(*value_q);
+    f.revised_from = revised_from;
+    if (date != nullptr) f.year = date->date.year;
+    const bool until = date != nullptr && date->date.until;
+    if (!rate && period && (until || date == nullptr)) {
+      f.period = period;
+      if (!f.year) f.year = period->to;
+    } else if (!rate && total_marker && date == nullptr) {
+      // `a total of` without any years: a total, but of unknown years.
+    }
+    if (metric->code == "employment_rate") {
+      // The age band between the metric word and the number, or just after.
+      const size_t sb2 = std::min(metric->end, value_q->begin);
+      const size_t se2 = std::min(ce, std::max(metric->end, value_q->end + 24));
+      const std::string_view window = in_sentence_span(sb2, se2);
+      std::string lo, hi;
+      if (RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *scope_, &lo, &hi))
+        f.scope = lo + "-" + hi;
+    }
+
+    // Evidence: the cue when it governs this number directly, the metric
+    // word, the number, the date when it is in the clause.
+    size_t eb = std::min({q.begin, value_q->begin, metric->begin});
+    size_t ee = std::max({q.end, value_q->end, metric->end});
+    if (cue != nullptr) {
+      bool direct = true;
+      const size_t lo = std::min(cue->begin, q.begin), hi = std::max(cue->end, q.end);
+      for (size_t j = 0; j < qs.size(); ++j) {
+        if (j == i || j == value_i || qs[j].kind == QuantityKind::kDate) continue;
+        if (qs[j].begin >= lo && qs[j].end <= hi) direct = false;
+      }
+      if (direct) {
+        eb = std::min(eb, cue->begin);
+        ee = std::max(ee, cue->end);
+      }
+    }
+    bool date_adjacent = date != nullptr && date->begin >= cb && date->end <= ce;
+    for (size_t j = 0; date_adjacent && j < qs.size(); ++j) {
+      // Not across another number: `올해 일자리 1만개 창출과 고용률 67.5%`.
+      if (j == i || j == value_i || qs[j].kind == QuantityKind::kDate) continue;
+      const size_t lo = std::min(date->begin, value_q->begin);
+      const size_t hi = std::max(date->end, value_q->end);
+      if (qs[j].begin >= lo && qs[j].end <= hi) date_adjacent = false;
+    }
+    if (date_adjacent) {
+      eb = std::min(eb, date->begin);
+      ee = std::max(ee, date->end);
+    }
+    f.evidence = doc.ToOriginal(eb, ee);
+    f.rule = lang + ".target." + (revised_from ? std::string("revised") : cue->rule);
+    const Metric first_metric = *metric;
+    const bool point_year = date != nullptr && !until;
+    size_t prev_end = std::max(value_q->end, date != nullptr ? date->end : 0);
+    out.push_back(std::move(c));
+
+    // A yearly schedule after it: `, 12,703 in 2024, 12,894 in 2025, and 13,088 in 2026`
+    // or `, 2024년 1만2703개, 2025년 ...`.
+    if (!point_year) continue;
+    for (size_t j = value_i + 1; j + 1 < qs.size(); ++j) {
+      if (qs[j].begin < prev_end) continue;
+      const Quantity& a = qs[j];
+      const Quantity& b = qs[j + 1];
+      const Quantity* num = nullptr;
+      const Quantity* when = nullptr;
+      if (a.kind == QuantityKind::kNumber && is_date(b) && !b.date.until &&
+          matches(*list_sep_, doc.Work(prev_end, a.begin))) {
+        const std::string_view mid = doc.Work(a.end, b.begin);
+        if (mid.find_first_not_of(" ") == std::string_view::npos || mid == " in " ||
+            mid == " for " || mid == " in" || mid == "in ")
+          num = &a, when = &b;
+      } else if (is_date(a) && !a.date.until && b.kind == QuantityKind::kNumber &&
+                 matches(*list_sep_, doc.Work(prev_end, a.begin))) {
+        const std::string_view mid = doc.Work(a.end, b.begin);
+        if (mid.size() <= 12 && mid.find(',') == std::string_view::npos) num = &b, when = &a;
+      }
+      if (num == nullptr) break;
+      Candidate item;
+      item.heading = heading;
+      TargetFact& g = item.fact;
+      g.metric = first_metric.code;
+      g.value = num->value;
+      g.unit = "jobs";
+      g.qualifier = Qualifier(*num);
+      g.year = when->date.year;
+      const size_t b0 = std::min(num->begin, when->begin), e0 = std::max(num->end, when->end);
+      g.evidence = doc.ToOriginal(b0, e0);
+      g.rule = lang + ".target.schedule";
+      out.push_back(std::move(item));
+      used[static_cast<size_t>(num - qs.data())] = true;
+      prev_end = e0;
+      ++j;
+    }
+  }
+}
+
+void TargetsExtractor::Extract(Document& doc, Story& story) const {
+  std::vector<Candidate> all;
+  for (const auto& s : phrases::StorySentences(doc, story)) {
+    ScanSentence(doc, s, phrases::IsHeading(doc, story, s.begin, s.end), all);
+  }
+  std::vector<Candidate> body, heads;
+  for (auto& c : all) (c.heading ? heads : body).push_back(std::move(c));
+
+  auto same_value = [](const TargetFact& a, const TargetFact& b) {
+    return Family(a.metric) == Family(b.metric) && a.value.real == b.value.real;
+  };
+  auto same_year = [](const TargetFact& a, const TargetFact& b) {
+    return Family(a.metric) == Family(b.metric) && a.year && b.year && *a.year == *b.year;
+  };
+  std::vector<TargetFact> kept;
+  for (auto& c : body) {
+    bool dup = false;
+    for (auto& k : kept) {
+      if (same_value(k, c.fact) && k.year == c.fact.year) dup = true;
+    }
+    if (!dup) kept.push_back(std::move(c.fact));
+  }
+  const size_t body_count = kept.size();
+  for (auto& c : heads) {
+    bool dup = false;
+    for (size_t k = 0; k < kept.size(); ++k) {
+      TargetFact& b = kept[k];
+      if (same_value(b, c.fact)) {
+        dup = true;
+        if (!b.year && c.fact.year && k < body_count) b.year = c.fact.year;
+      } else if (same_year(b, c.fact)) {
+        dup = true;
+      }
+    }
+    if (!dup) kept.push_back(std::move(c.fact));
+  }
+  // A rate target without a year takes the year of the yearly jobs target.
+  std::optional<int> jobs_year;
+  for (const auto& f : kept) {
+    if (!IsRateMetric(f.metric) && f.year && !f.period) {
+      jobs_year = f.year;
+      break;
+    }
+  }
+  for (auto& f : kept) {
+    if (IsRateMetric(f.metric) && !f.year) f.year = jobs_year;
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const TargetFact& a, const TargetFact& b) {
+    return a.evidence.start < b.evidence.start;
+  });
+  for (auto& f : kept) story.targets.push_back(std::move(f));
+}
+
+}  // namespace newsie

@@ -1,0 +1,77 @@
+// Targets extractor: the job goals a story's government sets.
+//
+// Works sentence by sentence. A number or percentage is a target when
+//   1. it measures a metric (lexicons/targets.tsv `metric`): `12,100 jobs`,
+//      `일자리 8600개`, `66.9% Employment Rate`, `고용률(15~64세) 73.3%`,
+//      `70% private sector employment linkage`; and
+//   2. the cue governing it in its clause is a target cue (`aims to`, `goal`,
+//      `목표로`, `창출할 계획`). English reads the nearest cue before the number
+//      (then one shortly after); Korean the nearest after (then before). A
+//      negative cue in between (`provide`, `지원`, `예산`) wins, and a clause
+//      holding an achievement cue (`created`, `목표의`, `surpassing`) states
+//      results, not goals (extractors/achievements/ reads those).
+//
+// Rules (ids `<lang>.target.<cue rule>`, plus):
+//   <lang>.target.schedule   items after a target in a yearly list:
+//                            `12,515 jobs this year, 12,703 in 2024, ...`
+//   <lang>.target.revised    `고용률 목표를 당초 65.1%에서 67.5%로 상향`
+//
+// Year: the nearest year-grain date in the clause (else the sentence); `by
+// 2026` / `2026년까지` is a due year. A jobs total due by a year, in a
+// sentence naming an elected term (`민선8기`, `8th elected term`) or a year
+// range (`2023~2026`), gets a `period`; for a term the first full calendar
+// year after it starts (a term starting in July 2022 plans 2023-2026; hard
+// call). A rate target with no year takes the year of the story's yearly jobs
+// target (a plan states both for the same year).
+//
+// Headings (headline, sub-headlines) are read too, but a heading target is
+// dropped when the body states one of the same metric (jobs and public jobs
+// count as one) with the same value or year; it lends the body fact its year
+// when that has none.
+#pragma once
+
+#include <map>
+#include <memory>
+
+#include "extractors/extractor.h"
+#include "extractors/targets/phrases.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace newsie {
+
+class TargetsExtractor : public Extractor {
+ public:
+  explicit TargetsExtractor(const LexiconDir& lexicons);
+  ~TargetsExtractor() override;
+  std::string_view name() const override { return "targets"; }
+  void Extract(Document& doc, Story& story) const override;
+
+ private:
+  struct Metric {
+    std::string code;
+    size_t begin = 0, end = 0;  // the metric word in work
+  };
+  struct Candidate;
+  // The metric `q` measures, from its counter or the words next to it.
+  std::optional<Metric> MetricOf(const Document& doc, size_t sb, size_t se,
+                                 const Quantity& q) const;
+  void ScanSentence(const Document& doc, const phrases::SentenceRef& s, bool heading,
+                    std::vector<Candidate>& out) const;
+  std::optional<Period> TermPeriod(int term) const;
+
+  phrases::PhraseSet cues_;
+  phrases::PhraseSet metrics_;
+  phrases::PhraseSet periods_;
+  std::unique_ptr<re2::RE2> metric_after_;   // `^ new jobs`, `^개 일자리`
+  std::unique_ptr<re2::RE2> metric_before_;  // `employment rate goal of $`, `일자리 $`
+  std::unique_ptr<re2::RE2> scope_;          // `(15~64세)`, `aged 15-64`
+  std::unique_ptr<re2::RE2> list_sep_;       // `, `, `, and `, `, then `
+  std::unique_ptr<re2::RE2> from_, to_;      // `from $` / `에서` ; `to $` / `로`
+  std::unique_ptr<re2::RE2> term_word_;      // `^ elected` after an ordinal
+  std::map<int, Period> terms_;              // 민선 n기 -> plan years
+};
+
+}  // namespace newsie

@@ -1,0 +1,60 @@
+// Runs extractors/targets/examples.tsv. Keys: metric, value, year, period
+// (`2023-2026`), qualifier, scope, revised_from (null when not given), and
+// unit, evidence, rule (checked only when given).
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "extractors/targets/example_table.h"
+#include "extractors/targets/targets_extractor.h"
+
+namespace newsie {
+namespace {
+
+std::map<std::string, std::string> Actual(const Document& doc, const TargetFact& f) {
+  using examples::Show;
+  return {{"metric", f.metric},
+          {"value", Show(f.value)},
+          {"unit", f.unit},
+          {"year", Show(f.year)},
+          {"period",
+           f.period ? std::to_string(f.period->from) + "-" + std::to_string(f.period->to) : "null"},
+          {"qualifier", Show(f.qualifier)},
+          {"scope", Show(f.scope)},
+          {"revised_from", Show(f.revised_from)},
+          {"evidence", doc.OriginalText(f.evidence)},
+          {"rule", f.rule}};
+}
+
+TEST_CASE("targets: example table", "[targets]") {
+  const TargetsExtractor extractor(examples::Lexicons());
+  for (const auto& ex : examples::ReadExamples("extractors/targets/examples.tsv")) {
+    Document doc = examples::MakeDoc(ex.text, ex.ref_date);
+    extractor.Extract(doc, doc.stories[0]);
+    const auto& got = doc.stories[0].targets;
+    const auto want = examples::ParseExpect(ex.expect);
+    std::string got_text;
+    for (const auto& f : got) {
+      const auto a = Actual(doc, f);
+      got_text += "\n  ";
+      for (const auto& [k, v] : a) got_text += k + "=" + v + " ";
+    }
+    INFO("examples.tsv:" << ex.line << ": " << ex.text << "\ngot:" << got_text);
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      std::map<std::string, std::string> expect = {{"year", "null"},
+                                                   {"period", "null"},
+                                                   {"qualifier", "null"},
+                                                   {"scope", "null"},
+                                                   {"revised_from", "null"}};
+      for (const auto& [k, v] : want[i]) expect[k] = v;
+      const auto actual = Actual(doc, got[i]);
+      for (const auto& [k, v] : expect) {
+        INFO("fact " << i << " key " << k);
+        CHECK(actual.at(k) == v);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsie
