@@ -1,0 +1,131 @@
+#include "pipeline/boilerplate.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "pipeline/decode.h"
+#include "pipeline/normalize.h"
+#include "tests/test_support.h"
+
+namespace newsie {
+namespace {
+
+using testing::Process;
+using testing::ReadFile;
+using testing::SourceDir;
+
+// The removed line texts with their kinds: "kind: text".
+std::vector<std::string> Removed(const Document& doc) {
+  std::vector<std::string> out;
+  for (const auto& r : doc.removed)
+    out.push_back(r.kind + ": " + std::string(doc.Work(r.begin, r.end)));
+  return out;
+}
+
+bool HasRemoved(const Document& doc, const std::string& kind, std::string_view text) {
+  for (const auto& r : doc.removed) {
+    if (r.kind == kind && doc.Work(r.begin, r.end).find(text) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("boilerplate: Korean fixture chrome, captions, bylines, copyright, related",
+          "[boilerplate]") {
+  const Document doc = Process(ReadFile(SourceDir() / "tests/data/text/ko_roundup.txt"));
+  INFO(::Catch::Detail::stringify(Removed(doc)));
+  CHECK(HasRemoved(doc, "chrome", "본문 바로가기"));
+  CHECK(HasRemoved(doc, "chrome", "기사 읽어주기"));
+  CHECK(HasRemoved(doc, "chrome", "폰트 확대"));
+  CHECK(HasRemoved(doc, "caption", "사진=도봉구청 제공"));
+  CHECK(HasRemoved(doc, "byline", "[아시아경제 김하늘 기자]"));
+  CHECK(HasRemoved(doc, "byline", "sky@asiae.co.kr"));
+  CHECK(HasRemoved(doc, "copyright", "무단전재"));
+  CHECK(HasRemoved(doc, "related", "도심 속 캠핑장"));
+  CHECK(HasRemoved(doc, "related", "산불 예방 수칙은?"));
+  CHECK(HasRemoved(doc, "dateline", "입력 2023-05-17"));
+  // Metadata: the printed date and the first byline.
+  CHECK(doc.metadata.printed_date == "2023-05-17");
+  REQUIRE(doc.metadata.printed_date_span);
+  CHECK(doc.OriginalText(*doc.metadata.printed_date_span) == "2023-05-17");
+  CHECK(doc.metadata.byline == "아시아경제 김하늘 기자");
+  // Every removal names its lexicon row.
+  for (const auto& r : doc.removed) CHECK(r.entry.starts_with("boilerplate.tsv:"));
+  // Sorted and non-overlapping.
+  for (size_t i = 1; i < doc.removed.size(); ++i) {
+    CHECK(doc.removed[i - 1].end <= doc.removed[i].begin);
+  }
+}
+
+TEST_CASE("boilerplate: English fixture and seeds", "[boilerplate]") {
+  const Document doc = Process(ReadFile(SourceDir() / "tests/data/text/en_single.txt"));
+  INFO(::Catch::Detail::stringify(Removed(doc)));
+  for (const char* chrome : {"Skip to main content", "bar_progress", "Text Size", "Close",
+                             "Special Coverage", "Join us on social!", "Top"}) {
+    CHECK(HasRemoved(doc, "chrome", chrome));
+  }
+  CHECK(HasRemoved(doc, "copyright", "All rights reserved"));
+  CHECK(doc.metadata.byline == "Asia Economy Reporter Kim Ha-neul");
+
+  const Document seed3 =
+      Process(ReadFile(SourceDir() / "../shared/seeds/003_a11d8efc9a0c16e7.txt"));
+  CHECK(HasRemoved(seed3, "image", "![Clutching"));
+}
+
+TEST_CASE("boilerplate: dates printed as 기사등록 YYYY/MM/DD", "[boilerplate]") {
+  const Document doc = Process(
+      "구로구, 청년 일자리 박람회\n기사등록 2020/04/24 10:00:00\n구름많음서울 18.2℃\n"
+      "서울 구로구(구청장 문헌일)는 24일 박람회를 연다고 밝혔다.\n");
+  CHECK(doc.metadata.printed_date == "2020-04-24");
+  CHECK(HasRemoved(doc, "weather", "구름많음서울 18.2℃"));
+  REQUIRE(doc.stories.size() == 1);
+  CHECK(doc.Work(doc.stories[0].begin, doc.stories[0].end).starts_with("서울 구로구"));
+}
+
+TEST_CASE("boilerplate: a new outlet's chrome is added by editing the lexicon only",
+          "[boilerplate]") {
+  const std::string page =
+      "Daily Gwangju Herald | Menu\n"
+      "Dong-gu (Mayor Im Taek) will hire 300 residents for public jobs this year.\n"
+      "Reader Poll: Which bus line needs more service?\n";
+  // With the shipped lexicons the outlet's menu and poll lines are text.
+  const auto dir = std::filesystem::temp_directory_path() / "newsie-boilerplate-lexicon-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(SourceDir() / "lexicons", dir, std::filesystem::copy_options::recursive);
+  PipelineOptions options{LexiconDir(dir), {}};
+  auto run = [&](const PipelineOptions& opts) {
+    Document doc;
+    doc.input.bytes = page;
+    REQUIRE(MakeDecodeStage(opts)->Run(doc).ok());
+    REQUIRE(MakeNormalizeStage(opts)->Run(doc).ok());
+    REQUIRE(MakeBoilerplateStage(opts)->Run(doc).ok());
+    return doc;
+  };
+  CHECK(run(options).removed.empty());
+  {
+    std::ofstream out(dir / "boilerplate.tsv", std::ios::app);
+    out << "chrome\tline\tDaily Gwangju Herald \\| Menu\ta new outlet's menu bar\n";
+    out << "chrome\tline\tReader Poll: .*\tits poll widget\n";
+  }
+  const Document doc = run(options);
+  REQUIRE(doc.removed.size() == 2);
+  CHECK(doc.Work(doc.removed[0].begin, doc.removed[0].end) == "Daily Gwangju Herald | Menu");
+  CHECK(doc.removed[1].entry.starts_with("boilerplate.tsv:"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("boilerplate: a bad lexicon row is reported with its line", "[boilerplate]") {
+  const auto dir = std::filesystem::temp_directory_path() / "newsie-boilerplate-bad-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "boilerplate.tsv") << "kind\tscope\tpattern\nchrome\tline\t(unclosed\n";
+  CHECK_THROWS_WITH(MakeBoilerplateStage(PipelineOptions{LexiconDir(dir), {}}),
+                    Catch::Contains("boilerplate.tsv:2"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace newsie

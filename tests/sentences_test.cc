@@ -1,0 +1,91 @@
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/test_support.h"
+
+namespace newsie {
+namespace {
+
+using testing::Process;
+using testing::ReadFile;
+using testing::SourceDir;
+
+std::vector<std::string> Sentences(const Document& doc, int story = 0) {
+  std::vector<std::string> out;
+  for (int i : doc.stories.at(story).sentences) {
+    out.emplace_back(doc.Work(doc.sentences[i].begin, doc.sentences[i].end));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sentences: Korean quotes ending \"...\"고 밝혔다 stay one sentence", "[sentences]") {
+  const Document doc = Process(
+      "서울 강서구(구청장 진교훈)는 일자리 3천개를 만든다고 밝혔다. 진 구청장은 “좋은 일자리가 "
+      "최고의 복지입니다.”라고 말했다. 구는 “올해도 노력하겠다.”고 덧붙였다.\n");
+  CHECK(Sentences(doc) ==
+        std::vector<std::string>{"서울 강서구(구청장 진교훈)는 일자리 3천개를 만든다고 밝혔다.",
+                                 "진 구청장은 \"좋은 일자리가 최고의 복지입니다.\"라고 말했다.",
+                                 "구는 \"올해도 노력하겠다.\"고 덧붙였다."});
+  CHECK(doc.stories[0].lang == "ko");
+  for (int i : doc.stories[0].sentences) CHECK(doc.sentences[i].story == 0);
+}
+
+TEST_CASE("sentences: ellipses do not end sentences; lines always do", "[sentences]") {
+  const Document doc = Process(
+      "Mapo-gu (Mayor Park Gang-su) set a plan... Targeting 9,000 Jobs in 2025. It adds 40 "
+      "projects\nA second line without a stop\nThe U.S. firm hired 2.5 times more.\n");
+  CHECK(Sentences(doc) ==
+        std::vector<std::string>{
+            "Mapo-gu (Mayor Park Gang-su) set a plan... Targeting 9,000 Jobs in 2025.",
+            "It adds 40 projects", "A second line without a stop",
+            "The U.S. firm hired 2.5 times more."});
+  CHECK(doc.stories[0].lang == "en");
+  CHECK(doc.source.lang == "en");
+}
+
+TEST_CASE("sentences: ▲ lists stay with their sentence, not with the next line", "[sentences]") {
+  const Document doc = Process(ReadFile(SourceDir() / "tests/data/text/en_single.txt"));
+  const auto s = Sentences(doc);
+  bool found = false;
+  for (const auto& sentence : s) {
+    if (sentence.starts_with("Tenants receive ▲ office space")) {
+      found = true;
+      CHECK(sentence.ends_with("▲ investor matching."));
+    }
+    const bool alone = sentence.find("What does a founder need most?") == std::string::npos ||
+                       sentence == "What does a founder need most?";
+    CHECK(alone);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("sentences: never inside removed text, language per story", "[sentences]") {
+  const Document doc = Process(ReadFile(SourceDir() / "../shared/seeds/002_fbccf1c3bcbfbd53.txt"));
+  REQUIRE(doc.stories.size() == 3);
+  for (const auto& sentence : doc.sentences) {
+    for (const auto& r : doc.removed) {
+      CHECK((sentence.end <= r.begin || sentence.begin >= r.end));
+    }
+  }
+  for (const auto& story : doc.stories) CHECK(story.lang == "en");
+  const auto first = Sentences(doc, 0);
+  REQUIRE_FALSE(first.empty());
+  CHECK(first[0].starts_with("Seongdong-gu (Mayor Jung Won-oh) was honored"));
+}
+
+TEST_CASE("sentences: mixed-language document", "[sentences]") {
+  const Document doc = Process(
+      "Yangcheon-gu (Mayor Lee Gi-jae) plans 5,000 jobs. The district will expand youth "
+      "employment programs and senior job projects, and support small business owners across "
+      "the whole district.\n서울 양천구(구청장 이기재)는 올해 "
+      "일자리 5천개를 만든다. 구는 청년 일자리 사업을 확대한다. 어르신 일자리도 늘린다.\n");
+  REQUIRE(doc.stories.size() == 2);
+  CHECK(doc.stories[0].lang == "en");
+  CHECK(doc.stories[1].lang == "ko");
+  CHECK(doc.source.lang == "mixed");
+}
+
+}  // namespace newsie
