@@ -142,6 +142,24 @@ bool UsesCp949Extension(std::string_view in) {
   return false;
 }
 
+// Whether the bytes are well-formed CP949 (EUC-KR is a subset) with some
+// double-byte characters: checked before ICU's detector, which is slow.
+bool LooksLikeCp949(std::string_view in) {
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  size_t pairs = 0;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (p[i] < 0x80) continue;
+    if (p[i] == 0x80 || p[i] == 0xFF || i + 1 >= in.size()) return false;
+    const unsigned char t = p[i + 1];
+    if (!((t >= 0x41 && t <= 0x5A) || (t >= 0x61 && t <= 0x7A) || (t >= 0x81 && t <= 0xFE))) {
+      return false;
+    }
+    ++pairs;
+    ++i;
+  }
+  return pairs > 0;
+}
+
 // The name ICU's detector gives, or "" when it has no usable answer.
 std::string Detect(std::string_view in) {
   UErrorCode status = U_ZERO_ERROR;
@@ -225,7 +243,7 @@ class DecodeStage : public Stage {
       encoding = "UTF-8";
       DecodeUtf8(bytes, 0, out);
     } else {
-      const std::string detected = Detect(bytes);
+      const std::string detected = LooksLikeCp949(bytes) ? "EUC-KR" : Detect(bytes);
       if (detected == "EUC-KR") {
         encoding = UsesCp949Extension(bytes) ? "CP949" : "EUC-KR";
         DecodeWithIcu(bytes, 0, "windows-949", out, nullptr);

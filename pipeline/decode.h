@@ -12,9 +12,11 @@
 //      (UTF-16BE). The mark is not part of the original text, so the same
 //      article gives the same spans with or without it.
 //   3. Valid UTF-8 (checked fast, no conversion): UTF-8.
-//   4. Otherwise ICU's charset detector; EUC-KR is decoded with the CP949
-//      converter (a superset) and reported as CP949 only when the bytes use
-//      CP949's extra characters. When detection fails: UTF-8 with repairs.
+//   4. Well-formed CP949/EUC-KR byte structure (a fast check; Korean news is
+//      the common legacy case), else ICU's charset detector. EUC-KR is
+//      decoded with the CP949 converter (a superset) and reported as CP949
+//      only when the bytes use CP949's extra characters. When nothing fits:
+//      UTF-8 with U+FFFD for the broken bytes.
 //
 // Invalid bytes become U+FFFD with one `invalid-bytes` warning (count, first
 // byte offset) and never stop the document.
