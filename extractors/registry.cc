@@ -1,5 +1,7 @@
+#include "extractors/achievements/achievements_extractor.h"
 #include "extractors/district/district_extractor.h"
 #include "extractors/extractor.h"
+#include "extractors/mayor/mayor_extractor.h"
 #include "extractors/targets/targets_extractor.h"
 
 namespace newsie {
@@ -7,7 +9,9 @@ namespace newsie {
 std::vector<std::unique_ptr<Extractor>> MakeExtractors(const LexiconDir& lexicons) {
   std::vector<std::unique_ptr<Extractor>> out;
   out.push_back(std::make_unique<DistrictExtractor>(lexicons));
+  out.push_back(std::make_unique<MayorExtractor>(lexicons));
   out.push_back(std::make_unique<TargetsExtractor>(lexicons));
+  out.push_back(std::make_unique<AchievementsExtractor>(lexicons));
   return out;
 }
 

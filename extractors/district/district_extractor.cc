@@ -8,9 +8,9 @@
 namespace newsie {
 namespace {
 
-// How many of the story's first sentences naming a government may hold the
-// lead pattern `X (Mayor Y)`.
-constexpr int kLeadSentences = 3;
+// How many of the story's first sentences naming a government are searched
+// for its lead.
+constexpr int kLeadSentences = 6;
 
 std::string Alternation(const std::vector<std::string>& words) {
   std::string out;
@@ -143,17 +143,30 @@ void DistrictExtractor::Extract(Document& doc, Story& story) const {
     return RE2::PartialMatch(rest, m.hangul ? *lead_ko_ : *lead_en_);
   };
 
+  auto is_basic = [](const GovMention& m) {
+    return std::any_of(m.candidates.begin(), m.candidates.end(),
+                       [](const Government* g) { return g->level == "basic"; });
+  };
+  // Walk the first sentences that name a government (page chrome such as a
+  // masthead or a section label may come first when the text stages left it):
+  // `X (Mayor Y)` wins at once; else a basic government opening a sentence,
+  // else a metropolitan one opening a sentence, else the first name of the
+  // first such sentence.
   const GovMention* lead = nullptr;
   std::string how;
-  // 1. `X (Mayor Y)` in the first sentences that name a government.
-  // 2. Else the first of those sentences: the name that opens it, else a basic one.
-  const GovMention* first_in_sentence = nullptr;
+  const GovMention* opening_basic = nullptr;
+  const GovMention* opening_metro = nullptr;
+  const GovMention* first_other = nullptr;
   int seen = 0;
   for (const auto& [sb, se] : sentences) {
-    if (in_headline(sb) || seen >= kLeadSentences) continue;
+    if (in_headline(sb)) continue;
+    if (seen >= kLeadSentences) break;
+    // A metropolitan name inside a sentence (`Home > Local > Seoul`, `in Busan`) is
+    // context; one that opens the sentence or carries `(Mayor Y)` may be the lead.
     std::vector<const GovMention*> here;
     for (const auto& m : mentions) {
-      if (m.begin >= sb && m.end <= se && !Inside(quoted, m.begin)) here.push_back(&m);
+      if (m.begin < sb || m.end > se || Inside(quoted, m.begin)) continue;
+      if (is_basic(m) || AtSentenceStart(work, sb, m.begin) || has_lead(m)) here.push_back(&m);
     }
     if (here.empty()) continue;
     ++seen;
@@ -165,29 +178,35 @@ void DistrictExtractor::Extract(Document& doc, Story& story) const {
       }
     }
     if (lead) break;
-    if (!first_in_sentence) {
+    const GovMention* opening =
+        AtSentenceStart(work, sb, here.front()->begin) ? here.front() : nullptr;
+    // A name opening a sentence is a fallback only: headlines and titles repeated
+    // above each roundup item open with a government too.
+    if (opening && is_basic(*opening) && !opening_basic) opening_basic = opening;
+    if (opening && !is_basic(*opening) && !opening_metro) opening_metro = opening;
+    if (!opening && !first_other) {
       for (const auto* m : here) {
-        if (AtSentenceStart(work, sb, m->begin)) {
-          first_in_sentence = m;
+        if (is_basic(*m)) {
+          first_other = m;
           break;
         }
       }
-      if (!first_in_sentence) {
-        for (const auto* m : here) {
-          const bool basic = std::any_of(m->candidates.begin(), m->candidates.end(),
-                                         [](const Government* g) { return g->level == "basic"; });
-          if (basic) {
-            first_in_sentence = m;
-            break;
-          }
-        }
-      }
-      if (!first_in_sentence) first_in_sentence = here.front();
+      if (!first_other) first_other = here.front();
     }
   }
-  if (!lead && first_in_sentence) {
-    lead = first_in_sentence;
+  if (!lead && (opening_basic || opening_metro || first_other)) {
+    lead = opening_basic ? opening_basic : opening_metro ? opening_metro : first_other;
     how = "first_mention";
+    // The same government with `(Mayor Y)` a little later is the better evidence
+    // (`Gimpo Eyes 16,000 Jobs` above `Gimpo-si (Mayor ...) aims to ...`).
+    for (const auto& m : mentions) {
+      if (m.begin > lead->end && m.begin < lead->end + 2000 && !Inside(quoted, m.begin) &&
+          m.candidates == lead->candidates && has_lead(m)) {
+        lead = &m;
+        how = "lead_with_head";
+        break;
+      }
+    }
   }
   if (!lead && !headline.empty()) {
     lead = &headline.front();

@@ -4,10 +4,11 @@
 // names. In order of preference (rule ids):
 //
 //   <lang>.district.lead_with_head  `Gwanak-gu (Mayor Park Jun-hee)`, `서울 성동구(구청장
-//                                   정원오)는` in the story's first sentences
-//   <lang>.district.first_mention   the first government named (outside quotes) in the
-//                                   first sentence that names one; a name at the start of
-//                                   the sentence, else a basic government, else any
+//                                   정원오)는` in the story's first six sentences naming a
+//                                   government (outside quotes)
+//   <lang>.district.first_mention   else a basic government opening one of those sentences,
+//                                   else a metropolitan one opening one, else the first
+//                                   (basic preferred) of the first such sentence
 //   <lang>.district.headline        the story headline's first government
 //   <lang>.district.any_mention     the first government named anywhere in the story
 //

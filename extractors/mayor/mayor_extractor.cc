@@ -1,0 +1,285 @@
+#include "extractors/mayor/mayor_extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+namespace newsie {
+namespace {
+
+constexpr std::string_view kNameEn = R"((\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}*)?))";
+constexpr std::string_view kNameKo = R"((\p{Hangul}{2,4}))";
+// How far after a government name the `(Mayor Y)` / ` Mayor Y` patterns look.
+constexpr size_t kLookahead = 120;
+
+std::string Alternation(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += '|';
+    out += RE2::QuoteMeta(w);
+  }
+  return "(" + out + ")";
+}
+
+std::unique_ptr<RE2> Compile(const std::string& pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(32 << 20);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) throw LexiconError("mayor_titles.tsv: bad pattern: " + re->error());
+  return re;
+}
+
+size_t Offset(std::string_view text, const re2::StringPiece& piece) {
+  return static_cast<size_t>(piece.data() - text.data());
+}
+
+bool WordCharBefore(std::string_view text, size_t pos) {
+  if (pos == 0) return false;
+  const char32_t c = DecodeBefore(text, pos);
+  return IsHangulSyllable(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)));
+}
+
+// Calls f(groups) for each match of `re` in text[begin, end).
+template <typename F>
+void ForEachMatch(const RE2& re, std::string_view text, size_t begin, size_t end, F f) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(n);
+  size_t pos = begin;
+  while (pos < end && re.Match(text, pos, end, RE2::UNANCHORED, groups.data(), n)) {
+    f(groups);
+    const size_t match_end = Offset(text, groups[0]) + groups[0].size();
+    size_t len = 1;
+    DecodeAt(text, Offset(text, groups[0]), &len);
+    pos = std::max(match_end, Offset(text, groups[0]) + len);
+  }
+}
+
+std::string Str(const re2::StringPiece& p) { return std::string(p.data(), p.size()); }
+
+}  // namespace
+
+MayorExtractor::MayorExtractor(const LexiconDir& lexicons)
+    : gazetteer_(Gazetteer::Shared(lexicons)), names_(lexicons) {
+  const std::string t_en = Alternation(gazetteer_->titles_en());
+  const std::string t_ko = Alternation(gazetteer_->titles_ko());
+  std::vector<std::string> glued;
+  for (const auto& [title, govs] : gazetteer_->glued_titles()) glued.push_back(title);
+  const std::string name_en(kNameEn), name_ko(kNameKo);
+
+  en_lead_ = Compile(R"(\s*\(\s*)" + t_en + R"(\s+)" + name_en + R"(\s*\))");
+  en_after_district_ = Compile(R"(\s+)" + t_en + R"(\s+)" + name_en);
+  en_name_title_ = Compile(name_en + R"(,\s+(?:the\s+)?)" + t_en + R"(\b)");
+  en_of_ = Compile(R"(\s+of\s+)");
+  en_title_name_ = Compile(t_en + R"(\s+)" + name_en);
+  ko_lead_ = Compile(R"(\s*\(\s*(?:)" + t_ko + R"(\s*)" + name_ko + "|" + name_ko + R"(\s*)" +
+                     t_ko + R"()\s*\))");
+  ko_glued_ = Compile(name_ko + R"(\s+)" + Alternation(glued));
+  ko_name_title_ = Compile(name_ko + R"(\s+)" + t_ko);
+}
+
+MayorExtractor::~MayorExtractor() = default;
+
+std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& doc, size_t begin,
+                                                               size_t end) const {
+  const std::string_view work = doc.work;
+  std::vector<Candidate> out;
+  const auto mentions = gazetteer_->Find(work, begin, end);
+
+  auto latin_ok = [&](std::string_view name) {
+    return names_.IsLatinSurname(name.substr(0, name.find(' ')));
+  };
+  auto hangul_ok = [&](std::string_view text, size_t at, std::string_view name) {
+    if (WordCharBefore(text, at) || !names_.HasKnownSurname(name)) return false;
+    // Not a government name (관악구 구청장).
+    const auto m = gazetteer_->Find(name, 0, name.size());
+    return m.empty();
+  };
+  auto add = [&](const re2::StringPiece& name, const re2::StringPiece& title, bool hangul,
+                 std::vector<const Government*> govs, int tier, std::string rule) {
+    Candidate c;
+    c.begin = Offset(work, name);
+    c.end = c.begin + name.size();
+    c.name = Str(name);
+    c.hangul = hangul;
+    c.title = Str(title);
+    c.governments = std::move(govs);
+    c.tier = tier;
+    c.rule = std::move(rule);
+    out.push_back(std::move(c));
+  };
+
+  // After a government name: `X (Mayor Y)`, `X(구청장 Y)`, `X District Mayor Y`.
+  for (const auto& m : mentions) {
+    const std::string_view rest = work.substr(0, std::min(work.size(), m.end + kLookahead));
+    std::vector<re2::StringPiece> g(5);
+    if (m.hangul) {
+      if (ko_lead_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(), 5)) {
+        const bool title_first = g[1].data() != nullptr;
+        const auto& name = title_first ? g[2] : g[3];
+        const auto& title = title_first ? g[1] : g[4];
+        if (names_.HasKnownSurname(Str(name)))
+          add(name, title, true, m.candidates, 0, "ko.mayor.lead_paren");
+      }
+    } else {
+      if (en_lead_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(), 3) &&
+          latin_ok(Str(g[2]))) {
+        add(g[2], g[1], false, m.candidates, 0, "en.mayor.lead_paren");
+      } else if (en_after_district_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(),
+                                           3) &&
+                 latin_ok(Str(g[2]))) {
+        add(g[2], g[1], false, m.candidates, 1, "en.mayor.district_title_name");
+      }
+    }
+  }
+
+  // `Kim Kyung-ho, Mayor of Gwangjin-gu` / `Kim Mi-kyung, head of the district office`.
+  ForEachMatch(*en_name_title_, work, begin, end, [&](const auto& g) {
+    if (!latin_ok(Str(g[1]))) return;
+    const size_t after = Offset(work, g[0]) + g[0].size();
+    re2::StringPiece of;
+    if (en_of_->Match(work, after, end, RE2::ANCHOR_START, &of, 1)) {
+      const size_t at = after + of.size();
+      for (const auto& m : mentions) {
+        if (m.begin == at) {
+          add(g[1], g[2], false, m.candidates, 1, "en.mayor.name_title_of");
+          return;
+        }
+      }
+    }
+    add(g[1], g[2], false, {}, 2, "en.mayor.name_title");
+  });
+  // `Mayor Park Jun-hee said`.
+  ForEachMatch(*en_title_name_, work, begin, end, [&](const auto& g) {
+    if (WordCharBefore(work, Offset(work, g[0])) || !latin_ok(Str(g[2]))) return;
+    add(g[2], g[1], false, {}, 2, "en.mayor.title_name");
+  });
+  // `정원오 성동구청장은`, `황인호 동구청장`.
+  ForEachMatch(*ko_glued_, work, begin, end, [&](const auto& g) {
+    if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
+    const std::string glued = Str(g[2]);
+    std::vector<const Government*> govs;
+    for (const auto& [title, gs] : gazetteer_->glued_titles()) {
+      if (title == glued) govs = gs;
+    }
+    // The title as printed: the title word the glued form ends with.
+    re2::StringPiece title = g[2];
+    for (const auto& t : gazetteer_->titles_ko()) {
+      if (glued.size() > t.size() && glued.ends_with(t)) {
+        title = re2::StringPiece(g[2].data() + glued.size() - t.size(), t.size());
+        break;
+      }
+    }
+    add(g[1], title, true, std::move(govs), 1, "ko.mayor.glued_title");
+  });
+  // `김미경 구청장은`.
+  ForEachMatch(*ko_name_title_, work, begin, end, [&](const auto& g) {
+    if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
+    add(g[1], g[2], true, {}, 2, "ko.mayor.name_title");
+  });
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    return a.tier != b.tier ? a.tier < b.tier : a.begin < b.begin;
+  });
+  return out;
+}
+
+void MayorExtractor::Extract(Document& doc, Story& story) const {
+  if (!story.district || !story.district->government) return;
+  const Government* district = story.district->government;
+  const std::string_view work = doc.work;
+  const auto quoted = QuotedRanges(work, story.begin, story.end, /*single=*/false);
+  const auto candidates = Collect(doc, story.begin, story.end);
+
+  // The terms whose heads may be meant.
+  std::set<int> terms;
+  const auto& ref = doc.ref_date;
+  if (ref.year && ref.month) {
+    if (auto t = gazetteer_->TermAt(*ref.year, *ref.month)) terms.insert(*t);
+  } else if (ref.year) {
+    for (int month : {1, 12}) {
+      if (auto t = gazetteer_->TermAt(*ref.year, month)) terms.insert(*t);
+    }
+  }
+  if (terms.empty()) terms.insert(gazetteer_->LatestTerm());
+
+  auto same_person = [&](const Candidate& c, const std::string& ko, const std::string& en) {
+    return c.hangul ? c.name == ko : (c.name == en || names_.Matches(ko, c.name));
+  };
+  // A bare `Mayor Y` naming the head of another government is not this story's.
+  auto heads_another = [&](const Candidate& c) {
+    for (const auto* h : gazetteer_->HeadsOf(district->code)) {
+      if (same_person(c, h->name_ko, h->name_en)) return false;
+    }
+    for (const auto& g : gazetteer_->governments()) {
+      if (&g == district) continue;
+      for (const auto* h : gazetteer_->HeadsOf(g.code)) {
+        if (c.hangul ? c.name == h->name_ko : c.name == h->name_en) return true;
+      }
+    }
+    return false;
+  };
+  // 시장 is also "market": a bare `Y 시장` needs Y to be known as a head here.
+  auto known_elsewhere = [&](const Candidate& c) {
+    for (const auto* h : gazetteer_->HeadsOf(district->code)) {
+      if (same_person(c, h->name_ko, h->name_en)) return true;
+    }
+    for (const auto& other : candidates) {
+      if (&other != &c && other.tier < 2 && other.name == c.name) return true;
+    }
+    return false;
+  };
+
+  const Candidate* chosen = nullptr;
+  for (const auto& c : candidates) {
+    if (Inside(quoted, c.begin)) continue;
+    if (!c.governments.empty()) {
+      if (std::find(c.governments.begin(), c.governments.end(), district) == c.governments.end())
+        continue;
+    } else {
+      if (heads_another(c)) continue;
+      if (c.rule == "ko.mayor.name_title" && c.title == "시장" && !known_elsewhere(c)) continue;
+    }
+    chosen = &c;
+    break;
+  }
+  if (!chosen) return;
+
+  MayorFact fact;
+  fact.title = chosen->title;
+  fact.span = doc.ToOriginal(chosen->begin, chosen->end);
+  fact.rule = chosen->rule;
+  (chosen->hangul ? fact.name_ko : fact.name_en) = chosen->name;
+
+  // The other script: from the same document, else the heads lexicon.
+  auto pair_ok = [&](const std::string& ko, const std::string& en) {
+    return names_.Matches(ko, en);
+  };
+  const auto all = Collect(doc, 0, work.size());
+  for (const auto& c : all) {
+    if (c.hangul == chosen->hangul) continue;
+    const std::string& ko = chosen->hangul ? chosen->name : c.name;
+    const std::string& en = chosen->hangul ? c.name : chosen->name;
+    if (pair_ok(ko, en)) {
+      (chosen->hangul ? fact.name_en : fact.name_ko) = c.name;
+      break;
+    }
+  }
+  if (!fact.name_ko || !fact.name_en) {
+    for (const auto* h : gazetteer_->HeadsOf(district->code)) {
+      if (!terms.count(h->term)) continue;
+      if (chosen->hangul) {
+        if (h->name_ko == chosen->name && pair_ok(h->name_ko, h->name_en)) {
+          fact.name_en = h->name_en;
+          break;
+        }
+      } else if (pair_ok(h->name_ko, chosen->name)) {
+        fact.name_ko = h->name_ko;
+        break;
+      }
+    }
+  }
+  story.mayor = std::move(fact);
+}
+
+}  // namespace newsie

@@ -1,0 +1,63 @@
+// Mayor extractor: the head of the story's government, as named.
+//
+// Runs after the district extractor and only links a head to the story's
+// district. Patterns (rule ids; a lower tier wins, then the earlier one):
+//
+//   tier 0  en.mayor.lead_paren           `Gwanak-gu (Mayor Park Jun-hee)`
+//           ko.mayor.lead_paren           `성동구(구청장 정원오)`, `성동구(정원오 구청장)`
+//   tier 1  en.mayor.name_title_of        `Kim Kyung-ho, Mayor of Gwangjin-gu` (X must be
+//                                         the story's district)
+//           en.mayor.district_title_name  `Seongdong District Mayor Jung Won-oh`
+//           ko.mayor.glued_title          `정원오 성동구청장은`, `황인호 동구청장`
+//   tier 2  en.mayor.title_name           `Mayor Park Jun-hee said`
+//           en.mayor.name_title           `Kim Mi-kyung, head of the district office`
+//           ko.mayor.name_title           `김미경 구청장은` (시장 only when the name is
+//                                         otherwise known: 시장 is also "market")
+//
+// Names inside double quotes are skipped; a tier-2 name that is the head of
+// another government in lexicons/heads.tsv is rejected. The other script's
+// form comes from the same document or heads.tsv (the term containing the
+// reference date, else the latest), and only when NameMatcher says the pair
+// matches.
+#pragma once
+
+#include <memory>
+
+#include "extractors/district/gazetteer.h"
+#include "extractors/extractor.h"
+#include "extractors/mayor/name_match.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace newsie {
+
+class MayorExtractor : public Extractor {
+ public:
+  explicit MayorExtractor(const LexiconDir& lexicons);
+  ~MayorExtractor() override;
+  std::string_view name() const override { return "mayor"; }
+  void Extract(Document& doc, Story& story) const override;
+
+  struct Candidate {
+    size_t begin = 0, end = 0;  // the name, bytes in work
+    std::string name;
+    bool hangul = false;
+    std::string title;
+    std::vector<const Government*> governments;  // the government written with it, if any
+    int tier = 2;
+    std::string rule;
+  };
+  // Every head-like name in work[begin, end), whatever government it belongs to.
+  std::vector<Candidate> Collect(const Document& doc, size_t begin, size_t end) const;
+
+ private:
+  std::shared_ptr<const Gazetteer> gazetteer_;
+  NameMatcher names_;
+  std::unique_ptr<re2::RE2> en_lead_, en_name_title_, en_after_district_, en_title_name_;
+  std::unique_ptr<re2::RE2> ko_lead_, ko_glued_, ko_name_title_;
+  std::unique_ptr<re2::RE2> en_of_;
+};
+
+}  // namespace newsie

@@ -1,0 +1,89 @@
+#include <catch2/catch.hpp>
+
+#include "extractors/district/district_extractor.h"
+#include "extractors/district/test_document.h"
+#include "extractors/mayor/mayor_extractor.h"
+#include "extractors/mayor/name_match.h"
+#include "tests/test_support.h"
+
+namespace newsie {
+namespace {
+
+LexiconDir Lexicons() { return LexiconDir(testing::SourceDir() / "lexicons"); }
+
+std::string Unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == 'n') {
+      out += '\n';
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+TEST_CASE("names match across scripts by surname table and transliteration", "[mayor]") {
+  const NameMatcher m(Lexicons());
+  CHECK(m.Matches("박준희", "Park Jun-hee"));
+  CHECK(m.Matches("정원오", "Jung Won-oh"));
+  CHECK(m.Matches("김경호", "Kim Kyung-ho"));
+  CHECK(m.Matches("김미경", "Kim Mi-kyung"));
+  CHECK(m.Matches("이승로", "Lee Seung-ro"));
+  CHECK(m.Matches("유성훈", "Yu Seong-hoon"));
+  CHECK(m.Matches("황인호", "Hwang In-ho"));
+  CHECK(m.Matches("박형준", "Park Heong-joon"));
+  CHECK(m.Matches("정원오", "Won-oh Jung"));
+  CHECK(m.Matches("박준희", "Park Junhee"));
+  CHECK(m.Matches("남궁민", "Namgung Min"));
+  CHECK_FALSE(m.Matches("박준희", "Kim Jun-hee"));
+  CHECK_FALSE(m.Matches("박준희", "Park Jung-ho"));
+  CHECK_FALSE(m.Matches("정원오", "Jung Min-ho"));
+  CHECK_FALSE(m.Matches("박정희", "Park Jun-hee"));
+  CHECK_FALSE(m.Matches("김미경", "Kim"));
+}
+
+TEST_CASE("name folding merges the usual spelling variants", "[mayor]") {
+  CHECK(NameMatcher::Fold("Kyung") == NameMatcher::Fold("gyeong"));
+  CHECK(NameMatcher::Fold("hee") == NameMatcher::Fold("hui"));
+  CHECK(NameMatcher::Fold("hoon") == NameMatcher::Fold("hun"));
+  CHECK(NameMatcher::Fold("oh") == NameMatcher::Fold("o"));
+  CHECK(NameMatcher::Fold("Chul") == NameMatcher::Fold("cheol"));
+  CHECK(NameMatcher::Fold("min") != NameMatcher::Fold("won"));
+}
+
+TEST_CASE("mayor examples table", "[mayor]") {
+  const DistrictExtractor district(Lexicons());
+  const MayorExtractor mayor(Lexicons());
+  const auto rows = Lexicons().ReadTsv("../extractors/mayor/examples.tsv");
+  REQUIRE(rows.size() >= 15);
+  auto field = [](const std::optional<std::string>& v) { return v ? *v : std::string("-"); };
+  for (const auto& row : rows) {
+    const std::string text = Unescape(row.Get("text"));
+    INFO(row.Where() << ": " << text);
+    Document doc = testing::HandDocument(text);
+    const std::string& ref = row.Get("ref_date");
+    if (ref.size() >= 7) {
+      doc.ref_date.year = std::stoi(ref.substr(0, 4));
+      doc.ref_date.month = std::stoi(ref.substr(5, 2));
+      doc.ref_date.basis = "given";
+    }
+    auto& story = doc.stories[0];
+    district.Extract(doc, story);
+    mayor.Extract(doc, story);
+    if (row.Get("evidence") == "-") {
+      CHECK(!story.mayor);
+      continue;
+    }
+    REQUIRE(story.mayor);
+    CHECK(field(story.mayor->name_ko) == row.Get("name_ko"));
+    CHECK(field(story.mayor->name_en) == row.Get("name_en"));
+    CHECK(story.mayor->title == row.Get("title"));
+    CHECK(doc.OriginalText(story.mayor->span) == row.Get("evidence"));
+    CHECK(!story.mayor->rule.empty());
+  }
+}
+
+}  // namespace
+}  // namespace newsie
