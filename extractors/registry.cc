@@ -1,3 +1,4 @@
+#include "extractors/achievements/achievements_extractor.h"
 #include "extractors/district/district_extractor.h"
 #include "extractors/extractor.h"
 #include "extractors/mayor/mayor_extractor.h"
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<Extractor>> MakeExtractors(const LexiconDir& lexicon
   out.push_back(std::make_unique<DistrictExtractor>(lexicons));
   out.push_back(std::make_unique<MayorExtractor>(lexicons));
   out.push_back(std::make_unique<TargetsExtractor>(lexicons));
+  out.push_back(std::make_unique<AchievementsExtractor>(lexicons));
   return out;
 }
 

@@ -1,0 +1,290 @@
+#include "extractors/achievements/achievements_extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace newsie {
+namespace {
+
+std::unique_ptr<RE2> Compile(const std::string& pattern) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) throw LexiconError("achievements: bad pattern " + pattern + ": " + re->error());
+  return re;
+}
+
+size_t CharStart(const std::string& s, size_t pos, size_t limit) {
+  while (pos < limit && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+// The window of `doc.work` before `pos` (at most `len` bytes, not before `floor`).
+std::string_view Before(const Document& doc, size_t floor, size_t pos, size_t len) {
+  const size_t b = CharStart(doc.work, pos > floor + len ? pos - len : floor, pos);
+  return doc.Work(b, pos);
+}
+std::string_view After(const Document& doc, size_t pos, size_t ceil, size_t len) {
+  return doc.Work(pos, std::min(ceil, pos + len));
+}
+
+// Where in `text` the first capture of `re` matched, as work offsets; nullopt
+// when it does not match. `base` is the work offset of text.
+std::optional<std::pair<size_t, size_t>> Find(const RE2& re, std::string_view text, size_t base) {
+  re2::StringPiece cap;
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re, &cap)) return std::nullopt;
+  const size_t b = base + static_cast<size_t>(cap.data() - text.data());
+  return std::make_pair(b, b + cap.size());
+}
+
+double Round1(double v) { return std::round(v * 10.0) / 10.0; }
+
+}  // namespace
+
+AchievementsExtractor::~AchievementsExtractor() = default;
+
+AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons) {
+  const auto rows = lexicons.ReadTsv("achievements.tsv");
+  auto alt = [&](std::string_view kind) {
+    return phrases::Alternation(phrases::Texts(rows, kind));
+  };
+  rate_before_ = Compile("(" + alt("rate_before") + ")\\s*$");
+  rate_after_ = Compile("^\\s*(" + alt("rate_after") + ")");
+  exceed_before_ =
+      Compile("(" + alt("exceed_verb") + "\\s+(?:its|the|their)?\\s*(?:[\\w-]+\\s+){0,3}?" +
+              alt("goal_noun") + "\\s+by)\\s*$");
+  excess_after_ = Compile("^\\s*(" + alt("excess_after") + ")");
+  excess_absorbed_ = Compile("(" + alt("excess_absorbed") + ")$");
+  excess_tail_ = Compile("^\\s*(" + alt("excess_tail") + ")");
+  actual_before_ =
+      Compile("(" + alt("actual_before") + ")\\s*(?:a total of|total of|some|over)?\\s*$");
+  actual_after_ = Compile(
+      "^(\\s*(?:개|명)?\\s*(?:의)?\\s*(?:새로운\\s*|신규\\s*)?(?:일자리|공공일자리|jobs)?\\s*"
+      "(?:를|을)?\\s*" +
+      alt("actual_after") + ")");
+  target_before_ = Compile("(" + alt("target_before") + ")\\s*$");
+  jobs_after_ = Compile(
+      "^(\\s*(?:개|명)?\\s*(?:의)?\\s*(?:(?:new|quality|public|good|local)\\s+)?(?:jobs|일자리|"
+      "공공일자리))");
+  jobs_before_ = Compile("((?:일자리|공공일자리))\\s*$");
+  std::vector<phrases::PhraseSet::Entry> past;
+  for (const auto& t : phrases::Texts(rows, "past")) past.push_back({t, "past", ""});
+  past_ = phrases::PhraseSet(past);
+}
+
+std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
+    const Document& doc, const phrases::SentenceRef& s) const {
+  if (s.quantities == nullptr || s.quantities->empty()) return std::nullopt;
+  const auto& qs = *s.quantities;
+  const std::string_view text = doc.Work(s.begin, s.end);
+  const bool ko = phrases::HasHangul(text);
+  const std::string lang = ko ? "ko" : "en";
+
+  const Quantity* rate_q = nullptr;
+  const Quantity* actual_q = nullptr;
+  const Quantity* target_q = nullptr;
+  std::optional<Number> rate;
+  std::string rate_rule;
+  bool absorbed = false;  // `초과` inside the quantity: not a qualifier
+  size_t eb = SIZE_MAX, ee = 0;
+  auto cover = [&](size_t b, size_t e) {
+    eb = std::min(eb, b);
+    ee = std::max(ee, e);
+  };
+
+  // The rate.
+  for (const Quantity& q : qs) {
+    if (q.kind != QuantityKind::kPercent) continue;
+    const auto before = Before(doc, s.begin, q.begin, 90);
+    const auto after = After(doc, q.end, s.end, 60);
+    const size_t before_base = static_cast<size_t>(before.data() - doc.work.data());
+    if (auto m = Find(*exceed_before_, before, before_base)) {
+      rate = q.value;
+      rate_rule = "exceeded_by";
+      cover(m->first, q.end);
+    } else if (auto m2 = Find(*excess_after_, after, q.end)) {
+      rate = Number::FromDouble(Round1(100.0 + q.value.real));
+      rate_rule = "excess";
+      cover(q.begin, m2->second);
+    } else if (auto m5 =
+                   RE2::PartialMatch(re2::StringPiece(doc.work.data() + q.begin, q.end - q.begin),
+                                     *excess_absorbed_)
+                       ? Find(*excess_tail_, after, q.end)
+                       : std::nullopt) {
+      rate = Number::FromDouble(Round1(100.0 + q.value.real));
+      rate_rule = "excess";
+      absorbed = true;
+      cover(q.begin, m5->second);
+    } else if (auto m3 = Find(*rate_before_, before, before_base)) {
+      rate = q.value;
+      rate_rule = "rate_of_goal";
+      cover(m3->first, q.end);
+    } else if (auto m4 = Find(*rate_after_, after, q.end)) {
+      rate = q.value;
+      rate_rule = "rate_of_goal";
+      cover(q.begin, m4->second);
+    } else {
+      continue;
+    }
+    rate_q = &q;
+    break;
+  }
+
+  // A Korean 창출 counts as a result only in a sentence about the past.
+  bool past = rate_q != nullptr || !past_.FindAll(text, s.begin).empty();
+  for (const Quantity& q : qs) {
+    if (q.kind != QuantityKind::kDate) continue;
+    const auto& d = q.date;
+    if ((d.anchor == DateValue::Anchor::kRelativeYear && d.offset < 0) ||
+        (d.anchor == DateValue::Anchor::kAbsolute && d.year && doc.ref_date.year &&
+         *d.year < *doc.ref_date.year))
+      past = true;
+  }
+
+  auto counter_is = [](const Quantity& q, std::initializer_list<std::string_view> words) {
+    for (auto w : words) {
+      if (phrases::Key(q.counter) == phrases::Key(w)) return true;
+    }
+    return false;
+  };
+  auto jobs_word = [&](const Quantity& q) -> std::optional<std::pair<size_t, size_t>> {
+    if (auto m = Find(*jobs_after_, After(doc, q.end, s.end, 40), q.end)) return m;
+    if (counter_is(q, {"jobs", "job"})) return std::make_pair(q.begin, q.end);
+    const auto before = Before(doc, s.begin, q.begin, 30);
+    if (auto m = Find(*jobs_before_, before, static_cast<size_t>(before.data() - doc.work.data())))
+      return m;
+    return std::nullopt;
+  };
+
+  // The actual count.
+  for (const Quantity& q : qs) {
+    if (q.kind != QuantityKind::kNumber || !q.value.integral) continue;
+    const auto before = Before(doc, s.begin, q.begin, 60);
+    const size_t before_base = static_cast<size_t>(before.data() - doc.work.data());
+    const auto jobs = jobs_word(q);
+    if (auto m = Find(*actual_before_, before, before_base)) {
+      if (!jobs && !(ko && counter_is(q, {"명", "개"}))) continue;
+      cover(m->first, jobs ? std::max(q.end, jobs->second) : q.end);
+    } else if (auto m2 = ko && past ? Find(*actual_after_, After(doc, q.end, s.end, 50), q.end)
+                                    : std::nullopt) {
+      if (!jobs) continue;
+      cover(std::min(q.begin, jobs->first), m2->second);
+    } else {
+      continue;
+    }
+    actual_q = &q;
+    break;
+  }
+  if (rate_q == nullptr && actual_q == nullptr) return std::nullopt;
+
+  // The goal measured against.
+  for (const Quantity& q : qs) {
+    if (q.kind != QuantityKind::kNumber || !q.value.integral || &q == actual_q) continue;
+    const auto before = Before(doc, s.begin, q.begin, 40);
+    const size_t before_base = static_cast<size_t>(before.data() - doc.work.data());
+    auto m = Find(*target_before_, before, before_base);
+    if (!m) continue;
+    const auto jobs = jobs_word(q);
+    if (!jobs && !q.counter.empty() && !counter_is(q, {"명", "개"})) continue;
+    cover(m->first, jobs ? std::max(q.end, jobs->second) : q.end);
+    target_q = &q;
+    break;
+  }
+
+  AchievementFact f;
+  if (rate_q != nullptr) {
+    f.rate_pct = rate;
+    if (!absorbed && (rate_q->approx == "more_than" || rate_q->approx == "about" ||
+                      rate_q->approx == "at_least" || rate_q->approx == "up_to"))
+      f.qualifier = rate_q->approx;
+  }
+  if (actual_q != nullptr) {
+    f.actual = actual_q->value;
+    if (!f.qualifier && !actual_q->approx.empty() && actual_q->approx != "less_than")
+      f.qualifier = actual_q->approx;
+  }
+  if (target_q != nullptr) f.target = target_q->value;
+
+  // Two of three give the third.
+  if (f.actual && f.target && !f.rate_pct && f.target->real > 0) {
+    f.rate_pct = Number::FromDouble(Round1(f.actual->real / f.target->real * 100.0));
+    f.derived.push_back("rate_pct");
+  } else if (f.rate_pct && f.target && !f.actual) {
+    f.actual = Number::Int(std::llround(f.target->real * f.rate_pct->real / 100.0));
+    f.derived.push_back("actual");
+  } else if (f.rate_pct && f.actual && !f.target && f.rate_pct->real > 0) {
+    f.target = Number::Int(std::llround(f.actual->real * 100.0 / f.rate_pct->real));
+    f.derived.push_back("target");
+  } else if (f.rate_pct && f.actual && f.target && f.target->real > 0) {
+    f.consistent = std::fabs(f.actual->real / f.target->real * 100.0 - f.rate_pct->real) <= 0.6;
+  }
+
+  // The year: the year-grain date nearest the numbers.
+  const Quantity* anchor = actual_q != nullptr ? actual_q : rate_q;
+  const Quantity* date = nullptr;
+  size_t best = SIZE_MAX;
+  for (int pass = 0; pass < 2 && date == nullptr; ++pass) {
+    for (const Quantity& q : qs) {
+      if (q.kind != QuantityKind::kDate || q.date.elected_term || q.date.until) continue;
+      if (pass == 0 && q.date.grain != DateGrain::kYear) continue;
+      const size_t dist = q.begin >= anchor->end
+                              ? q.begin - anchor->end
+                              : (anchor->begin >= q.end ? anchor->begin - q.end : 0);
+      if (dist < best) {
+        best = dist;
+        date = &q;
+      }
+    }
+  }
+  if (date != nullptr) {
+    f.year = date->date.year;
+    // Keep the date in the evidence when it sits next to the numbers.
+    if (date->begin >= eb && date->end <= ee) {
+    } else if (date->begin >= ee && date->begin - ee <= 12) {
+      ee = date->end;
+    } else if (date->end <= eb && eb - date->end <= 40) {
+      eb = date->begin;
+    }
+  }
+  f.evidence = doc.ToOriginal(eb, ee);
+  if (!rate_rule.empty()) {
+    f.rule = lang + ".achievement." + rate_rule;
+  } else if (target_q != nullptr) {
+    f.rule = lang + ".achievement.actual_vs_target";
+  } else {
+    f.rule = lang + ".achievement.created";
+  }
+  return f;
+}
+
+void AchievementsExtractor::Extract(Document& doc, Story& story) const {
+  std::vector<AchievementFact> body, heads;
+  for (const auto& s : phrases::StorySentences(doc, story)) {
+    auto f = ScanSentence(doc, s);
+    if (!f) continue;
+    (phrases::IsHeading(doc, story, s.begin, s.end) ? heads : body).push_back(std::move(*f));
+  }
+  auto same = [](const AchievementFact& a, const AchievementFact& b) {
+    auto eq = [](const std::optional<Number>& x, const std::optional<Number>& y) {
+      return x && y && x->real == y->real;
+    };
+    return eq(a.actual, b.actual) || eq(a.rate_pct, b.rate_pct);
+  };
+  std::vector<AchievementFact> kept;
+  for (auto* list : {&body, &heads}) {
+    for (auto& f : *list) {
+      bool dup = false;
+      for (const auto& k : kept) dup |= same(k, f);
+      if (!dup) kept.push_back(std::move(f));
+    }
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {
+    return a.evidence.start < b.evidence.start;
+  });
+  for (auto& f : kept) story.achievements.push_back(std::move(f));
+}
+
+}  // namespace newsie

@@ -1,0 +1,57 @@
+// Runs extractors/achievements/examples.tsv. Keys: year, actual, target, rate,
+// qualifier, derived (comma-separated, `-` for none), consistent (null unless
+// given); evidence and rule are checked when given.
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "extractors/achievements/achievements_extractor.h"
+#include "extractors/targets/example_table.h"
+
+namespace newsie {
+namespace {
+
+std::map<std::string, std::string> Actual(const Document& doc, const AchievementFact& f) {
+  using examples::Show;
+  std::string derived;
+  for (const auto& d : f.derived) derived += (derived.empty() ? "" : ",") + d;
+  return {{"year", Show(f.year)},
+          {"actual", Show(f.actual)},
+          {"target", Show(f.target)},
+          {"rate", Show(f.rate_pct)},
+          {"qualifier", Show(f.qualifier)},
+          {"derived", derived.empty() ? "-" : derived},
+          {"consistent", Show(f.consistent)},
+          {"evidence", doc.OriginalText(f.evidence)},
+          {"rule", f.rule}};
+}
+
+TEST_CASE("achievements: example table", "[achievements]") {
+  const AchievementsExtractor extractor(examples::Lexicons());
+  for (const auto& ex : examples::ReadExamples("extractors/achievements/examples.tsv")) {
+    Document doc = examples::MakeDoc(ex.text, ex.ref_date);
+    extractor.Extract(doc, doc.stories[0]);
+    const auto& got = doc.stories[0].achievements;
+    const auto want = examples::ParseExpect(ex.expect);
+    std::string got_text;
+    for (const auto& f : got) {
+      got_text += "\n  ";
+      for (const auto& [k, v] : Actual(doc, f)) got_text += k + "=" + v + " ";
+    }
+    INFO("examples.tsv:" << ex.line << ": " << ex.text << "\ngot:" << got_text);
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      std::map<std::string, std::string> expect = {
+          {"year", "null"},      {"actual", "null"}, {"target", "null"},    {"rate", "null"},
+          {"qualifier", "null"}, {"derived", "-"},   {"consistent", "null"}};
+      for (const auto& [k, v] : want[i]) expect[k] = v;
+      const auto actual = Actual(doc, got[i]);
+      for (const auto& [k, v] : expect) {
+        INFO("fact " << i << " key " << k);
+        CHECK(actual.at(k) == v);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsie
