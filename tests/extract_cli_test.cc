@@ -208,7 +208,7 @@ TEST_CASE("JSONL records on standard input come out in order with their ids", "[
   CHECK(failures[0]["code"] == "bad-jsonl");
 }
 
-TEST_CASE("--ref-date overrides a sidecar's date", "[cli]") {
+TEST_CASE("the --ref-date option overrides a sidecar's date", "[cli]") {
   TempDir dir;
   const auto file = dir.Write("a.txt", kArticle);
   dir.Write("a.meta.json", R"({"date": "2020-01-01"})");
@@ -232,7 +232,7 @@ TEST_CASE("a broken sidecar is a warning on its document, not a lost document", 
   CHECK(warned);
 }
 
-TEST_CASE("-o writes the file whole and the summary goes to standard error", "[cli]") {
+TEST_CASE("extract -o writes the file whole and the summary goes to standard error", "[cli]") {
   TempDir dir;
   const auto file = dir.Write("a.txt", kArticle);
   const fs::path out = dir.path / "records.jsonl";
