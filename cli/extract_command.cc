@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 #include <thread>
+#include <unordered_set>
 
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -20,10 +21,13 @@ namespace {
 constexpr const char* kUsage =
     "usage: newsie extract PATH... [-o OUT] [--format jsonl|json|csv|sqlite]\n"
     "                      [--ref-date YYYY-MM-DD] [--input-format auto|text|html|jsonl]\n"
-    "                      [--jobs N] [--errors FILE] [--quiet]\n"
+    "                      [--jobs N] [--errors FILE] [--quiet] [--resume] [--profile]\n"
     "\n"
     "PATH is a file, a folder (walked recursively, sorted, hidden entries skipped)\n"
-    "or - for standard input. Without -o, JSONL goes to standard output.\n"
+    "or - for standard input. Without -o, JSONL goes to standard output, a record\n"
+    "per line, flushed as it goes (a streaming filter). With -o, the output is\n"
+    "written as OUT.partial and renamed to OUT at the end; a killed or interrupted\n"
+    "run continues with --resume, skipping the documents already written.\n"
     "Failed documents are reported as JSON lines {path, code, message} to --errors\n"
     "or standard error; the batch goes on. Exit: 0 all processed, 1 some failed,\n"
     "2 usage error.\n";
@@ -46,9 +50,10 @@ int ExtractCommand(const std::vector<std::string>& args) {
       ("jobs,j", po::value<int>(), "worker threads (default: all cores)")               //
       ("errors", po::value<std::string>(), "write failed documents here (JSON lines)")  //
       ("max-bytes", po::value<uint64_t>()->default_value(16u << 20),
-       "larger documents fail instead of being processed")  //
-      ("quiet,q", "no progress line and no summary")        //
-      ("profile", "print the time spent in each stage")     //
+       "larger documents fail instead of being processed")                         //
+      ("quiet,q", "no progress line and no summary")                               //
+      ("resume", "continue OUT.partial (or OUT): skip documents already written")  //
+      ("profile", "print the time spent in each stage")                            //
       ("lexicons", po::value<std::string>(), "the lexicons folder to use");
   po::options_description all;
   all.add(visible).add_options()("path", po::value<std::vector<std::string>>());
@@ -125,11 +130,21 @@ int ExtractCommand(const std::vector<std::string>& args) {
     return 2;
   }
 
+  SinkOptions sink_options;
+  sink_options.resume = vm.count("resume") > 0;
+  if (sink_options.resume && (output.empty() || output == "-")) {
+    std::cerr << "newsie extract: --resume needs an output file (-o OUT)\n";
+    return 2;
+  }
   std::unique_ptr<Sink> sink;
-  if (Status s = OpenSink(format, output, sink); !s.ok()) {
+  if (Status s = OpenSink(format, output, sink_options, sink); !s.ok()) {
     std::cerr << "newsie extract: " << s.message() << "\n";
     return 2;
   }
+  // --resume: the documents already in the output, looked up by the workers
+  // (read-only once the run starts).
+  std::unordered_set<std::string> done;
+  for (const RecordKey& key : sink->restored()) done.insert(key.sha256 + '\t' + key.id);
 
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
@@ -141,19 +156,45 @@ int ExtractCommand(const std::vector<std::string>& args) {
   batch.input = input;
   batch.profile = vm.count("profile") > 0;
   batch.interrupted = &g_interrupted;
-  ProgressLine progress(!quiet && ::isatty(STDERR_FILENO));
+  if (!done.empty()) {
+    batch.already_done = [&done](const std::string& id, const std::string& sha256) {
+      return done.count(sha256 + '\t' + id) > 0;
+    };
+  }
+  const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
+  ProgressLine progress(show_progress);
   batch.on_progress = [&](const Progress& p) { progress.Update(p); };
+  // The total for the progress line: counted beside the run, not before it.
+  std::jthread counter;
+  if (show_progress) {
+    counter = std::jthread([&progress, &vm, &input](std::stop_token stop) {
+      const auto total = CountDocuments(vm["path"].as<std::vector<std::string>>(),
+                                        input.format == InputFormat::kJsonl, stop);
+      if (total) progress.SetTotal(*total);
+    });
+  }
 
   BatchSummary summary = RunBatch(reader, *pipeline, *sink, errors, batch);
+  if (counter.joinable()) {
+    counter.request_stop();
+    counter.join();
+  }
   progress.Clear();
 
   if (g_interrupted.load()) {
-    std::cerr << "newsie extract: interrupted; " << (output.empty() ? "output" : output)
-              << " was not completed\n";
+    sink.reset();  // keeps what it finished in OUT.partial
+    if (output.empty() || output == "-") {
+      std::cerr << "newsie extract: interrupted; the output is incomplete\n";
+    } else {
+      std::cerr << "newsie extract: interrupted; " << output << " was not written. The "
+                << summary.documents << " documents finished are in " << output
+                << ".partial; run the same command with --resume to continue\n";
+    }
     if (errors_out != stderr) std::fclose(errors_out);
     return 1;
   }
   if (!summary.fatal.ok()) {
+    sink.reset();
     std::cerr << "newsie extract: " << summary.fatal.message() << "\n";
     if (errors_out != stderr) std::fclose(errors_out);
     return 1;

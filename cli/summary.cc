@@ -1,7 +1,11 @@
 #include "cli/summary.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <iomanip>
+#include <string>
 
 namespace newsie::cli {
 
@@ -12,13 +16,82 @@ void ProgressLine::Update(const Progress& p) {
   last_ = now;
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double mb_s = seconds > 0 ? static_cast<double>(p.bytes) / 1e6 / seconds : 0;
-  std::fprintf(stderr, "\r%lld documents, %.1f MB/s, %lld errors   ",
-               static_cast<long long>(p.done), mb_s, static_cast<long long>(p.failed));
+  const int64_t total = total_.load();
+  std::string line;
+  char buf[160];
+  if (total > 0) {
+    std::snprintf(buf, sizeof buf, "\r%lld/%lld documents (%.1f%%)", static_cast<long long>(p.done),
+                  static_cast<long long>(total),
+                  100.0 * static_cast<double>(p.done) / static_cast<double>(total));
+  } else {
+    std::snprintf(buf, sizeof buf, "\r%lld documents", static_cast<long long>(p.done));
+  }
+  line += buf;
+  std::snprintf(buf, sizeof buf, ", %.1f MB/s", mb_s);
+  line += buf;
+  // The ETA counts the documents this run handles; skipped ones come fast,
+  // so they are left out of the rate.
+  const int64_t handled = p.done - p.skipped;
+  if (total > 0 && handled > 0 && seconds > 1 && p.done <= total) {
+    const double rate = static_cast<double>(handled) / seconds;
+    const auto eta = static_cast<long long>(static_cast<double>(total - p.done) / rate);
+    if (eta >= 3600) {
+      std::snprintf(buf, sizeof buf, ", ETA %lldh%02lldm", eta / 3600, eta % 3600 / 60);
+    } else {
+      std::snprintf(buf, sizeof buf, ", ETA %lldm%02llds", eta / 60, eta % 60);
+    }
+    line += buf;
+  }
+  std::snprintf(buf, sizeof buf, ", %lld errors", static_cast<long long>(p.failed));
+  line += buf;
+  if (p.skipped > 0) {
+    std::snprintf(buf, sizeof buf, ", %lld skipped", static_cast<long long>(p.skipped));
+    line += buf;
+  }
+  line += "   ";
+  std::fputs(line.c_str(), stderr);
+  width_ = std::max(width_, line.size());
   shown_ = true;
 }
 
 void ProgressLine::Clear() {
-  if (shown_) std::fprintf(stderr, "\r%60s\r", "");
+  if (shown_) std::fprintf(stderr, "\r%*s\r", static_cast<int>(width_), "");
+}
+
+std::optional<int64_t> CountDocuments(const std::vector<std::string>& paths, bool jsonl_input,
+                                      std::stop_token stop) {
+  namespace fs = std::filesystem;
+  if (jsonl_input) return std::nullopt;
+  auto is_jsonl = [](const fs::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    return ext == ".jsonl" || ext == ".ndjson";
+  };
+  int64_t total = 0;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == "-") return std::nullopt;
+    if (!fs::is_directory(path, ec)) {
+      if (is_jsonl(path)) return std::nullopt;
+      ++total;
+      continue;
+    }
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (stop.stop_requested()) return std::nullopt;
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_directory(ec)) continue;
+      if (name.size() >= 10 && name.compare(name.size() - 10, 10, ".meta.json") == 0) continue;
+      if (is_jsonl(it->path())) return std::nullopt;
+      ++total;
+    }
+  }
+  return total;
 }
 
 void PrintSummary(const BatchSummary& s, std::ostream& out) {
@@ -32,7 +105,8 @@ void PrintSummary(const BatchSummary& s, std::ostream& out) {
   if (s.skipped) out << ", " << s.skipped << " skipped (already done)";
   out << "; " << std::fixed << std::setprecision(2) << seconds << " s";
   if (seconds > 0) {
-    out << ", " << std::setprecision(1) << static_cast<double>(s.bytes) / 1e6 / seconds << " MB/s";
+    out << ", " << std::setprecision(1) << static_cast<double>(s.bytes) / 1e6 / seconds << " MB/s, "
+        << std::setprecision(0) << static_cast<double>(s.documents) / seconds << " documents/s";
   }
   out << "\n";
   if (!s.diagnostics.empty()) {

@@ -49,9 +49,10 @@ struct BatchSummary {
 };
 
 struct Progress {
-  int64_t done = 0;
+  int64_t done = 0;  // documents handled: written, failed or skipped
   int64_t failed = 0;
-  int64_t bytes = 0;
+  int64_t skipped = 0;  // --resume: already in the output
+  int64_t bytes = 0;    // raw bytes of the documents written
 };
 
 struct BatchOptions {
@@ -62,8 +63,9 @@ struct BatchOptions {
   std::function<void(const Progress&)> on_progress;
   // Set from a signal handler: stop reading, abandon the output.
   const std::atomic<bool>* interrupted = nullptr;
-  // --resume: documents whose sha256 this returns true for are not written again.
-  std::function<bool(const std::string& sha256)> already_done;
+  // --resume: documents (id and sha256 of their bytes) this returns true for
+  // are not processed or written again. Called from the workers concurrently.
+  std::function<bool(const std::string& id, const std::string& sha256)> already_done;
 };
 
 BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,

@@ -1,10 +1,25 @@
 #include <algorithm>
 #include <cctype>
 
+#include "pipeline/sinks/csv_sink.h"
 #include "pipeline/sinks/sink.h"
+#include "pipeline/sinks/sqlite_sink.h"
 #include "pipeline/sinks/text_sinks.h"
 
 namespace newsie {
+
+RecordKey KeyOf(const Json& record) {
+  RecordKey key;
+  if (const auto id = record.find("id"); id != record.end() && id->is_string()) {
+    key.id = id->get<std::string>();
+  }
+  if (const auto source = record.find("source"); source != record.end() && source->is_object()) {
+    if (const auto sha = source->find("sha256"); sha != source->end() && sha->is_string()) {
+      key.sha256 = sha->get<std::string>();
+    }
+  }
+  return key;
+}
 
 std::optional<SinkFormat> ParseSinkFormat(std::string_view name) {
   if (name == "jsonl") return SinkFormat::kJsonl;
@@ -12,6 +27,20 @@ std::optional<SinkFormat> ParseSinkFormat(std::string_view name) {
   if (name == "csv") return SinkFormat::kCsv;
   if (name == "sqlite") return SinkFormat::kSqlite;
   return std::nullopt;
+}
+
+std::string_view SinkFormatName(SinkFormat format) {
+  switch (format) {
+    case SinkFormat::kJsonl:
+      return "jsonl";
+    case SinkFormat::kJson:
+      return "json";
+    case SinkFormat::kCsv:
+      return "csv";
+    case SinkFormat::kSqlite:
+      return "sqlite";
+  }
+  return "jsonl";
 }
 
 std::optional<SinkFormat> SinkFormatForPath(std::string_view path) {
@@ -27,17 +56,19 @@ std::optional<SinkFormat> SinkFormatForPath(std::string_view path) {
   return std::nullopt;
 }
 
-Status OpenSink(SinkFormat format, const std::string& path, std::unique_ptr<Sink>& out) {
+Status OpenSink(SinkFormat format, const std::string& path, const SinkOptions& options,
+                std::unique_ptr<Sink>& out) {
   switch (format) {
     case SinkFormat::kJsonl:
-      return OpenTextSink(false, path, out);
+      return OpenTextSink(false, path, options.resume, out);
     case SinkFormat::kJson:
-      return OpenTextSink(true, path, out);
+      return OpenTextSink(true, path, options.resume, out);
     case SinkFormat::kCsv:
+      return OpenCsvSink(path, options.resume, out);
     case SinkFormat::kSqlite:
-      break;
+      return OpenSqliteSink(path, options, out);
   }
-  return Status::Error("unsupported-format", "this output format is not available yet");
+  return Status::Error("unsupported-format", "unknown output format");
 }
 
 }  // namespace newsie

@@ -1,0 +1,177 @@
+#include "pipeline/sinks/resumable_file.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace newsie {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kManifestMagic = "newsie-manifest/1";
+
+struct ManifestEntry {
+  uint64_t end = 0;
+  RecordKey key;
+};
+
+// Parses one manifest line "END SHA256 \"ID\""; false for a torn or bad line.
+bool ParseEntry(const std::string& line, ManifestEntry& entry) {
+  const auto a = line.find(' ');
+  if (a == std::string::npos || a == 0) return false;
+  const auto b = line.find(' ', a + 1);
+  if (b == std::string::npos || b - a - 1 != 64) return false;
+  try {
+    size_t used = 0;
+    entry.end = std::stoull(line.substr(0, a), &used);
+    if (used != a) return false;
+    const auto id = nlohmann::json::parse(line.substr(b + 1));
+    if (!id.is_string()) return false;
+    entry.key.id = id.get<std::string>();
+  } catch (const std::exception&) {
+    return false;
+  }
+  entry.key.sha256 = line.substr(a + 1, 64);
+  return true;
+}
+
+std::string EntryLine(uint64_t end, const RecordKey& key) {
+  return std::to_string(end) + " " + key.sha256 + " " +
+         nlohmann::json(key.id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+         "\n";
+}
+
+bool SyncAndClose(std::FILE*& file) {
+  if (!file) return true;
+  const bool ok = std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
+  const bool closed = std::fclose(file) == 0;
+  file = nullptr;
+  return ok && closed;
+}
+
+}  // namespace
+
+ResumableFile::~ResumableFile() {
+  if (file_) std::fclose(file_);
+  if (manifest_) std::fclose(manifest_);
+}
+
+Status ResumableFile::Fail(const std::string& what) const {
+  return Status::Error("write-failed", what + " " + path_ + " failed: " + std::strerror(errno));
+}
+
+Status ResumableFile::Open(const std::string& path, std::string_view format, bool resume,
+                           std::vector<RecordKey>& restored) {
+  path_ = path;
+  const std::string partial = PartialPath(path), manifest = ManifestPath(path);
+  const std::string header = std::string(kManifestMagic) + " " + std::string(format) + "\n";
+  std::vector<ManifestEntry> entries;
+  std::error_code ec;
+
+  if (resume) {
+    std::ifstream in(manifest, std::ios::binary);
+    std::string line;
+    if (in && std::getline(in, line)) {
+      if (line + "\n" != header) {
+        return Status::Error("cannot-resume", manifest + " does not describe " +
+                                                  std::string(format) + " output (it says '" +
+                                                  line + "'); run without --resume");
+      }
+      // Every complete line ends in '\n'; getline cannot tell, so check eof.
+      while (std::getline(in, line) && !in.eof()) {
+        ManifestEntry entry;
+        if (!ParseEntry(line, entry)) break;
+        if (!entries.empty() && entry.end < entries.back().end) break;
+        entries.push_back(std::move(entry));
+      }
+    }
+    if (!fs::exists(partial, ec)) {
+      if (!entries.empty() && fs::exists(path, ec)) {
+        // A finished output: continue a copy, so OUT stays whole until Commit.
+        if (!fs::copy_file(path, partial, fs::copy_options::overwrite_existing, ec)) {
+          return Status::Error("cannot-resume",
+                               "cannot copy " + path + " to " + partial + ": " + ec.message());
+        }
+      } else {
+        entries.clear();
+      }
+    }
+    const uint64_t size = fs::exists(partial, ec) ? fs::file_size(partial, ec) : 0;
+    while (!entries.empty() && entries.back().end > size) entries.pop_back();
+    const uint64_t keep = entries.empty() ? 0 : entries.back().end;
+    if (fs::exists(partial, ec)) {
+      fs::resize_file(partial, keep, ec);
+      if (ec) {
+        return Status::Error("cannot-resume", "cannot truncate " + partial + ": " + ec.message());
+      }
+    }
+    offset_ = keep;
+  }
+
+  file_ = std::fopen(partial.c_str(), resume ? "ab" : "wb");
+  if (!file_) {
+    return Status::Error("cannot-write", "cannot write " + partial + ": " + std::strerror(errno));
+  }
+  // Rewrite the manifest (dropping a torn last line), then append to it.
+  {
+    const std::string temp = manifest + ".tmp";
+    std::FILE* out = std::fopen(temp.c_str(), "wb");
+    if (!out) {
+      return Status::Error("cannot-write", "cannot write " + temp + ": " + std::strerror(errno));
+    }
+    std::string text = header;
+    for (const auto& e : entries) text += EntryLine(e.end, e.key);
+    const bool wrote = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+    if (!SyncAndClose(out) || !wrote || std::rename(temp.c_str(), manifest.c_str()) != 0) {
+      std::remove(temp.c_str());
+      return Status::Error("cannot-write",
+                           "cannot write " + manifest + ": " + std::strerror(errno));
+    }
+  }
+  manifest_ = std::fopen(manifest.c_str(), "ab");
+  if (!manifest_) {
+    return Status::Error("cannot-write", "cannot write " + manifest + ": " + std::strerror(errno));
+  }
+  restored.clear();
+  for (auto& e : entries) restored.push_back(std::move(e.key));
+  return {};
+}
+
+void ResumableFile::Write(std::string_view bytes) {
+  if (!file_ || failed_) return;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) failed_ = true;
+  offset_ += bytes.size();
+}
+
+Status ResumableFile::EndRecord(const RecordKey& key) {
+  if (!file_ || failed_ || std::fflush(file_) != 0) {
+    failed_ = true;
+    return Fail("writing");
+  }
+  // The record is in OUT.partial before the manifest says so: a run killed
+  // in between leaves an unlisted tail that resume cuts off.
+  const std::string line = EntryLine(offset_, key);
+  if (std::fwrite(line.data(), 1, line.size(), manifest_) != line.size() ||
+      std::fflush(manifest_) != 0) {
+    failed_ = true;
+    return Fail("writing the manifest of");
+  }
+  return {};
+}
+
+Status ResumableFile::Commit() {
+  if (!file_) return Status::Error("write-failed", "writing " + path_ + " failed");
+  const bool synced = !failed_ && SyncAndClose(file_);
+  if (!synced) return Fail("writing");
+  if (std::rename(PartialPath(path_).c_str(), path_.c_str()) != 0) {
+    return Fail("moving the output into place at");
+  }
+  if (!SyncAndClose(manifest_)) return Fail("writing the manifest of");
+  return {};
+}
+
+}  // namespace newsie

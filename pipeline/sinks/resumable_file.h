@@ -1,0 +1,65 @@
+// ResumableFile: an output file that appears complete or not at all, and that
+// a killed run can continue.
+//
+// While a run writes OUT, the bytes go to OUT.partial and, after each record,
+// a line goes to OUT.manifest: the length of OUT.partial once the record is in
+// it, and the record's key (sha256, id). Both are flushed per record (to the
+// kernel: a killed process loses nothing it finished). Commit syncs
+// OUT.partial and renames it to OUT; the manifest stays beside OUT and
+// describes it, so a later --resume finds everything done.
+//
+//   OUT.manifest:  newsie-manifest/1 FORMAT
+//                  END_OFFSET SHA256 "ID as a JSON string"
+//                  ...
+//
+// Open with resume: OUT.partial (or, when there is none, a copy of a finished
+// OUT) is cut back to the end of the last record the manifest lists, so a
+// record half-written when the run died disappears and writing goes on from
+// there. A JSON array's closing bracket, written after the last record by
+// Commit, is cut the same way.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/sinks/sink.h"
+#include "pipeline/status.h"
+
+namespace newsie {
+
+class ResumableFile {
+ public:
+  ResumableFile() = default;
+  // Without Commit, closes OUT.partial and OUT.manifest and leaves them.
+  ~ResumableFile();
+  ResumableFile(const ResumableFile&) = delete;
+  ResumableFile& operator=(const ResumableFile&) = delete;
+
+  // `format` is written into the manifest and checked on resume, so a CSV
+  // run cannot continue a JSONL file. On resume fills `restored` with the
+  // records already in the file, in order.
+  Status Open(const std::string& path, std::string_view format, bool resume,
+              std::vector<RecordKey>& restored);
+  void Write(std::string_view bytes);
+  // Marks the end of one record: flushes it and notes it in the manifest.
+  Status EndRecord(const RecordKey& key);
+  // Syncs OUT.partial and renames it to OUT.
+  Status Commit();
+
+  static std::string PartialPath(const std::string& path) { return path + ".partial"; }
+  static std::string ManifestPath(const std::string& path) { return path + ".manifest"; }
+
+ private:
+  Status Fail(const std::string& what) const;
+
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::FILE* manifest_ = nullptr;
+  uint64_t offset_ = 0;  // bytes in OUT.partial
+  bool failed_ = false;
+};
+
+}  // namespace newsie
