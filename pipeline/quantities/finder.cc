@@ -230,7 +230,10 @@ class Scanner {
     if (dashes == 1 && parts.size() == 2) {
       const auto [a0, a1] = parts[0];
       const auto [b0, b1] = parts[1];
-      const bool years = a1 - a0 == 4 && b1 - b0 == 4;
+      int ya = 0, yb = 0;
+      size_t e;
+      const bool years = a1 - a0 == 4 && b1 - b0 == 4 && SmallInt(t_, a0, 4, &ya, &e) &&
+                         SmallInt(t_, b0, 4, &yb, &e) && YearLike(ya) && YearLike(yb);
       if (!years && (t_[a0] == '0' || (a1 - a0 >= 3 && b1 - b0 >= 3))) return true;
     }
     // Glued letters: 3D, 5G, x86 (but 21st, 8th, 5km-like units are handled by callers).
@@ -689,7 +692,9 @@ class Scanner {
             }
           }
         }
-        if ((kn.syllables >= 2 || fraction_next || KoreanCounterAt(kn.end, true)) &&
+        if ((kn.syllables >= 2 || fraction_next ||
+             (kn.scaled &&
+              (KoreanCounterAt(kn.end, true) || tb_.units.Match(t_, SkipOneSpace(t_, kn.end))))) &&
             NumeralWordEnds(kn.end)) {
           Core core;
           core.begin = i;

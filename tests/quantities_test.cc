@@ -1,0 +1,139 @@
+// Runs the quantities example tables (tests/data/quantities/*.tsv): each line
+// is normalised like `newsie quantities` does, searched, resolved against
+// 2024-03-05, and the quantity whose span is `span_text` must have the kind,
+// value, unit, approximation and date given.
+#include <catch2/catch.hpp>
+#include <charconv>
+#include <string>
+
+#include "pipeline/lexicon.h"
+#include "pipeline/normalize.h"
+#include "pipeline/quantities/finder.h"
+#include "pipeline/quantities/resolve.h"
+#include "tests/test_support.h"
+
+namespace newsie {
+namespace {
+
+const QuantityFinder& Finder() {
+  static const QuantityFinder finder(LexiconDir(testing::SourceDir() / "lexicons"));
+  return finder;
+}
+const NormalizeTables& Tables() {
+  static const NormalizeTables tables =
+      NormalizeTables::Load(LexiconDir(testing::SourceDir() / "lexicons"));
+  return tables;
+}
+
+std::string ValueText(const Number& n) {
+  if (n.integral) return std::to_string(n.integer);
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, n.real);
+  return std::string(buf, r.ptr);
+}
+
+bool SameValue(const Number& n, const std::string& expected) {
+  if (n.integral) return std::to_string(n.integer) == expected;
+  double v = 0;
+  std::from_chars(expected.data(), expected.data() + expected.size(), v);
+  return v == n.real;
+}
+
+std::string DateText(const Quantity& q) {
+  if (q.kind == QuantityKind::kRange && q.bounds.size() == 2) {
+    return DateText(q.bounds[0]) + ".." + DateText(q.bounds[1]);
+  }
+  return q.date.Iso().value_or("null");
+}
+
+struct Found {
+  std::string work;
+  std::vector<Quantity> quantities;
+};
+
+Found Search(const std::string& line, const std::string& lang) {
+  NormalizedText n = Normalize(line, Tables());
+  Found f{n.work, Finder().Find(n.work, lang)};
+  RefDate ref;
+  ParseIsoDate("2024-03-05", &ref);
+  for (Quantity& q : f.quantities) ResolveQuantity(q, ref);
+  return f;
+}
+
+std::string Describe(const Found& f) {
+  std::string s;
+  for (const Quantity& q : f.quantities) {
+    s += std::string("[") + ToString(q.kind) + " '" + f.work.substr(q.begin, q.end - q.begin) +
+         "' " + ValueText(q.value) + " " + q.unit + " " + q.approx + " " + DateText(q) + "] ";
+  }
+  return s;
+}
+
+void RunTable(const std::string& file) {
+  const auto rows = LexiconDir(testing::SourceDir() / "tests/data/quantities").ReadTsv(file);
+  REQUIRE(!rows.empty());
+  for (const auto& row : rows) {
+    const std::string& text = row.Get("text");
+    const std::string& kind = row.Get("kind");
+    // The span text as it stands in the normalised line (2023?2026 -> 2023-2026).
+    const Found found = Search(text, row.Get("lang"));
+    const std::string span = Normalize(row.Get("span_text"), Tables()).work;
+    INFO(row.Where() << ": " << text << "\n  found: " << Describe(found));
+    if (kind == "none") {
+      const size_t at = found.work.find(span);
+      REQUIRE(at != std::string::npos);
+      for (const Quantity& q : found.quantities) {
+        CHECK((q.end <= at || q.begin >= at + span.size()));
+      }
+      continue;
+    }
+    const Quantity* match = nullptr;
+    for (const Quantity& q : found.quantities) {
+      if (found.work.substr(q.begin, q.end - q.begin) == span) match = &q;
+    }
+    REQUIRE(match != nullptr);
+    CHECK(std::string(ToString(match->kind)) == kind);
+    const std::string& value = row.Get("value");
+    if (!value.empty()) {
+      if (match->kind == QuantityKind::kRange) {
+        const size_t dots = value.find("..");
+        REQUIRE(match->bounds.size() == 2);
+        CHECK(SameValue(match->bounds[0].value, value.substr(0, dots)));
+        CHECK(SameValue(match->bounds[1].value, value.substr(dots + 2)));
+      } else {
+        CHECK(SameValue(match->value, value));
+      }
+    }
+    const std::string& unit = row.Get("unit");
+    if (!unit.empty()) CHECK(match->unit == unit);
+    CHECK(match->approx == row.Get("approx"));
+    const std::string& date = row.Get("date");
+    if (!date.empty()) CHECK(DateText(*match) == date);
+  }
+}
+
+TEST_CASE("quantities: Korean examples", "[quantities]") { RunTable("ko.tsv"); }
+TEST_CASE("quantities: English examples", "[quantities]") { RunTable("en.tsv"); }
+TEST_CASE("quantities: generated examples", "[quantities]") { RunTable("gen_cases.tsv"); }
+TEST_CASE("quantities: negative examples", "[quantities]") { RunTable("negative.tsv"); }
+
+TEST_CASE("quantities: the tables hold at least 400 cases", "[quantities]") {
+  size_t n = 0;
+  for (const char* file : {"ko.tsv", "en.tsv", "gen_cases.tsv", "negative.tsv"}) {
+    n += LexiconDir(testing::SourceDir() / "tests/data/quantities").ReadTsv(file).size();
+  }
+  CHECK(n >= 400);
+}
+
+TEST_CASE("quantities: exact integers and decimals", "[quantities]") {
+  const Found f = Search("9,223,372,036,854,775,807원과 87.4억 원", "ko");
+  REQUIRE(f.quantities.size() == 2);
+  CHECK(f.quantities[0].value == Number::Int(9223372036854775807LL));
+  CHECK(f.quantities[1].value == Number::Int(8740000000LL));
+  const Found g = Search("66.9%", "en");
+  REQUIRE(g.quantities.size() == 1);
+  CHECK(ValueText(g.quantities[0].value) == "66.9");
+}
+
+}  // namespace
+}  // namespace newsie
