@@ -1,4 +1,5 @@
 #include "extractors/achievements/achievements_extractor.h"
+#include "extractors/awards/awards_extractor.h"
 #include "extractors/district/district_extractor.h"
 #include "extractors/extractor.h"
 #include "extractors/mayor/mayor_extractor.h"
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<Extractor>> MakeExtractors(const LexiconDir& lexicon
   out.push_back(std::make_unique<MayorExtractor>(lexicons));
   out.push_back(std::make_unique<TargetsExtractor>(lexicons));
   out.push_back(std::make_unique<AchievementsExtractor>(lexicons));
+  out.push_back(std::make_unique<AwardsExtractor>(lexicons));
   return out;
 }
 

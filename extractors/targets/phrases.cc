@@ -102,7 +102,8 @@ std::vector<Hit> PhraseSet::FindAll(std::string_view text, size_t base) const {
   while (RE2::FindAndConsume(&input, *re_, &match)) {
     const size_t begin = static_cast<size_t>(match.data() - text.data());
     const Entry* e = Lookup(std::string_view(match.data(), match.size()));
-    if (e != nullptr) out.push_back({base + begin, base + begin + match.size(), e->cls, e->rule});
+    if (e != nullptr)
+      out.push_back({base + begin, base + begin + match.size(), e->cls, e->rule, e->index});
     if (match.empty()) {
       if (input.empty()) break;
       input.remove_prefix(1);

@@ -29,6 +29,7 @@ struct Hit {
   size_t end = 0;
   std::string cls;
   std::string rule;
+  int index = -1;
 };
 
 class PhraseSet {
@@ -37,6 +38,7 @@ class PhraseSet {
     std::string text;
     std::string cls;
     std::string rule;
+    int index = -1;  // the caller's row number, if it needs more columns
   };
   PhraseSet();
   ~PhraseSet();

@@ -1,0 +1,185 @@
+#include "extractors/awards/awards_extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <climits>
+
+namespace newsie {
+namespace {
+
+std::unique_ptr<RE2> Compile(const std::string& pattern) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) throw LexiconError("awards: bad pattern " + pattern + ": " + re->error());
+  return re;
+}
+
+bool IsYearDate(const Quantity& q) {
+  return q.kind == QuantityKind::kDate && !q.date.elected_term && q.date.grain == DateGrain::kYear;
+}
+
+}  // namespace
+
+struct AwardsExtractor::Event {
+  AwardFact fact;
+  bool named = false;  // a known award was named
+  bool year_explicit = false;
+  std::optional<Span> name_sentence, grade_sentence;
+  std::string lang;
+  std::string rule;
+};
+
+AwardsExtractor::~AwardsExtractor() = default;
+
+AwardsExtractor::AwardsExtractor(const LexiconDir& lexicons) {
+  rows_ = lexicons.ReadTsv("awards.tsv");
+  std::vector<phrases::PhraseSet::Entry> entries;
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    const auto& r = rows_[i];
+    if (r.Get("kind") == "streak") continue;
+    entries.push_back({r.Get("text"), r.Get("kind"), r.Get("rule"), static_cast<int>(i)});
+  }
+  words_ = phrases::PhraseSet(entries);
+  streak_after_ = Compile("^[\\s'\"]*(?:years?|년)?\\s*(?:" +
+                          phrases::Alternation(phrases::Texts(rows_, "streak")) + ")");
+}
+
+void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::SentenceRef>& sentences,
+                           std::vector<AwardFact>& out) const {
+  Event ev;
+  std::optional<int> relative_year;
+  std::vector<AwardFact> past;
+  bool started = false;
+  for (const auto& s : sentences) {
+    const std::string_view text = doc.Work(s.begin, s.end);
+    const auto hits = words_.FindAll(text, s.begin);
+    static const std::vector<Quantity> kNone;
+    const auto& qs = s.quantities != nullptr ? *s.quantities : kNone;
+    bool has_award = false, has_grade = false, has_word = false, has_win = false, has_prize = false;
+    size_t first_past = SIZE_MAX;
+    for (const auto& h : hits) {
+      has_award |= h.cls == "award";
+      has_grade |= h.cls == "grade";
+      has_word |= h.cls == "award_word";
+      has_win |= h.cls == "win";
+      has_prize |= h.cls == "prize";
+      if (h.cls == "past") first_past = std::min(first_past, h.begin);
+    }
+    const bool member = has_award || has_grade || (started && (has_word || has_win));
+    if (!member) continue;
+    started = true;
+    const std::string lang = phrases::HasHangul(text) ? "ko" : "en";
+    if (ev.lang.empty()) ev.lang = lang;
+
+    for (const auto& h : hits) {
+      const LexiconRow& row = rows_[static_cast<size_t>(h.index)];
+      if (h.cls == "award") {
+        if (!ev.named) {
+          ev.named = true;
+          ev.fact.name = row.Get("name_en");
+          ev.fact.name_ko = row.Get("name_ko");
+          if (!row.Get("organizer").empty()) ev.fact.organizer = row.Get("organizer");
+          ev.rule = row.Get("rule");
+          ev.name_sentence = doc.ToOriginal(s.begin, s.end);
+        }
+        // The edition: a year written right before the name.
+        for (const Quantity& q : qs) {
+          if (!IsYearDate(q) || q.date.anchor != DateValue::Anchor::kAbsolute) continue;
+          if (q.end > h.begin || h.begin - q.end > 45) continue;
+          const std::string_view between = doc.Work(q.end, h.begin);
+          if (between.find_first_of(",.;") != std::string_view::npos) continue;
+          bool other = false;
+          for (const Quantity& o : qs) other |= &o != &q && o.begin >= q.end && o.end <= h.begin;
+          if (other || ev.year_explicit) continue;
+          ev.fact.year = q.date.year;
+          ev.year_explicit = true;
+        }
+      } else if (h.cls == "grade") {
+        // A grade with its own year next to it, after `Following`/`에 이어`, or
+        // a year other than this event's, is an earlier award.
+        const Quantity* own_year = nullptr;
+        for (const Quantity& q : qs) {
+          if (!IsYearDate(q) || q.date.anchor != DateValue::Anchor::kAbsolute) continue;
+          const bool after = q.begin >= h.end && q.begin - h.end <= 12;
+          const bool before = q.end <= h.begin && h.begin - q.end <= 6;
+          if (after || before) own_year = &q;
+        }
+        const std::string printed =
+            row.Get("printed").empty() ? std::string(doc.Work(h.begin, h.end)) : row.Get("printed");
+        if (own_year != nullptr &&
+            (first_past < h.begin || (ev.fact.year && own_year->date.year != ev.fact.year))) {
+          AwardFact p;
+          p.year = own_year->date.year;
+          p.grade = row.Get("value");
+          p.grade_text = printed;
+          p.evidence =
+              doc.ToOriginal(std::min(h.begin, own_year->begin), std::max(h.end, own_year->end));
+          p.rule = lang + ".award.past";
+          past.push_back(std::move(p));
+          continue;
+        }
+        if (!ev.fact.grade) {
+          ev.fact.grade = row.Get("value");
+          ev.fact.grade_text = printed;
+          ev.grade_sentence = doc.ToOriginal(s.begin, s.end);
+        }
+      } else if (h.cls == "category") {
+        if (!ev.fact.category) ev.fact.category = row.Get("value");
+      }
+    }
+    // The streak.
+    for (const Quantity& q : qs) {
+      if (ev.fact.streak_years) break;
+      if (q.kind != QuantityKind::kNumber && q.kind != QuantityKind::kOrdinal) continue;
+      if (!q.value.integral || q.value.integer < 2 || q.value.integer > 60) continue;
+      const std::string_view after = doc.Work(q.end, std::min(s.end, q.end + 40));
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *streak_after_))
+        ev.fact.streak_years = static_cast<int>(q.value.integer);
+    }
+    // The prize.
+    if (has_prize && !ev.fact.prize_krw) {
+      for (const Quantity& q : qs) {
+        if (q.kind == QuantityKind::kMoney && (q.unit == "KRW" || q.unit.empty())) {
+          ev.fact.prize_krw = q.value;
+          break;
+        }
+      }
+    }
+    // A relative year in a sentence that says the award was won.
+    if (has_win && !relative_year) {
+      for (const Quantity& q : qs) {
+        if (IsYearDate(q) && q.date.anchor == DateValue::Anchor::kRelativeYear && q.date.year) {
+          relative_year = q.date.year;
+          break;
+        }
+      }
+    }
+  }
+  if (!ev.named && !ev.fact.grade) return;
+  if (!ev.fact.year) ev.fact.year = relative_year;
+  ev.fact.evidence = ev.grade_sentence ? *ev.grade_sentence : *ev.name_sentence;
+  ev.fact.rule = ev.lang + ".award." + (ev.named ? ev.rule : std::string("grade"));
+  out.push_back(ev.fact);
+  for (auto& p : past) {
+    p.name = ev.fact.name;
+    p.name_ko = ev.fact.name_ko;
+    p.organizer = ev.fact.organizer;
+    out.push_back(std::move(p));
+  }
+}
+
+void AwardsExtractor::Extract(Document& doc, Story& story) const {
+  std::vector<phrases::SentenceRef> body, heads;
+  for (const auto& s : phrases::StorySentences(doc, story)) {
+    (phrases::IsHeading(doc, story, s.begin, s.end) ? heads : body).push_back(s);
+  }
+  std::vector<AwardFact> found;
+  Scan(doc, body, found);
+  if (found.empty()) Scan(doc, heads, found);
+  for (auto& f : found) story.awards.push_back(std::move(f));
+}
+
+}  // namespace newsie
