@@ -196,7 +196,8 @@ class Scanner {
     size_t j = i;
     int dots = 0, dashes = 0, colons = 0, slashes = 0;
     size_t part_begin = i;
-    std::vector<std::pair<size_t, size_t>> parts;
+    std::pair<size_t, size_t> parts[2];
+    size_t n_parts = 0;
     while (j < t_.size()) {
       const char c = t_[j];
       if (IsDigit(c)) {
@@ -205,7 +206,8 @@ class Scanner {
                  IsDigit(t_[j + 1])) {
         if (c == '.') ++dots;
         if (c == '-' || c == ':' || c == '/') {
-          parts.emplace_back(part_begin, j);
+          if (n_parts < 2) parts[n_parts] = {part_begin, j};
+          ++n_parts;
           part_begin = j + 1;
         }
         dashes += c == '-';
@@ -216,7 +218,8 @@ class Scanner {
         break;
       }
     }
-    parts.emplace_back(part_begin, j);
+    if (n_parts < 2) parts[n_parts] = {part_begin, j};
+    ++n_parts;
     size_t end = j;
     while (end < t_.size() && (IsAlpha(t_[end]) || t_[end] == '_')) ++end;
     *skip = end;
@@ -227,7 +230,7 @@ class Scanner {
     }
     if (before == '-' && i >= 2 && IsAlpha(t_[i - 2])) return true;  // COVID-19, HERO-1
     if (colons > 0 || dots >= 2 || dashes >= 2 || slashes >= 2) return true;
-    if (dashes == 1 && parts.size() == 2) {
+    if (dashes == 1 && n_parts == 2) {
       const auto [a0, a1] = parts[0];
       const auto [b0, b1] = parts[1];
       int ya = 0, yb = 0;

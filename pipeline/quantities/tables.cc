@@ -38,8 +38,22 @@ void PhraseSet::Add(Phrase p) {
   p.latin = IsLatinPhrase(p.text);
   if (p.latin) p.text = LowerAscii(p.text);
   if (p.text.empty()) return;
-  first_bytes_.set(static_cast<unsigned char>(p.text[0]));
-  if (p.latin) first_bytes_.set(static_cast<unsigned char>(p.text[0] - 'a' + 'A'));
+  auto cases = [&](char c) -> std::pair<unsigned char, unsigned char> {
+    const auto u = static_cast<unsigned char>(c);
+    if (p.latin && c >= 'a' && c <= 'z') return {u, static_cast<unsigned char>(c - 'a' + 'A')};
+    return {u, u};
+  };
+  if (p.text.size() == 1) {
+    const auto [a, b] = cases(p.text[0]);
+    single_byte_.set(a);
+    single_byte_.set(b);
+  } else {
+    const auto [a0, a1] = cases(p.text[0]);
+    const auto [b0, b1] = cases(p.text[1]);
+    for (unsigned first : {a0, a1}) {
+      for (unsigned second : {b0, b1}) first_pair_.set((first << 8) | second);
+    }
+  }
   phrases_.push_back(std::move(p));
 }
 
@@ -48,8 +62,16 @@ void PhraseSet::Sort() {
                    [](const Phrase& a, const Phrase& b) { return a.text.size() > b.text.size(); });
 }
 
+bool PhraseSet::MayStartAt(std::string_view t, size_t pos) const {
+  if (pos >= t.size()) return false;
+  const auto b0 = static_cast<unsigned char>(t[pos]);
+  if (single_byte_.test(b0)) return true;
+  if (pos + 1 >= t.size()) return false;
+  return first_pair_.test((unsigned{b0} << 8) | static_cast<unsigned char>(t[pos + 1]));
+}
+
 const Phrase* PhraseSet::Match(std::string_view t, size_t pos, std::string_view kind) const {
-  if (pos >= t.size() || !first_bytes_.test(static_cast<unsigned char>(t[pos]))) return nullptr;
+  if (!MayStartAt(t, pos)) return nullptr;
   for (const Phrase& p : phrases_) {
     if (!kind.empty() && p.kind != kind) continue;
     if (p.latin) {

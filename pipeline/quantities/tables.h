@@ -40,8 +40,11 @@ class PhraseSet {
   const std::vector<Phrase>& all() const { return phrases_; }
 
  private:
+  bool MayStartAt(std::string_view t, size_t pos) const;
+
   std::vector<Phrase> phrases_;
-  std::bitset<256> first_bytes_;
+  std::bitset<256> single_byte_;   // first bytes of one-byte phrases ($, %)
+  std::bitset<65536> first_pair_;  // first two bytes of longer phrases (both cases)
 };
 
 struct ElectedTerm {
