@@ -65,7 +65,7 @@ AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons) {
       "^(\\s*(?:개|명)?\\s*(?:의)?\\s*(?:새로운\\s*|신규\\s*)?(?:일자리|공공일자리|jobs)?\\s*"
       "(?:를|을)?\\s*" +
       alt("actual_after") + ")");
-  target_before_ = Compile("(" + alt("target_before") + ")\\s*$");
+  target_before_ = Compile("(" + alt("target_before") + ")\\s*[(:]?\\s*$");
   jobs_after_ = Compile(
       "^(\\s*(?:개|명)?\\s*(?:의)?\\s*(?:(?:new|quality|public|good|local)\\s+)?(?:jobs|일자리|"
       "공공일자리))");

@@ -70,6 +70,21 @@ std::optional<std::string> Qualifier(const Quantity& q) {
   return std::nullopt;
 }
 
+// The years of a range of years (`2023~2026`, `(2023?2026)`), if `q` is one.
+std::optional<Period> YearRange(const Quantity& q) {
+  if (q.kind != QuantityKind::kRange || q.bounds.size() != 2) return std::nullopt;
+  auto year = [](const Quantity& b) -> std::optional<int> {
+    if (b.kind == QuantityKind::kDate && b.date.grain == DateGrain::kYear) return b.date.year;
+    if (b.kind == QuantityKind::kNumber && b.value.integral && b.value.integer >= 1990 &&
+        b.value.integer <= 2100 && b.counter.empty())
+      return static_cast<int>(b.value.integer);
+    return std::nullopt;
+  };
+  const auto lo = year(q.bounds[0]), hi = year(q.bounds[1]);
+  if (lo && hi && *lo < *hi) return Period{*lo, *hi};
+  return std::nullopt;
+}
+
 }  // namespace
 
 struct TargetsExtractor::Candidate {
@@ -99,6 +114,8 @@ TargetsExtractor::TargetsExtractor(const LexiconDir& lexicons) {
   list_sep_ = Compile("^[\\s,]*(?:(?:and then|and|then|as well as|및|그리고)[\\s,]*)?$");
   from_ = Compile("(?:\\bfrom\\s*|당초\\s*)$");
   to_ = Compile("(?:\\bto\\s*)$");
+  bare_count_end_ =
+      Compile("^(?:\\s*$|\\s*[,.)…]|로|으로|를|을|은|는|이다|다|씩|\\s*(?:목표|창출|규모))");
   term_word_ = Compile("^(?:st|nd|rd|th)?\\s*(?:elected|term|민선)");
   for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
     // 민선8기 2022-07 2026-06
@@ -111,9 +128,7 @@ TargetsExtractor::TargetsExtractor(const LexiconDir& lexicons) {
     const std::string& to = row.Get("to");
     if (digits.empty() || from.size() < 7 || to.size() < 4) continue;
     const int from_year = std::atoi(from.substr(0, 4).c_str());
-    const int from_month = std::atoi(from.substr(5, 2).c_str());
-    terms_[std::atoi(digits.c_str())] =
-        Period{from_month >= 7 ? from_year + 1 : from_year, std::atoi(to.substr(0, 4).c_str())};
+    terms_[std::atoi(digits.c_str())] = Period{from_year, std::atoi(to.substr(0, 4).c_str())};
   }
 }
 
@@ -158,7 +173,9 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(const Documen
 }
 
 void TargetsExtractor::ScanSentence(const Document& doc, const phrases::SentenceRef& s,
-                                    bool heading, std::vector<Candidate>& out) const {
+                                    bool heading, bool jobs_context,
+                                    std::optional<Period> story_range,
+                                    std::vector<Candidate>& out) const {
   if (s.quantities == nullptr || s.quantities->empty()) return;
   const auto& qs = *s.quantities;
   const std::string_view text = doc.Work(s.begin, s.end);
@@ -167,23 +184,19 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
   const std::vector<Hit> cues = cues_.FindAll(text, s.begin);
   const std::vector<size_t> breaks = ClauseBreaks(text, s.begin);
 
-  // What makes a multi-year total: an elected term, a year range, `a total of`.
-  std::optional<Period> period;
-  for (size_t i = 0; i < qs.size() && !period; ++i) {
+  // What makes a multi-year total: a year range written out (in this sentence,
+  // else anywhere in the story), else the years of an elected term named here.
+  std::optional<Period> period, term_period;
+  std::vector<size_t> total_marks;  // where a term, range or `4년간` stands
+  for (const auto& h : periods_.FindAll(text, s.begin)) total_marks.push_back(h.begin);
+  for (size_t i = 0; i < qs.size(); ++i) {
     const Quantity& q = qs[i];
     if (q.date.elected_term) {  // a date or the range the term spans
-      period = TermPeriod(*q.date.elected_term);
-    } else if (q.kind == QuantityKind::kRange && q.bounds.size() == 2) {
-      const Quantity& lo = q.bounds[0];
-      const Quantity& hi = q.bounds[1];
-      auto year = [](const Quantity& b) -> std::optional<int> {
-        if (b.kind == QuantityKind::kDate) return b.date.year;
-        if (b.kind == QuantityKind::kNumber && b.value.integral && b.value.integer >= 1990 &&
-            b.value.integer <= 2100)
-          return static_cast<int>(b.value.integer);
-        return std::nullopt;
-      };
-      if (year(lo) && year(hi) && *year(lo) < *year(hi)) period = Period{*year(lo), *year(hi)};
+      if (!term_period) term_period = TermPeriod(*q.date.elected_term);
+      total_marks.push_back(q.begin);
+    } else if (auto range = YearRange(q)) {
+      if (!period) period = range;
+      total_marks.push_back(q.begin);
     } else if ((q.kind == QuantityKind::kOrdinal || q.kind == QuantityKind::kNumber) &&
                q.value.integral && q.value.integer > 0 && q.value.integer < 20) {
       // `8th elected term`, `민선 8기` when the quantities stage left them as numbers.
@@ -193,11 +206,13 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
       const bool ko_term =
           before.find("민선") != std::string_view::npos &&
           after.substr(0, std::min<size_t>(after.size(), 4)).find("기") != std::string_view::npos;
-      if (ko_term || RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *term_word_))
-        period = TermPeriod(static_cast<int>(q.value.integer));
+      if (ko_term || RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *term_word_)) {
+        if (!term_period) term_period = TermPeriod(static_cast<int>(q.value.integer));
+        total_marks.push_back(q.begin);
+      }
     }
   }
-  const bool total_marker = !periods_.FindAll(text, s.begin).empty();
+  if (!period && term_period) period = story_range ? story_range : term_period;
 
   auto is_date = [](const Quantity& q) {
     return q.kind == QuantityKind::kDate && !q.date.elected_term &&
@@ -242,7 +257,17 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
     }
     const Quantity& q = *qp;
     if (q.kind != QuantityKind::kNumber && q.kind != QuantityKind::kPercent) continue;
+    if (ko && q.kind == QuantityKind::kNumber && phrases::HasHangul(q.counter) &&
+        q.counter != "개" && metrics_.Lookup(q.counter) == nullptr)
+      continue;  // `4년간`, `500명`: a Korean counter of something else
     auto metric = MetricOf(doc, s.begin, s.end, q);
+    if (!metric && ko && jobs_context && q.kind == QuantityKind::kNumber && q.counter == "개") {
+      // `연차별로는 올해 1만2515개, ...`, `목표를 8,420개로`: a bare count in a
+      // sentence about jobs, not followed by a noun of its own.
+      const std::string_view after = doc.Work(q.end, std::min(s.end, q.end + 8));
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *bare_count_end_))
+        metric = Metric{"jobs", q.begin, q.end};
+    }
     if (!metric) continue;
     const bool rate = IsRateMetric(metric->code);
     if (rate != (q.kind == QuantityKind::kPercent)) continue;
@@ -302,11 +327,27 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
     } else {
       cue = prev ? prev : (next && next->begin < q.end + 60 ? next : nullptr);
     }
+    if (ko && cue == nullptr) {
+      // `올해 8420개, 2024년 8600개를 만든다는 계획`: a list reaching its verb later.
+      for (const Hit& h : cues) {
+        if (h.begin >= q.end) {
+          cue = &h;
+          break;
+        }
+      }
+    }
     if (!revised_from && (cue == nullptr || cue->cls == "negative")) continue;
 
     const int di = nearest_date(value_q->begin, value_q->end, cb, ce);
     const int date_i = di >= 0 ? di : nearest_date(value_q->begin, value_q->end, s.begin, s.end);
     const Quantity* date = date_i >= 0 ? &qs[static_cast<size_t>(date_i)] : nullptr;
+    if (date != nullptr && !date->date.until) {
+      // A goal for a year already past is a result being reported.
+      const auto& d = date->date;
+      if ((d.anchor == DateValue::Anchor::kRelativeYear && d.offset < 0) ||
+          (d.year && doc.ref_date.year && *d.year < *doc.ref_date.year))
+        continue;
+    }
     if (!revised_from && cue->cls == "create") {
       // A bare 창출 states a goal only with a deadline or a present/future year.
       bool future = false;
@@ -330,11 +371,11 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
     f.revised_from = revised_from;
     if (date != nullptr) f.year = date->date.year;
     const bool until = date != nullptr && date->date.until;
-    if (!rate && period && (until || date == nullptr)) {
+    bool total_here = false;  // a term, range or `4년간` before it in its clause
+    for (size_t m : total_marks) total_here |= m >= cb && m < value_q->begin;
+    if (!rate && period && (until || date == nullptr || total_here)) {
       f.period = period;
-      if (!f.year) f.year = period->to;
-    } else if (!rate && total_marker && date == nullptr) {
-      // `a total of` without any years: a total, but of unknown years.
+      f.year = until ? date->date.year : period->to;
     }
     if (metric->code == "employment_rate") {
       // The age band between the metric word and the number, or just after.
@@ -423,8 +464,19 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
 
 void TargetsExtractor::Extract(Document& doc, Story& story) const {
   std::vector<Candidate> all;
-  for (const auto& s : phrases::StorySentences(doc, story)) {
-    ScanSentence(doc, s, phrases::IsHeading(doc, story, s.begin, s.end), all);
+  const auto sentences = phrases::StorySentences(doc, story);
+  std::optional<Period> story_range;
+  for (const auto& s : sentences) {
+    for (const Quantity& q : s.quantities ? *s.quantities : std::vector<Quantity>{}) {
+      if (!story_range && !q.date.elected_term) story_range = YearRange(q);
+    }
+  }
+  bool prev_jobs = false;
+  for (const auto& s : sentences) {
+    const bool jobs_here = !metrics_.FindAll(doc.Work(s.begin, s.end), s.begin).empty();
+    ScanSentence(doc, s, phrases::IsHeading(doc, story, s.begin, s.end), jobs_here || prev_jobs,
+                 story_range, all);
+    prev_jobs = jobs_here;
   }
   std::vector<Candidate> body, heads;
   for (auto& c : all) (c.heading ? heads : body).push_back(std::move(c));

@@ -17,12 +17,21 @@
 //   <lang>.target.revised    `고용률 목표를 당초 65.1%에서 67.5%로 상향`
 //
 // Year: the nearest year-grain date in the clause (else the sentence); `by
-// 2026` / `2026년까지` is a due year. A jobs total due by a year, in a
-// sentence naming an elected term (`민선8기`, `8th elected term`) or a year
-// range (`2023~2026`), gets a `period`; for a term the first full calendar
-// year after it starts (a term starting in July 2022 plans 2023-2026; hard
-// call). A rate target with no year takes the year of the story's yearly jobs
-// target (a plan states both for the same year).
+// 2026` / `2026년까지` is a due year; a goal dated in a past year is a result,
+// not a target. A jobs total gets a `period` when its clause puts an elected
+// term (`민선8기`, `8th elected term`), a year range (`2023~2026`) or `4년간`
+// before it, or when it has a deadline or no year in a sentence naming one:
+// the range written in the sentence, else one written anywhere in the story
+// (`over the next four years (2023-2026)`), else the term's years as in
+// lexicons/terms.tsv (민선8기 = 2022-2026; hard call: a plan written in 2023
+// may mean 2023-2026, but without a range we do not guess). Its year is then
+// the deadline, else the period's last year. A rate target with no year
+// takes the year of the story's yearly jobs target (a plan states both for
+// the same year).
+//
+// Korean bare counts: `연차별로는 올해 8420개, ...`, `목표를 8,420개로` count jobs
+// when the sentence or the one before names 일자리 and no noun follows `개`;
+// a Korean list with no cue in its clause takes the first cue after it.
 //
 // Headings (headline, sub-headlines) are read too, but a heading target is
 // dropped when the body states one of the same metric (jobs and public jobs
@@ -59,6 +68,7 @@ class TargetsExtractor : public Extractor {
   std::optional<Metric> MetricOf(const Document& doc, size_t sb, size_t se,
                                  const Quantity& q) const;
   void ScanSentence(const Document& doc, const phrases::SentenceRef& s, bool heading,
+                    bool jobs_context, std::optional<Period> story_range,
                     std::vector<Candidate>& out) const;
   std::optional<Period> TermPeriod(int term) const;
 
@@ -70,8 +80,10 @@ class TargetsExtractor : public Extractor {
   std::unique_ptr<re2::RE2> scope_;          // `(15~64세)`, `aged 15-64`
   std::unique_ptr<re2::RE2> list_sep_;       // `, `, `, and `, `, then `
   std::unique_ptr<re2::RE2> from_, to_;      // `from $` / `에서` ; `to $` / `로`
-  std::unique_ptr<re2::RE2> term_word_;      // `^ elected` after an ordinal
-  std::map<int, Period> terms_;              // 민선 n기 -> plan years
+  std::unique_ptr<re2::RE2> term_word_;
+  std::unique_ptr<re2::RE2>
+      bare_count_end_;  // `개` then a particle, not a noun      // `^ elected` after an ordinal
+  std::map<int, Period> terms_;  // 민선 n기 -> plan years
 };
 
 }  // namespace newsie
