@@ -14,12 +14,13 @@
 #include "pipeline/pipeline.h"
 #include "pipeline/runner.h"
 #include "pipeline/sinks/sink.h"
+#include "pipeline/sinks/tee_sink.h"
 
 namespace newsie::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: newsie extract PATH... [-o OUT] [--format jsonl|json|csv|sqlite]\n"
+    "usage: newsie extract PATH... [-o OUT]... [--format jsonl|json|csv|sqlite]\n"
     "                      [--ref-date YYYY-MM-DD] [--input-format auto|text|html|jsonl]\n"
     "                      [--jobs N] [--errors FILE] [--quiet] [--resume] [--profile]\n"
     "\n"
@@ -28,6 +29,8 @@ constexpr const char* kUsage =
     "per line, flushed as it goes (a streaming filter). With -o, the output is\n"
     "written as OUT.partial and renamed to OUT at the end; a killed or interrupted\n"
     "run continues with --resume, skipping the documents already written.\n"
+    "Several -o write several outputs in one run (out/records.jsonl and\n"
+    "out/records.sqlite).\n"
     "Failed documents are reported as JSON lines {path, code, message} to --errors\n"
     "or standard error; the batch goes on. Exit: 0 all processed, 1 some failed,\n"
     "2 usage error.\n";
@@ -39,11 +42,12 @@ extern "C" void OnSignal(int) { g_interrupted.store(true); }
 
 int ExtractCommand(const std::vector<std::string>& args) {
   po::options_description visible("options");
-  visible.add_options()                                                                      //
-      ("help,h", "show this help")                                                           //
-      ("output,o", po::value<std::string>(), "output file; its extension picks the format")  //
-      ("format", po::value<std::string>(), "jsonl (default), json, csv or sqlite")           //
-      ("ref-date", po::value<std::string>(), "anchor for relative dates, YYYY-MM-DD")        //
+  visible.add_options()             //
+      ("help,h", "show this help")  //
+      ("output,o", po::value<std::vector<std::string>>()->composing(),
+       "output file; its extension picks the format; may be repeated")                 //
+      ("format", po::value<std::string>(), "jsonl (default), json, csv or sqlite")     //
+      ("ref-date", po::value<std::string>(), "anchor for relative dates, YYYY-MM-DD")  //
       ("input-format", po::value<std::string>()->default_value("auto"),
        "auto, text, html or jsonl")                                                     //
       ("encoding", po::value<std::string>(), "force the input encoding (e.g. EUC-KR)")  //
@@ -85,23 +89,37 @@ int ExtractCommand(const std::vector<std::string>& args) {
   }
   if (vm.count("encoding")) input.encoding = vm["encoding"].as<std::string>();
 
-  const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
-  SinkFormat format = SinkFormat::kJsonl;
-  if (vm.count("format")) {
-    const auto f = ParseSinkFormat(vm["format"].as<std::string>());
-    if (!f) {
-      std::cerr << "newsie extract: --format must be jsonl, json, csv or sqlite\n";
+  // One or more outputs (-o may repeat); none or "-" is standard output.
+  std::vector<std::string> outputs;
+  if (vm.count("output")) outputs = vm["output"].as<std::vector<std::string>>();
+  if (outputs.empty()) outputs.push_back("-");
+  const bool to_stdout = outputs.size() == 1 && outputs[0] == "-";
+  std::vector<SinkFormat> formats;
+  for (const std::string& output : outputs) {
+    if (output == "-" && outputs.size() > 1) {
+      std::cerr << "newsie extract: standard output cannot be one of several outputs\n";
       return 2;
     }
-    format = *f;
-  } else if (!output.empty() && output != "-") {
-    const auto f = SinkFormatForPath(output);
-    if (!f) {
-      std::cerr << "newsie extract: cannot tell the format of '" << output
-                << "' from its extension; give --format\n";
-      return 2;
+    std::optional<SinkFormat> format = SinkFormat::kJsonl;
+    if (vm.count("format")) {
+      format = ParseSinkFormat(vm["format"].as<std::string>());
+      if (!format) {
+        std::cerr << "newsie extract: --format must be jsonl, json, csv or sqlite\n";
+        return 2;
+      }
+    } else if (output != "-") {
+      format = SinkFormatForPath(output);
+      if (!format) {
+        std::cerr << "newsie extract: cannot tell the format of '" << output
+                  << "' from its extension; give --format\n";
+        return 2;
+      }
     }
-    format = *f;
+    formats.push_back(*format);
+  }
+  if (vm.count("format") && outputs.size() > 1) {
+    std::cerr << "newsie extract: with several outputs, their extensions give the formats\n";
+    return 2;
   }
   const bool quiet = vm.count("quiet") > 0;
   int jobs = vm.count("jobs") ? vm["jobs"].as<int>()
@@ -132,15 +150,22 @@ int ExtractCommand(const std::vector<std::string>& args) {
 
   SinkOptions sink_options;
   sink_options.resume = vm.count("resume") > 0;
-  if (sink_options.resume && (output.empty() || output == "-")) {
+  if (sink_options.resume && to_stdout) {
     std::cerr << "newsie extract: --resume needs an output file (-o OUT)\n";
     return 2;
   }
-  std::unique_ptr<Sink> sink;
-  if (Status s = OpenSink(format, output, sink_options, sink); !s.ok()) {
-    std::cerr << "newsie extract: " << s.message() << "\n";
-    return 2;
+  std::vector<std::unique_ptr<Sink>> sinks;
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    std::unique_ptr<Sink> one;
+    if (Status s = OpenSink(formats[i], outputs[i] == "-" ? "" : outputs[i], sink_options, one);
+        !s.ok()) {
+      std::cerr << "newsie extract: " << s.message() << "\n";
+      return 2;
+    }
+    sinks.push_back(std::move(one));
   }
+  std::unique_ptr<Sink> sink =
+      sinks.size() == 1 ? std::move(sinks[0]) : std::make_unique<TeeSink>(std::move(sinks));
   // --resume: the documents already in the output, looked up by the workers
   // (read-only once the run starts).
   std::unordered_set<std::string> done;
@@ -183,12 +208,14 @@ int ExtractCommand(const std::vector<std::string>& args) {
 
   if (g_interrupted.load()) {
     sink.reset();  // keeps what it finished in OUT.partial
-    if (output.empty() || output == "-") {
+    if (to_stdout) {
       std::cerr << "newsie extract: interrupted; the output is incomplete\n";
     } else {
-      std::cerr << "newsie extract: interrupted; " << output << " was not written. The "
-                << summary.documents << " documents finished are in " << output
-                << ".partial; run the same command with --resume to continue\n";
+      std::string names;
+      for (const auto& output : outputs) names += (names.empty() ? "" : ", ") + output;
+      std::cerr << "newsie extract: interrupted; " << names << " not written. The "
+                << summary.documents << " documents finished are in OUT.partial"
+                << "; run the same command with --resume to continue\n";
     }
     if (errors_out != stderr) std::fclose(errors_out);
     return 1;

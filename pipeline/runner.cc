@@ -92,11 +92,19 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
   const int jobs = std::max(1, options.jobs);
   const int64_t max_in_flight = static_cast<int64_t>(jobs) * 4;
 
+  auto interrupted = [&] { return options.interrupted && options.interrupted->load(); };
+
+  // Three roles: one reader thread hands out work in input order, `jobs`
+  // workers process it, and this thread writes the results in input order.
+  // The reader has its own thread so that a record is written as soon as it
+  // is done, even while the next one has not arrived on standard input.
   std::mutex mu;
-  std::condition_variable work_ready, result_ready;
+  std::condition_variable work_ready, result_ready, space_ready;
   std::deque<Job> queue;
   std::unordered_map<int64_t, Result> done;
-  bool no_more_work = false;
+  int64_t issued = 0, written = 0;  // under mu
+  bool reader_done = false;         // under mu: `issued` is final
+  bool stop = false;                // under mu: interrupted or the sink failed
   std::vector<StageProfile> profiles(jobs);
 
   std::vector<std::thread> workers;
@@ -106,7 +114,7 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
         Job job;
         {
           std::unique_lock lock(mu);
-          work_ready.wait(lock, [&] { return !queue.empty() || no_more_work; });
+          work_ready.wait(lock, [&] { return !queue.empty() || reader_done; });
           if (queue.empty()) return;
           job = std::move(queue.front());
           queue.pop_front();
@@ -122,39 +130,48 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
     });
   }
 
-  BatchSummary summary;
-  Progress progress;
-  int64_t issued = 0, written = 0;
-  bool exhausted = false;
-  std::chrono::nanoseconds read_time{}, serialize_time{}, write_time{};
-  auto interrupted = [&] { return options.interrupted && options.interrupted->load(); };
-
-  while (true) {
-    // Keep the workers fed, up to the in-flight bound.
-    while (!exhausted && issued - written < max_in_flight && !interrupted()) {
-      std::optional<WorkItem> item = reader.Next();
-      if (!item) {
-        exhausted = true;
-        break;
+  std::thread reader_thread([&] {
+    while (true) {
+      {
+        std::unique_lock lock(mu);
+        space_ready.wait(lock, [&] { return issued - written < max_in_flight || stop; });
+        if (stop) break;
       }
+      if (interrupted()) break;
+      std::optional<WorkItem> item = reader.Next();
+      if (!item) break;
       {
         std::lock_guard lock(mu);
         queue.push_back(Job{issued++, std::move(*item)});
       }
       work_ready.notify_one();
     }
-    if (interrupted()) exhausted = true;
-    if (written == issued && exhausted) break;
+    {
+      std::lock_guard lock(mu);
+      reader_done = true;
+    }
+    work_ready.notify_all();
+    result_ready.notify_all();
+  });
 
+  BatchSummary summary;
+  Progress progress;
+  std::chrono::nanoseconds read_time{}, serialize_time{}, write_time{};
+
+  while (true) {
     // Write the next result in input order as soon as it is there.
     Result result;
     {
       std::unique_lock lock(mu);
-      result_ready.wait(lock, [&] { return done.count(written) > 0; });
+      result_ready.wait(
+          lock, [&] { return done.count(written) > 0 || (reader_done && written == issued); });
+      if (done.count(written) == 0) break;  // everything issued is written
       auto node = done.extract(written);
       result = std::move(node.mapped());
+      ++written;
+      if (interrupted()) stop = true;
     }
-    ++written;
+    space_ready.notify_one();
     if (interrupted() || !summary.fatal.ok()) continue;  // drain, write nothing more
     if (!result.error.ok()) {
       ++summary.failed;
@@ -171,7 +188,11 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
       serialize_time += result.serialize;
       if (!s.ok()) {
         summary.fatal = s;
-        exhausted = true;
+        {
+          std::lock_guard lock(mu);
+          stop = true;
+        }
+        space_ready.notify_one();
         continue;
       }
       ++summary.documents;
@@ -185,11 +206,7 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
     if (options.on_progress) options.on_progress(progress);
   }
 
-  {
-    std::lock_guard lock(mu);
-    no_more_work = true;
-  }
-  work_ready.notify_all();
+  reader_thread.join();
   for (auto& t : workers) t.join();
   for (const auto& p : profiles) summary.profile.Add(p);
   if (options.profile) {

@@ -1,0 +1,201 @@
+// --resume: a killed run, resumed, ends with the output an uninterrupted run
+// writes, byte for byte; a killed run never leaves a file at OUT.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "pipeline/sinks/resumable_file.h"
+#include "tests/batch_test_support.h"
+#include "tests/test_support.h"
+
+namespace newsie {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::BatchTempDir;
+using testing::Lines;
+using testing::Quote;
+using testing::ReadFile;
+using testing::RunNewsie;
+using testing::ShellOutput;
+
+constexpr int kDocuments = 1500;
+
+// Starts `newsie extract` in the background (output discarded).
+pid_t Start(const std::vector<std::string>& args) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    std::vector<char*> argv{const_cast<char*>(NEWSIE_BINARY)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(NEWSIE_BINARY, argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+// Manifest lines (file sinks) or committed documents (SQLite) so far.
+int64_t Progress(const fs::path& out, bool sqlite) {
+  std::error_code ec;
+  if (sqlite) {
+    const fs::path partial = out.string() + ".partial";
+    if (!fs::exists(partial, ec)) return 0;
+    const std::string n = ShellOutput("sqlite3 -readonly " + Quote(partial) +
+                                      " 'SELECT count(*) FROM documents' 2>/dev/null");
+    return n.empty() ? 0 : std::atoll(n.c_str());
+  }
+  return static_cast<int64_t>(Lines(ReadFile(out.string() + ".manifest")).size()) - 1;
+}
+
+// Kills a run of `args` with `sig` once `at_least` documents are done,
+// checks it left no OUT, then resumes it. Returns false if the run finished
+// before it could be killed (the machine was too fast for the test).
+bool KillAndResume(const std::vector<std::string>& args, const fs::path& out, bool sqlite, int sig,
+                   int64_t at_least) {
+  const pid_t pid = Start(args);
+  REQUIRE(pid > 0);
+  int status = 0;
+  bool finished = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      finished = true;
+      break;
+    }
+    if (Progress(out, sqlite) >= at_least) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (!finished) {
+    ::kill(pid, sig);
+    ::waitpid(pid, &status, 0);
+  }
+  if (finished || (WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);  // finished, not failed
+    return false;
+  }
+  // Killed mid-way: no file at OUT, the finished part in OUT.partial.
+  CHECK_FALSE(fs::exists(out));
+  CHECK(fs::exists(out.string() + ".partial"));
+  std::string command;
+  for (const auto& a : args) command += Quote(a) + " ";
+  const auto resumed = RunNewsie(command + "--resume");
+  CHECK(resumed.exit_code == 0);
+  return true;
+}
+
+std::string Dump(const fs::path& db) { return ShellOutput("sqlite3 " + Quote(db) + " .dump"); }
+
+void CheckKillAndResume(const std::string& extension, int sig) {
+  const auto corpus = testing::GeneratedCorpus(kDocuments, 3);
+  BatchTempDir dir;
+  const bool sqlite = extension == "sqlite";
+  const fs::path reference = dir.path / ("reference." + extension);
+  const fs::path out = dir.path / ("out." + extension);
+  const auto full = RunNewsie("extract " + Quote(corpus) + " --jobs 2 -q -o " + Quote(reference));
+  REQUIRE(full.exit_code == 0);
+  const std::vector<std::string> args{"extract", corpus.string(), "--jobs", "2", "-q",
+                                      "-o",      out.string()};
+  if (!KillAndResume(args, out, sqlite, sig, 300)) {
+    WARN("the run finished before it could be killed; nothing to resume");
+    return;
+  }
+  if (sqlite) {
+    CHECK(Dump(out) == Dump(reference));
+  } else {
+    CHECK(ReadFile(out) == ReadFile(reference));
+    CHECK(ReadFile(out.string() + ".manifest") == ReadFile(reference.string() + ".manifest"));
+  }
+  CHECK_FALSE(fs::exists(out.string() + ".partial"));
+}
+
+TEST_CASE("JSONL: a run killed with SIGKILL and resumed equals an uninterrupted run",
+          "[resume][slow]") {
+  CheckKillAndResume("jsonl", SIGKILL);
+}
+
+TEST_CASE("JSONL: a run stopped with SIGTERM and resumed equals an uninterrupted run",
+          "[resume][slow]") {
+  CheckKillAndResume("jsonl", SIGTERM);
+}
+
+TEST_CASE("CSV: a run killed with SIGKILL and resumed equals an uninterrupted run",
+          "[resume][slow]") {
+  CheckKillAndResume("csv", SIGKILL);
+}
+
+TEST_CASE("JSON array: a run stopped with SIGINT and resumed equals an uninterrupted run",
+          "[resume][slow]") {
+  CheckKillAndResume("json", SIGINT);
+}
+
+TEST_CASE("SQLite: a run killed with SIGKILL and resumed equals an uninterrupted run",
+          "[resume][slow][sqlite]") {
+  CheckKillAndResume("sqlite", SIGKILL);
+}
+
+TEST_CASE("SQLite: a run stopped with SIGTERM and resumed equals an uninterrupted run",
+          "[resume][slow][sqlite]") {
+  CheckKillAndResume("sqlite", SIGTERM);
+}
+
+TEST_CASE("resuming a finished output skips everything and changes nothing", "[resume]") {
+  BatchTempDir dir;
+  for (const char* ext : {"jsonl", "sqlite"}) {
+    const fs::path out = dir.path / (std::string("r.") + ext);
+    REQUIRE(RunNewsie("extract corpus -q -o " + Quote(out)).exit_code == 0);
+    const std::string before = ext == std::string("sqlite") ? Dump(out) : ReadFile(out);
+    const auto again = RunNewsie("extract corpus -o " + Quote(out) + " --resume");
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find(" 0 documents") != std::string::npos);
+    CHECK(again.err.find("skipped") != std::string::npos);
+    CHECK((ext == std::string("sqlite") ? Dump(out) : ReadFile(out)) == before);
+  }
+}
+
+TEST_CASE("a record half-written when the run died is cut off on resume", "[resume]") {
+  BatchTempDir dir;
+  const std::string path = (dir.path / "r.jsonl").string();
+  std::vector<RecordKey> restored;
+  {
+    ResumableFile file;
+    REQUIRE(file.Open(path, "jsonl", false, restored).ok());
+    for (int i = 0; i < 3; ++i) {
+      file.Write("{\"n\":" + std::to_string(i) + "}\n");
+      REQUIRE(file.EndRecord({"id" + std::to_string(i), std::string(64, 'a')}).ok());
+    }
+    file.Write("{\"n\":3, \"torn");  // killed here: in the file, not in the manifest
+  }
+  {  // A torn manifest line too.
+    std::ofstream(path + ".manifest", std::ios::app) << "99 abc";
+  }
+  CHECK_FALSE(fs::exists(path));
+  {
+    ResumableFile file;
+    REQUIRE(file.Open(path, "jsonl", true, restored).ok());
+    REQUIRE(restored.size() == 3);
+    CHECK(restored[2].id == "id2");
+    file.Write("{\"n\":3}\n");
+    REQUIRE(file.EndRecord({"id3", std::string(64, 'b')}).ok());
+    REQUIRE(file.Commit().ok());
+  }
+  CHECK(ReadFile(path) == "{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n");
+  CHECK(Lines(ReadFile(path + ".manifest")).size() == 5);
+  // A manifest of another format is refused.
+  ResumableFile other;
+  CHECK(other.Open(path, "csv", true, restored).code() == "cannot-resume");
+}
+
+TEST_CASE("--resume needs an output file", "[resume]") {
+  CHECK(RunNewsie("extract corpus/en --resume -q").exit_code == 2);
+}
+
+}  // namespace
+}  // namespace newsie
