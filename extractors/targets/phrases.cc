@@ -41,6 +41,7 @@ std::string PhrasePattern(std::string_view phrase) {
 
 std::string Key(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

@@ -27,8 +27,8 @@ namespace newsie::phrases {
 struct Hit {
   size_t begin = 0;  // bytes in work
   size_t end = 0;
-  std::string cls;
-  std::string rule;
+  std::string_view cls;  // points into the PhraseSet, which must outlive the hit
+  std::string_view rule;
   int index = -1;
 };
 

@@ -416,7 +416,7 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
       ee = std::max(ee, date->end);
     }
     f.evidence = doc.ToOriginal(eb, ee);
-    f.rule = lang + ".target." + (revised_from ? std::string("revised") : cue->rule);
+    f.rule = lang + ".target." + (revised_from ? std::string("revised") : std::string(cue->rule));
     const Metric first_metric = *metric;
     const bool point_year = date != nullptr && !until;
     size_t prev_end = std::max(value_q->end, date != nullptr ? date->end : 0);
