@@ -13,7 +13,7 @@ namespace newsie {
 namespace {
 
 struct Lead {
-  bool strong = false;  // false: starts a story only for a new government
+  enum class Kind { kStrong, kNewGov, kName } kind = Kind::kStrong;
   std::string government;
 };
 
@@ -31,6 +31,8 @@ class StoriesStage : public Stage {
         strong_.push_back(std::move(re));
       } else if (kind == "new_gov") {
         new_gov_.push_back(std::move(re));
+      } else if (kind == "name") {
+        name_.push_back(std::move(re));
       } else if (kind == "government") {
         government_.push_back(std::move(re));
       } else {
@@ -49,12 +51,34 @@ class StoriesStage : public Stage {
     // Leads: index of the line and the government it names.
     std::vector<std::pair<size_t, std::string>> leads;
     std::string current;
+    std::set<std::string> announced;  // governments named by roundup lines so far
     for (size_t i = 0; i < lines.size(); ++i) {
       const std::optional<Lead> lead = LeadOf(text(lines[i]));
-      if (!lead) continue;
-      if (!lead->strong && (leads.empty() || lead->government == current)) continue;
-      leads.emplace_back(i, lead->government);
-      current = lead->government;
+      if (!lead) {
+        const auto parts = RoundupParts(doc, lines[i]);
+        if (parts.size() >= 2) {
+          for (const auto& part : parts) announced.insert(part.first);
+        }
+        continue;
+      }
+      const std::string& gov = lead->government;
+      switch (lead->kind) {
+        case Lead::Kind::kStrong:
+          break;
+        case Lead::Kind::kNewGov:
+          if (leads.empty() || gov == current) continue;
+          break;
+        case Lead::Kind::kName:
+          // A sentence (not a headline) about a new government the page announced.
+          if (gov == current || HeadlineLike(text(lines[i]))) continue;
+          if (!announced.count(gov) && !(i > 0 && HeadlineLike(text(lines[i - 1])) &&
+                                         GovernmentIn(text(lines[i - 1])) == gov)) {
+            continue;
+          }
+          break;
+      }
+      leads.emplace_back(i, gov);
+      current = gov;
     }
 
     if (leads.empty()) {
@@ -133,14 +157,13 @@ class StoriesStage : public Stage {
   std::optional<Lead> LeadOf(std::string_view line) const {
     const re2::StringPiece piece(line.data(), line.size());
     re2::StringPiece group[2];
-    for (const auto& re : strong_) {
-      if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
-        return Lead{true, std::string(group[1].data(), group[1].size())};
-      }
-    }
-    for (const auto& re : new_gov_) {
-      if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
-        return Lead{false, std::string(group[1].data(), group[1].size())};
+    for (const auto& [kind, patterns] : {std::make_pair(Lead::Kind::kStrong, &strong_),
+                                         std::make_pair(Lead::Kind::kNewGov, &new_gov_),
+                                         std::make_pair(Lead::Kind::kName, &name_)}) {
+      for (const auto& re : *patterns) {
+        if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
+          return Lead{kind, std::string(group[1].data(), group[1].size())};
+        }
       }
     }
     return std::nullopt;
@@ -212,7 +235,7 @@ class StoriesStage : public Stage {
     return !t.ends_with("다");
   }
 
-  std::vector<std::unique_ptr<RE2>> strong_, new_gov_, government_;
+  std::vector<std::unique_ptr<RE2>> strong_, new_gov_, name_, government_;
 };
 
 }  // namespace

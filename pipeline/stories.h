@@ -3,11 +3,21 @@
 // Reads `work` and `removed`; adds `stories` with their spans and headlines.
 //
 // The page is read as kept lines (text_lines.h: boilerplate out, blank lines
-// skipped). A story starts at a lead line (lexicons/story_leads.tsv): a
-// government named with its head in parentheses ("Gwanak-gu (Mayor Park
-// Jun-hee) ...", "서울 성동구(구청장 정원오)는 ..."), or a government named at
-// the start of a line with its region ("Jung-gu, Seoul, is ...") when it is
-// not the government of the story running.
+// skipped). A story starts at a lead line (lexicons/story_leads.tsv):
+//   - strong: a government named with its head in parentheses, after an
+//     optional section tag and region ("Gwanak-gu (Mayor Park Jun-hee) ...",
+//     "Daejeon's Jung-gu (Mayor ...)", "서울 성동구(구청장 정원오)는 ...",
+//     "대전 유성구(청장 ...)");
+//   - new_gov: a government named at the start of a line with its region
+//     ("Jung-gu, Seoul, is ...", "서울 중구는 ...") or a section marker naming
+//     one government ("[서초구] ..."), when it is not the government of the
+//     story running (never the first story);
+//   - name: a government named alone at the start of a sentence line
+//     ("Jung-gu has opened ...", "중구는 ...") when it is not the government
+//     of the story running and the page announced it: a roundup line above
+//     ("A does X... B does Y") names it, or the line just before is a
+//     headline naming it. A government merely mentioned mid-article is not
+//     announced, so it does not split the story.
 //
 //   - The lines before the first lead are the page header; its first line is
 //     the page title. A header line that holds several headlines separated by
@@ -19,9 +29,15 @@
 //   - headline: the first story's is the page title (unless that is a roundup
 //     line: then its own header line or its roundup part); a later story's is
 //     its own headline line, else its roundup part, else a repeated title.
-//   - A story's span runs from its lead line to its last body line; lines
-//     removed as boilerplate inside it are covered by the span but hold no
-//     sentences (sentences are made on kept text only).
+//   - A story's span runs from its lead line to its last body line, both kept
+//     text: it never starts or ends in boilerplate (a byline before the lead,
+//     captions, related lists or copyright after the last line stay outside).
+//     Boilerplate removed in the MIDDLE of a story (a photo caption between
+//     two paragraphs) is covered by the span, because a story has one span;
+//     it holds no sentences (sentences are made on kept text only), so no
+//     fact or evidence comes from it, and `inspect` lists it among the
+//     removed ranges. Consumers that slice the original text by the story
+//     span get those lines too; doc.removed tells which.
 //   - No lead at all: one story of all kept lines (after the title line when
 //     there are others). No kept lines: no story.
 #pragma once

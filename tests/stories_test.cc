@@ -1,5 +1,9 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -8,6 +12,7 @@
 namespace newsie {
 namespace {
 
+using Json = nlohmann::json;
 using testing::Process;
 using testing::ReadFile;
 using testing::SourceDir;
@@ -141,5 +146,157 @@ TEST_CASE("stories: a page without a lead is one story after its title", "[stori
   CHECK(doc.Work(doc.stories[0].begin, doc.stories[0].end) ==
         "The fair drew 2,000 visitors on Friday.");
 }
+
+namespace {
+
+// Each story's text starts with `leads[i]`.
+void CheckLeads(const Document& doc, const std::vector<std::string>& leads) {
+  INFO(::Catch::Detail::stringify(Describe(doc)));
+  REQUIRE(doc.stories.size() == leads.size());
+  for (size_t i = 0; i < leads.size(); ++i) {
+    CHECK(doc.Work(doc.stories[i].begin, doc.stories[i].end).starts_with(leads[i]));
+  }
+}
+
+TEST_CASE("stories: a lead may name its region with a possessive or a section tag", "[stories]") {
+  CheckLeads(Process("Metro Roundup\n"
+                     "Busan's Nam-gu (Mayor Oh Eun-taek) will hire 40 park wardens.\n"
+                     "The wardens start in May.\n"
+                     "Suyeong-gu Opens Beach Job Desk\n"
+                     "[Busan Briefs] Suyeong-gu (Mayor Kang Seong-tae) opened a job desk.\n"),
+             {"Busan's Nam-gu (Mayor", "[Busan Briefs] Suyeong-gu (Mayor"});
+  CheckLeads(Process("지역 소식\n"
+                     "부산 남구(청장 오은택)는 공원 관리인 40명을 뽑는다.\n"
+                     "관리인은 5월부터 일한다.\n"
+                     "대전 유성구(청장 정용래)는 박람회를 연다.\n"),
+             {"부산 남구(청장", "대전 유성구(청장"});
+}
+
+TEST_CASE("stories: a section marker naming a government starts its story", "[stories]") {
+  CheckLeads(Process("구정 소식\n"
+                     "서울 강남구(구청장 조성명)는 청년 인턴 100명을 뽑는다.\n"
+                     "인턴은 6개월 동안 일한다.\n"
+                     "[서초구] 구는 다음 달 일자리 카페를 연다.\n"
+                     "카페는 평일에 문을 연다.\n"),
+             {"서울 강남구(구청장", "[서초구]"});
+}
+
+TEST_CASE("stories: a name-only lead starts a story the page announced", "[stories]") {
+  // Announced by the roundup header line, one paragraph per line.
+  CheckLeads(Process("[Town Briefs] Mapo-gu Hires 50 Guides... Yongsan-gu Opens Job Cafe\n"
+                     "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n"
+                     "Mapo-gu has hired guides every year since 2019.\n"
+                     "Yongsan-gu has opened a job cafe near the station.\n"
+                     "The cafe offers counselling on weekdays.\n"),
+             {"Mapo-gu (Mayor", "Yongsan-gu has opened"});
+  // Announced by the headline line just before it.
+  CheckLeads(Process("구정 소식\n\n"
+                     "서울 마포구(구청장 박강수)는 관광 안내원 50명을 뽑는다.\n\n"
+                     "용산구, 역 앞에 일자리 카페\n\n"
+                     "용산구는 역 앞에 일자리 카페를 열었다.\n\n"
+                     "카페는 평일에 상담을 한다.\n"),
+             {"서울 마포구(구청장", "용산구는 역 앞에"});
+}
+
+TEST_CASE("stories: a government named alone mid-article does not start a story", "[stories]") {
+  CheckLeads(Process("Mapo-gu Hires 50 Guides\n"
+                     "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n"
+                     "Yongsan-gu has run a similar scheme since 2021.\n"
+                     "용산구는 비슷한 사업을 해 왔다.\n"
+                     "The guides start in April.\n"),
+             {"Mapo-gu (Mayor"});
+}
+
+TEST_CASE("stories: corpus roundups that were a story short", "[stories]") {
+  auto doc = [](const char* path) { return Process(ReadFile(SourceDir() / path), path); };
+  CheckLeads(
+      doc("corpus/en/roundup-daejeon-2023.txt"),
+      {"Daejeon's Jung-gu (Mayor", "Seo-gu (Mayor", "Yuseong-gu (Mayor", "Daedeok-gu (Mayor"});
+  CheckLeads(doc("corpus/en/roundup-seoul-plans-2023.txt"),
+             {"Yeongdeungpo-gu (Mayor", "Dongjak-gu (Mayor", "Jung-gu has opened"});
+  CheckLeads(doc("corpus/ko/roundup-seoul-2024-districts.txt"),
+             {"서울 금천구(구청장", "서울 중랑구(구청장", "중구는 이달"});
+}
+
+// Every corpus document: its path (or JSONL id), its bytes and its intended
+// record (golden/intended).
+struct CorpusDoc {
+  std::string id;
+  std::string bytes;
+  Json intended;
+};
+
+std::vector<CorpusDoc> CorpusDocs() {
+  namespace fs = std::filesystem;
+  const fs::path root = SourceDir();
+  auto read_json = [](const fs::path& p) { return Json::parse(ReadFile(p)); };
+  std::vector<CorpusDoc> docs;
+  for (const char* lang : {"en", "ko"}) {
+    for (const auto& entry : fs::directory_iterator(root / "corpus" / lang)) {
+      if (entry.path().extension() != ".txt") continue;
+      const fs::path golden =
+          root / "golden/intended" / lang / entry.path().filename().replace_extension(".json");
+      if (!fs::exists(golden)) continue;
+      docs.push_back({std::string(lang) + "/" + entry.path().filename().string(),
+                      ReadFile(entry.path()), read_json(golden)});
+    }
+  }
+  for (const auto& entry : fs::directory_iterator(root / "corpus/batch")) {
+    std::ifstream in(entry.path());
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      const Json record = Json::parse(line);
+      const std::string id = record.at("id");
+      const fs::path golden =
+          root / "golden/intended/batch" / (id.substr(id.find('/') + 1) + ".json");
+      if (!record.contains("text") || !fs::exists(golden)) continue;
+      docs.push_back({id, record.at("text"), read_json(golden)});
+    }
+  }
+  std::sort(docs.begin(), docs.end(),
+            [](const CorpusDoc& a, const CorpusDoc& b) { return a.id < b.id; });
+  return docs;
+}
+
+TEST_CASE("stories: every corpus document has its intended number of stories", "[stories]") {
+  const auto docs = CorpusDocs();
+  REQUIRE(docs.size() >= 40);
+  for (const auto& c : docs) {
+    const Document doc = Process(c.bytes, c.id);
+    INFO(c.id << ": " << ::Catch::Detail::stringify(Describe(doc)));
+    CHECK(doc.stories.size() == c.intended.at("stories").size());
+  }
+}
+
+TEST_CASE("stories: no corpus story span starts or ends in removed text", "[stories]") {
+  for (const auto& c : CorpusDocs()) {
+    const Document doc = Process(c.bytes, c.id);
+    INFO(c.id);
+    for (const auto& story : doc.stories) {
+      INFO("story " << story.index << ": " << Describe(doc)[story.index]);
+      REQUIRE(story.begin < story.end);
+      // The first and last characters are kept text, not a removed range's.
+      for (const auto& r : doc.removed) {
+        CHECK_FALSE((r.begin <= story.begin && story.begin < r.end));
+        CHECK_FALSE((r.begin < story.end && story.end <= r.end));
+      }
+      // And so in CONTRACT spans (code points of the original).
+      const Span span = doc.ToOriginal(story.begin, story.end);
+      for (const auto& r : doc.removed) {
+        const Span removed = doc.ToOriginal(r.begin, r.end);
+        CHECK_FALSE((removed.start <= span.start && span.start < removed.end));
+        CHECK_FALSE((removed.start < span.end && span.end <= removed.end));
+      }
+      // The span's edges are not whitespace.
+      const std::string_view t = doc.Work(story.begin, story.end);
+      CHECK(t.front() != ' ');
+      CHECK(t.front() != '\n');
+      CHECK(t.back() != ' ');
+      CHECK(t.back() != '\n');
+    }
+  }
+}
+
+}  // namespace
 
 }  // namespace newsie
