@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iomanip>
@@ -34,7 +35,7 @@ void ProgressLine::Update(const Progress& p) {
   const int64_t handled = p.done - p.skipped;
   if (total > 0 && handled > 0 && seconds > 1 && p.done <= total) {
     const double rate = static_cast<double>(handled) / seconds;
-    const auto eta = static_cast<long long>(static_cast<double>(total - p.done) / rate);
+    const auto eta = static_cast<long long>(std::ceil(static_cast<double>(total - p.done) / rate));
     if (eta >= 3600) {
       std::snprintf(buf, sizeof buf, ", ETA %lldh%02lldm", eta / 3600, eta % 3600 / 60);
     } else {
