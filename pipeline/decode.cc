@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/html_text.h"
+
 namespace newsie {
 namespace {
 
@@ -33,13 +35,7 @@ inline size_t Utf8SequenceLength(const unsigned char* p, size_t left) {
   return 0;
 }
 
-struct Decoded {
-  std::string text;
-  std::vector<uint32_t> offsets;
-  size_t invalid = 0;
-  size_t first_invalid_byte = 0;  // in the input
-  size_t first_invalid_cp = 0;    // in the decoded text
-};
+using Decoded = DecodedText;
 
 // UTF-8 to UTF-8 with U+FFFD for each maximal invalid subpart.
 void DecodeUtf8(std::string_view in, size_t base, Decoded& out) {
@@ -206,62 +202,10 @@ class DecodeStage : public Stage {
   std::string_view name() const override { return "decode"; }
 
   Status Run(Document& doc) const override {
-    const std::string_view bytes = doc.input.bytes;
-    Decoded out;
-    std::string encoding;
-    if (doc.input.encoding && !doc.input.encoding->empty()) {
-      encoding = CanonicalName(*doc.input.encoding);
-      std::string_view body = bytes;
-      size_t base = 0;
-      if (encoding == "UTF-8") {
-        if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(base = 3);
-        DecodeUtf8(body, base, out);
-      } else {
-        const std::string conv = encoding == "CP949" || encoding == "EUC-KR"
-                                     ? std::string("windows-949")
-                                     : *doc.input.encoding;
-        if ((encoding == "UTF-16LE" && body.starts_with("\xFF\xFE")) ||
-            (encoding == "UTF-16BE" && body.starts_with("\xFE\xFF"))) {
-          body.remove_prefix(base = 2);
-        }
-        std::string error;
-        if (!DecodeWithIcu(body, base, conv.c_str(), out, &error)) {
-          return Status::Error("unknown-encoding",
-                               "cannot decode as '" + *doc.input.encoding + "': " + error);
-        }
-      }
-    } else if (bytes.starts_with("\xEF\xBB\xBF")) {
-      encoding = "UTF-8";
-      DecodeUtf8(bytes.substr(3), 3, out);
-    } else if (bytes.starts_with("\xFF\xFE")) {
-      encoding = "UTF-16LE";
-      DecodeWithIcu(bytes.substr(2), 2, "UTF-16LE", out, nullptr);
-    } else if (bytes.starts_with("\xFE\xFF")) {
-      encoding = "UTF-16BE";
-      DecodeWithIcu(bytes.substr(2), 2, "UTF-16BE", out, nullptr);
-    } else if (IsValidUtf8(bytes)) {
-      encoding = "UTF-8";
-      DecodeUtf8(bytes, 0, out);
-    } else {
-      const std::string detected = LooksLikeCp949(bytes) ? "EUC-KR" : Detect(bytes);
-      if (detected == "EUC-KR") {
-        encoding = UsesCp949Extension(bytes) ? "CP949" : "EUC-KR";
-        DecodeWithIcu(bytes, 0, "windows-949", out, nullptr);
-      } else if (!detected.empty() && detected != "UTF-8" && detected.find("ISO-8859") != 0 &&
-                 detected.find("windows-125") != 0) {
-        // Other legacy encodings (Shift_JIS, GB18030, UTF-16 without BOM...).
-        encoding = detected;
-        if (!DecodeWithIcu(bytes, 0, detected.c_str(), out, nullptr)) {
-          out = {};
-          encoding = "UTF-8";
-          DecodeUtf8(bytes, 0, out);
-        }
-      } else {
-        // Mostly UTF-8 with a few broken bytes: keep what is readable.
-        encoding = "UTF-8";
-        DecodeUtf8(bytes, 0, out);
-      }
-    }
+    if (doc.input.format == Input::Format::kHtml) return RunHtml(doc);
+    DecodedText out;
+    if (Status s = DecodeBytes(doc.input.bytes, doc.input.encoding, &out); !s.ok()) return s;
+    const std::string encoding = out.encoding;
     doc.source.encoding = encoding;
     doc.original = std::move(out.text);
     doc.original_offsets = std::move(out.offsets);
@@ -275,9 +219,96 @@ class DecodeStage : public Stage {
     }
     return {};
   }
+
+ private:
+  // HTML input: the page's visible text is the original (pipeline/html_text.h).
+  static Status RunHtml(Document& doc) {
+    HtmlPage page;
+    if (Status s = ExtractHtmlText(doc.input.bytes, doc.input.encoding, &page); !s.ok()) return s;
+    doc.source.encoding = page.encoding;
+    doc.original = std::move(page.text);
+    doc.original_offsets.clear();
+    for (size_t i = 0; i < doc.original.size(); ++i) {
+      if ((static_cast<unsigned char>(doc.original[i]) & 0xC0) != 0x80) {
+        doc.original_offsets.push_back(static_cast<uint32_t>(i));
+      }
+    }
+    doc.original_offsets.push_back(static_cast<uint32_t>(doc.original.size()));
+    if (!doc.source.title) doc.source.title = page.og_title ? page.og_title : page.title;
+    if (!doc.source.url) doc.source.url = page.url;
+    if (page.published) doc.metadata.printed_date = page.published;
+    if (page.charset_note) doc.AddDiagnostic("info", "html-charset", *page.charset_note);
+    if (page.invalid > 0) {
+      doc.AddDiagnostic("warning", "invalid-bytes",
+                        std::to_string(page.invalid) + " invalid byte sequence(s) in " +
+                            page.encoding + " replaced by U+FFFD; first at byte " +
+                            std::to_string(page.first_invalid_byte));
+    }
+    return {};
+  }
 };
 
 }  // namespace
+
+Status DecodeBytes(std::string_view bytes, const std::optional<std::string>& forced,
+                   DecodedText* result) {
+  DecodedText& out = *result;
+  out = {};
+  std::string encoding;
+  if (forced && !forced->empty()) {
+    encoding = CanonicalName(*forced);
+    std::string_view body = bytes;
+    size_t base = 0;
+    if (encoding == "UTF-8") {
+      if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(base = 3);
+      DecodeUtf8(body, base, out);
+    } else {
+      const std::string conv =
+          encoding == "CP949" || encoding == "EUC-KR" ? std::string("windows-949") : *forced;
+      if ((encoding == "UTF-16LE" && body.starts_with("\xFF\xFE")) ||
+          (encoding == "UTF-16BE" && body.starts_with("\xFE\xFF"))) {
+        body.remove_prefix(base = 2);
+      }
+      std::string error;
+      if (!DecodeWithIcu(body, base, conv.c_str(), out, &error)) {
+        return Status::Error("unknown-encoding", "cannot decode as '" + *forced + "': " + error);
+      }
+    }
+  } else if (bytes.starts_with("\xEF\xBB\xBF")) {
+    encoding = "UTF-8";
+    DecodeUtf8(bytes.substr(3), 3, out);
+  } else if (bytes.starts_with("\xFF\xFE")) {
+    encoding = "UTF-16LE";
+    DecodeWithIcu(bytes.substr(2), 2, "UTF-16LE", out, nullptr);
+  } else if (bytes.starts_with("\xFE\xFF")) {
+    encoding = "UTF-16BE";
+    DecodeWithIcu(bytes.substr(2), 2, "UTF-16BE", out, nullptr);
+  } else if (IsValidUtf8(bytes)) {
+    encoding = "UTF-8";
+    DecodeUtf8(bytes, 0, out);
+  } else {
+    const std::string detected = LooksLikeCp949(bytes) ? "EUC-KR" : Detect(bytes);
+    if (detected == "EUC-KR") {
+      encoding = UsesCp949Extension(bytes) ? "CP949" : "EUC-KR";
+      DecodeWithIcu(bytes, 0, "windows-949", out, nullptr);
+    } else if (!detected.empty() && detected != "UTF-8" && detected.find("ISO-8859") != 0 &&
+               detected.find("windows-125") != 0) {
+      // Other legacy encodings (Shift_JIS, GB18030, UTF-16 without BOM...).
+      encoding = detected;
+      if (!DecodeWithIcu(bytes, 0, detected.c_str(), out, nullptr)) {
+        out = {};
+        encoding = "UTF-8";
+        DecodeUtf8(bytes, 0, out);
+      }
+    } else {
+      // Mostly UTF-8 with a few broken bytes: keep what is readable.
+      encoding = "UTF-8";
+      DecodeUtf8(bytes, 0, out);
+    }
+  }
+  out.encoding = std::move(encoding);
+  return {};
+}
 
 bool IsValidUtf8(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());

@@ -18,19 +18,39 @@
 //      only when the bytes use CP949's extra characters. When nothing fits:
 //      UTF-8 with U+FFFD for the broken bytes.
 //
+// HTML input (input.format kHtml) is decoded and parsed by
+// pipeline/html_text.h: `original` is then the text extracted from the page.
+//
 // Invalid bytes become U+FFFD with one `invalid-bytes` warning (count, first
 // byte offset) and never stop the document.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/pipeline.h"
 
 namespace newsie {
 
 std::unique_ptr<Stage> MakeDecodeStage(const PipelineOptions& options);
+
+// The stage's conversion on its own, for other readers of bytes (an HTML
+// page is decoded with it before it is parsed): the rules above, with
+// `forced` as rule 1. Fails only for a forced encoding ICU does not know.
+struct DecodedText {
+  std::string text;               // UTF-8
+  std::vector<uint32_t> offsets;  // byte offset per code point, plus one for the end
+  std::string encoding;           // the name for source.encoding
+  size_t invalid = 0;             // U+FFFD substitutions
+  size_t first_invalid_byte = 0;  // in the input
+  size_t first_invalid_cp = 0;    // in the decoded text
+};
+Status DecodeBytes(std::string_view bytes, const std::optional<std::string>& forced,
+                   DecodedText* out);
 
 // True when `bytes` is well-formed UTF-8 (no surrogates, no overlongs).
 bool IsValidUtf8(std::string_view bytes);

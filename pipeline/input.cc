@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "pipeline/html_text.h"
+
 namespace newsie {
 namespace fs = std::filesystem;
 namespace {
@@ -94,6 +96,12 @@ Status Load(WorkItem& item, const InputOptions& options) {
   }
   Status read = ReadAll(in, item.path, options.max_bytes, item.input.bytes);
   if (!read.ok()) return read;
+  // `auto`: an .html file, or any file that opens like a page, is HTML.
+  if (options.format == InputFormat::kAuto && item.input.format == Input::Format::kText &&
+      (FormatOf(file, InputFormat::kAuto) == InputFormat::kHtml ||
+       LooksLikeHtml(item.input.bytes))) {
+    item.input.format = Input::Format::kHtml;
+  }
 
   // NAME.txt may come with NAME.meta.json: {date, url, title}. A broken
   // sidecar does not cost the document; it becomes a warning on it.
@@ -274,6 +282,9 @@ std::optional<WorkItem> InputReader::Next() {
       Status read = ReadAll(stdin_, "-", options_.max_bytes, item.input.bytes);
       item.input.bytes.insert(0, skipped);
       if (!read.ok()) item.error = read;
+      if (options_.format == InputFormat::kAuto && LooksLikeHtml(item.input.bytes)) {
+        item.input.format = Input::Format::kHtml;
+      }
       return item;
     }
     ExpandPath(path);
