@@ -59,6 +59,17 @@ inline bool IsCombining(char32_t cp) {
   return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0;
 }
 
+// Whether u[i..i+3) is a Hangul syllable (U+AC00..U+D7A3: EA B0 80 .. ED 9E A3).
+inline bool IsHangulAt(const unsigned char* u, size_t i, size_t n) {
+  if (i + 3 > n || u[i] < 0xEA || u[i] > 0xED) return false;
+  if ((u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80) return false;
+  const char32_t cp = ((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+inline char32_t HangulAt(const unsigned char* u, size_t i) {
+  return ((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
+}
+
 inline bool IsHangulSyllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 inline bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 
@@ -158,17 +169,39 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t) {
     return to.empty() ? cp : DecodeAt(to, 0, len);
   };
 
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    // Fast path: plain ASCII not followed by a combining mark.
-    if (c < 0x80 && !t.AsciiSpecial(c) &&
-        (i + 1 >= n || static_cast<unsigned char>(s[i + 1]) < 0x80)) {
-      out.work.push_back(static_cast<char>(c));
-      out.map.Append(1, cp_at, cp_at + 1);
-      last = c;
-      ++i;
-      ++cp_at;
-      continue;
+    const auto c = u[i];
+    // Fast paths: runs copied unchanged, each character mapping to itself.
+    // Plain ASCII, and Hangul syllables (no fold applies to them); the last
+    // character of a run is left to the general path when a non-ASCII byte
+    // follows it (it may be the base of a combining mark).
+    if (c < 0x80 && !t.AsciiSpecial(c)) {
+      size_t j = i + 1;
+      while (j < n && u[j] < 0x80 && !t.AsciiSpecial(u[j])) ++j;
+      if (j < n && u[j] >= 0x80) --j;
+      if (j > i) {
+        const auto count = static_cast<uint32_t>(j - i);
+        out.work.append(s.data() + i, j - i);
+        out.map.AppendRun(count, 1, cp_at);
+        last = u[j - 1];
+        cp_at += count;
+        i = j;
+        continue;
+      }
+    } else if (IsHangulAt(u, i, n) && t.KindOf(HangulAt(u, i)) == Kind::kKeep) {
+      size_t j = i + 3;
+      while (IsHangulAt(u, j, n)) j += 3;
+      if (j < n && u[j] >= 0x80) j -= 3;
+      if (j > i) {
+        const auto count = static_cast<uint32_t>((j - i) / 3);
+        out.work.append(s.data() + i, j - i);
+        out.map.AppendRun(count, 3, cp_at);
+        last = HangulAt(u, j - 3);
+        cp_at += count;
+        i = j;
+        continue;
+      }
     }
     size_t len = 0;
     const char32_t cp = DecodeAt(s, i, len);

@@ -23,6 +23,12 @@ class OffsetMap {
   // for original code points [orig_begin, orig_end).
   void Append(uint32_t work_bytes, uint32_t orig_begin, uint32_t orig_end);
 
+  // Records a run of `count` characters copied unchanged, each `bytes_each`
+  // bytes long: character k stands for original code point orig_begin + k.
+  // The same as `count` calls of Append(bytes_each, b, b + 1), in one step
+  // (the normaliser's fast path for plain ASCII and Hangul runs).
+  void AppendRun(uint32_t count, uint32_t bytes_each, uint32_t orig_begin);
+
   // Marks the end: `orig_size` is the original's length in code points.
   void Finish(uint32_t orig_size);
 

@@ -32,6 +32,37 @@ bool RealBreak(std::string_view line, size_t p) {
   return !(e >= 3 && line.substr(e - 3, 3) == "...");
 }
 
+// Whether ICU could propose a break that RealBreak keeps inside `line`: only
+// after a terminator ('.', '!', '?' or a non-ASCII character other than a
+// Hangul syllable, '·' or '▲', taken conservatively) with more text after
+// it. Most Korean lines end in their only '.', and need no iterator.
+bool MayBreakInside(std::string_view line) {
+  const auto* u = reinterpret_cast<const unsigned char*>(line.data());
+  size_t n = line.size();
+  while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '.' || u[n - 1] == '!' || u[n - 1] == '?' ||
+                   u[n - 1] == '"' || u[n - 1] == '\'' || u[n - 1] == ')')) {
+    --n;  // a closing run at the very end breaks nothing inside
+  }
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = u[i];
+    if (c < 0x80) {
+      if (c == '.' || c == '!' || c == '?') return true;
+      ++i;
+    } else if (c >= 0xEA && c <= 0xED && i + 3 <= n) {
+      const char32_t cp = ((c & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
+      if (cp < 0xAC00 || cp > 0xD7A3) return true;
+      i += 3;
+    } else if (c == 0xC2 && i + 1 < n && u[i + 1] == 0xB7) {
+      i += 2;  // '·'
+    } else if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x96 && u[i + 2] == 0xB2) {
+      i += 3;  // '▲'
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
 void SplitLine(Document& doc, const LineRange& line, bool korean, int story) {
   const std::string_view text = doc.Work(line.begin, line.end);
   auto emit = [&](size_t b, size_t e) {
@@ -44,6 +75,10 @@ void SplitLine(Document& doc, const LineRange& line, bool korean, int story) {
     s.story = story;
     doc.sentences.push_back(std::move(s));
   };
+  if (!MayBreakInside(text)) {
+    emit(0, text.size());
+    return;
+  }
   icu::BreakIterator* it = Iterator(korean);
   UErrorCode status = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;

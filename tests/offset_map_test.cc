@@ -18,6 +18,23 @@ TEST_CASE("OffsetMap maps working bytes back to original code points", "[offsets
   CHECK(map.OriginalAt(5) == 4);
 }
 
+TEST_CASE("OffsetMap::AppendRun equals one Append per character", "[offsets]") {
+  OffsetMap run, each;
+  run.Append(1, 0, 2);  // a folded pair before the run
+  each.Append(1, 0, 2);
+  run.AppendRun(4, 3, 2);  // four Hangul syllables, original cp 2..5
+  for (uint32_t k = 0; k < 4; ++k) each.Append(3, 2 + k, 3 + k);
+  run.AppendRun(3, 1, 6);  // "abc"
+  for (uint32_t k = 0; k < 3; ++k) each.Append(1, 6 + k, 7 + k);
+  run.Finish(9);
+  each.Finish(9);
+  REQUIRE(run.work_size() == each.work_size());
+  for (size_t b = 0; b <= run.work_size(); ++b) {
+    for (size_t e = b; e <= run.work_size(); ++e)
+      CHECK(run.ToOriginal(b, e) == each.ToOriginal(b, e));
+  }
+}
+
 TEST_CASE("OffsetMap keeps an expansion together", "[offsets]") {
   OffsetMap map;
   map.Append(2, 0, 1);  // one original character unfolded into two bytes
