@@ -14,5 +14,6 @@ int ExtractCommand(const std::vector<std::string>& args);
 int CheckCommand(const std::vector<std::string>& args);
 int QuantitiesCommand(const std::vector<std::string>& args);
 int InspectCommand(const std::vector<std::string>& args);
+int ReportCommand(const std::vector<std::string>& args);
 
 }  // namespace newsie::cli

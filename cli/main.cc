@@ -19,6 +19,7 @@ constexpr const char* kUsage =
     "  check       compare extraction on the corpus with the golden records\n"
     "  quantities  numbers, money, percentages and dates in lines of text\n"
     "  inspect     a human-readable view of one document\n"
+    "  report      an HTML page for reviewing articles or records\n"
     "\n"
     "`newsie COMMAND --help` for a command's options; `newsie --version`.\n";
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   if (command == "check") return newsie::cli::CheckCommand(args);
   if (command == "quantities") return newsie::cli::QuantitiesCommand(args);
   if (command == "inspect") return newsie::cli::InspectCommand(args);
+  if (command == "report") return newsie::cli::ReportCommand(args);
   std::cerr << "newsie: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
 }
