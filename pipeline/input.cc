@@ -8,6 +8,7 @@
 #include <set>
 
 #include "pipeline/html_text.h"
+#include "pipeline/source.h"
 
 namespace newsie {
 namespace fs = std::filesystem;
@@ -63,6 +64,15 @@ Status ReadAll(std::istream& in, const std::string& path, uint64_t max_bytes, st
   return {};
 }
 
+// A file that is no text at all (an image or archive saved as .txt) fails
+// instead of becoming a record of garbage. Magic numbers always count; the
+// control-byte test does not when --encoding names the encoding.
+Status RefuseBinary(const std::string& path, std::string_view bytes, const InputOptions& options) {
+  const auto kind = SniffBinary(bytes);
+  if (!kind || (options.encoding && *kind == "binary data")) return {};
+  return Status::Error("binary", path + " looks like a " + *kind + ", not text; skipped");
+}
+
 }  // namespace
 
 std::optional<InputFormat> ParseInputFormat(std::string_view name) {
@@ -96,6 +106,9 @@ Status Load(WorkItem& item, const InputOptions& options) {
   }
   Status read = ReadAll(in, item.path, options.max_bytes, item.input.bytes);
   if (!read.ok()) return read;
+  if (Status binary = RefuseBinary(item.path, item.input.bytes, options); !binary.ok()) {
+    return binary;
+  }
   // `auto`: an .html file, or any file that opens like a page, is HTML.
   if (options.format == InputFormat::kAuto && item.input.format == Input::Format::kText &&
       (FormatOf(file, InputFormat::kAuto) == InputFormat::kHtml ||
@@ -282,6 +295,7 @@ std::optional<WorkItem> InputReader::Next() {
       Status read = ReadAll(stdin_, "-", options_.max_bytes, item.input.bytes);
       item.input.bytes.insert(0, skipped);
       if (!read.ok()) item.error = read;
+      if (read.ok()) item.error = RefuseBinary("-", item.input.bytes, options_);
       if (options_.format == InputFormat::kAuto && LooksLikeHtml(item.input.bytes)) {
         item.input.format = Input::Format::kHtml;
       }

@@ -2,7 +2,73 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
+#include <array>
+
 namespace newsie {
+namespace {
+
+constexpr size_t kSniffBytes = 8192;
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool HasBom(std::string_view b) {
+  return StartsWith(b, "\xEF\xBB\xBF") || StartsWith(b, "\xFF\xFE") || StartsWith(b, "\xFE\xFF");
+}
+
+}  // namespace
+
+std::optional<std::string> SniffBinary(std::string_view bytes) {
+  using namespace std::string_view_literals;
+  static constexpr std::array<std::pair<std::string_view, const char*>, 12> kMagic{{
+      {"\x89PNG\r\n\x1A\n"sv, "PNG image"},
+      {"PK\x03\x04"sv, "ZIP archive"},
+      {"PK\x05\x06"sv, "ZIP archive"},
+      {"%PDF-"sv, "PDF document"},
+      {"GIF87a"sv, "GIF image"},
+      {"GIF89a"sv, "GIF image"},
+      {"\xFF\xD8\xFF"sv, "JPEG image"},
+      {"\x1F\x8B"sv, "gzip data"},
+      {"\x7F"
+       "ELF"sv,
+       "ELF executable"},
+      {"7z\xBC\xAF\x27\x1C"sv, "7-Zip archive"},
+      {"SQLite format 3\0"sv, "SQLite database"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, "MS Office document"},
+  }};
+  for (const auto& [magic, kind] : kMagic) {
+    if (StartsWith(bytes, magic)) return kind;
+  }
+  if (HasBom(bytes) || SniffUtf16(bytes)) return std::nullopt;
+  // Text has few control bytes (tab, newlines, form feed and ESC aside).
+  const std::string_view head = bytes.substr(0, kSniffBytes);
+  size_t control = 0;
+  for (const char c : head) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != 0x1B) ++control;
+  }
+  if (head.size() >= 16 && control * 10 > head.size()) return "binary data";
+  return std::nullopt;
+}
+
+std::optional<std::string> SniffUtf16(std::string_view bytes) {
+  if (HasBom(bytes)) return std::nullopt;
+  const std::string_view head = bytes.substr(0, kSniffBytes);
+  const size_t pairs = head.size() / 2;
+  if (pairs < 4) return std::nullopt;
+  size_t even = 0, odd = 0;  // NUL bytes at even and odd offsets
+  for (size_t i = 0; i + 1 < head.size(); i += 2) {
+    even += head[i] == '\0';
+    odd += head[i + 1] == '\0';
+  }
+  // ASCII in UTF-16 puts a NUL in every pair; Hangul none. A fifth of the
+  // pairs with a NUL on one side and (almost) none on the other is UTF-16.
+  if (odd * 5 >= pairs && even * 50 <= pairs) return "UTF-16LE";
+  if (even * 5 >= pairs && odd * 50 <= pairs) return "UTF-16BE";
+  return std::nullopt;
+}
 
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -33,6 +99,25 @@ Document NewDocument(Input input, const std::optional<std::string>& forced_ref_d
   if (forced_encoding) input.encoding = forced_encoding;
   if (input.sidecar_error) {
     doc.AddDiagnostic("warning", "bad-sidecar", *input.sidecar_error + " (ignored)");
+  }
+  const std::string_view bytes = input.bytes;
+  if (!input.encoding) {
+    if (auto utf16 = SniffUtf16(bytes)) {
+      input.encoding = *utf16;
+      doc.AddDiagnostic("warning", "utf16-without-bom",
+                        input.path + " has no byte-order mark but reads as " + *utf16);
+    }
+  }
+  if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+    doc.AddDiagnostic("warning", "empty-document",
+                      input.path + (bytes.empty() ? " is empty" : " holds only whitespace") +
+                          ": no text to extract from");
+  } else if (!input.encoding || !StartsWith(*input.encoding, "UTF-16")) {
+    if (const auto nuls = std::count(bytes.begin(), bytes.end(), '\0'); nuls > 0) {
+      doc.AddDiagnostic("warning", "nul-bytes",
+                        input.path + " holds " + std::to_string(nuls) +
+                            " NUL byte(s); kept in the text as U+0000");
+    }
   }
   doc.input = std::move(input);
   return doc;
