@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extractors/district/gazetteer.h"
+
 namespace newsie {
 namespace {
 
@@ -63,20 +65,31 @@ AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons) {
       Compile("(" + alt("actual_before") + ")\\s*(?:a total of|total of|some|over)?\\s*$");
   actual_after_ = Compile(
       "^(\\s*(?:개|명)?\\s*(?:의)?\\s*(?:새로운\\s*|신규\\s*)?(?:일자리|공공일자리|jobs)?\\s*"
-      "(?:를|을)?\\s*" +
+      "(?:를|을)?\\s*(?:새로\\s*|새롭게\\s*)?" +
       alt("actual_after") + ")");
   target_before_ = Compile("(" + alt("target_before") + ")\\s*[(:]?\\s*$");
   jobs_after_ = Compile(
       "^(\\s*(?:개|명)?\\s*(?:의)?\\s*(?:(?:new|quality|public|good|local)\\s+)?(?:jobs|일자리|"
       "공공일자리))");
   jobs_before_ = Compile("((?:일자리|공공일자리))\\s*$");
+  rate_after_goal_ = Compile("^(\\s*of\\s+(?:the|its|their)\\s+(?:[^\\s;]*[^\\s,;]\\s+){0,4}?" +
+                             alt("rate_after_goal") + "s?)\\b");
+  rate_before_paren_ = Compile("(" + alt("rate_before_paren") + "\\s*\\([^)]{0,40}\\)\\s*의)\\s*$");
+  rate_goal_before_ = Compile("(" + alt("rate_goal_before") + ")\\s*$");
+  rate_goal_after_ = Compile("^\\s*(?:넘게|이상|초과)?\\s*(" + alt("rate_goal_after") + ")");
+  actual_before_past_ =
+      Compile("(" + alt("actual_before_past") + ")\\s*(?:a total of|total of|some|over)?\\s*$");
+  std::vector<phrases::PhraseSet::Entry> refs;
+  for (const auto& t : phrases::Texts(rows, "goal_ref")) refs.push_back({t, "goal_ref", ""});
+  goal_refs_ = phrases::PhraseSet(refs);
+  gazetteer_ = Gazetteer::Shared(lexicons);
   std::vector<phrases::PhraseSet::Entry> past;
   for (const auto& t : phrases::Texts(rows, "past")) past.push_back({t, "past", ""});
   past_ = phrases::PhraseSet(past);
 }
 
 std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
-    const Document& doc, const phrases::SentenceRef& s) const {
+    const Document& doc, const Story& story, const phrases::SentenceRef& s) const {
   if (s.quantities == nullptr || s.quantities->empty()) return std::nullopt;
   const auto& qs = *s.quantities;
   const std::string_view text = doc.Work(s.begin, s.end);
@@ -90,6 +103,7 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
   std::string rate_rule;
   bool absorbed = false;  // `초과` inside the quantity: not a qualifier
   size_t eb = SIZE_MAX, ee = 0;
+  const Quantity* goal_in_rate = nullptr;  // a count inside `of the 6,000-job goal`
   auto cover = [&](size_t b, size_t e) {
     eb = std::min(eb, b);
     ee = std::max(ee, e);
@@ -102,7 +116,8 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     const auto after = After(doc, q.end, s.end, 60);
     const size_t before_base = static_cast<size_t>(before.data() - doc.work.data());
     if (auto m = Find(*exceed_before_, before, before_base)) {
-      rate = q.value;
+      // Hard call (header): an excess below 100 is added to the goal.
+      rate = q.value.real < 100.0 ? Number::FromDouble(Round1(100.0 + q.value.real)) : q.value;
       rate_rule = "exceeded_by";
       cover(m->first, q.end);
     } else if (auto m2 = Find(*excess_after_, after, q.end)) {
@@ -126,6 +141,25 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
       rate = q.value;
       rate_rule = "rate_of_goal";
       cover(q.begin, m4->second);
+    } else if (auto m6 = Find(*rate_before_paren_, before, before_base)) {
+      rate = q.value;
+      rate_rule = "rate_of_goal";
+      cover(m6->first, q.end);
+    } else if (auto m7 = Find(*rate_after_goal_, after, q.end)) {
+      rate = q.value;
+      rate_rule = "rate_of_goal";
+      cover(q.begin, m7->second);
+      for (const Quantity& g : qs) {
+        if (g.kind == QuantityKind::kNumber && g.value.integral && g.begin >= q.end &&
+            g.end <= m7->second && goal_in_rate == nullptr)
+          goal_in_rate = &g;
+      }
+    } else if (auto m8 = Find(*rate_goal_before_, before, before_base)
+                             ? Find(*rate_goal_after_, after, q.end)
+                             : std::nullopt) {
+      rate = q.value;
+      rate_rule = "rate_of_goal";
+      cover(Find(*rate_goal_before_, before, before_base)->first, m8->second);
     } else {
       continue;
     }
@@ -161,15 +195,17 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
 
   // The actual count.
   for (const Quantity& q : qs) {
-    if (q.kind != QuantityKind::kNumber || !q.value.integral) continue;
+    if (q.kind != QuantityKind::kNumber || !q.value.integral || &q == goal_in_rate) continue;
     const auto before = Before(doc, s.begin, q.begin, 60);
     const size_t before_base = static_cast<size_t>(before.data() - doc.work.data());
     const auto jobs = jobs_word(q);
-    if (auto m = Find(*actual_before_, before, before_base)) {
+    auto m = Find(*actual_before_, before, before_base);
+    if (!m && past) m = Find(*actual_before_past_, before, before_base);
+    if (m) {
       if (!jobs && !(ko && counter_is(q, {"명", "개"}))) continue;
       cover(m->first, jobs ? std::max(q.end, jobs->second) : q.end);
-    } else if (auto m2 = ko && past ? Find(*actual_after_, After(doc, q.end, s.end, 50), q.end)
-                                    : std::nullopt) {
+    } else if (auto m2 = past ? Find(*actual_after_, After(doc, q.end, s.end, 50), q.end)
+                              : std::nullopt) {
       if (!jobs) continue;
       cover(std::min(q.begin, jobs->first), m2->second);
     } else {
@@ -179,9 +215,16 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     break;
   }
   if (rate_q == nullptr && actual_q == nullptr) return std::nullopt;
+  // Another government's results (a quote about the neighbouring district).
+  const size_t first_num =
+      std::min(rate_q ? rate_q->begin : s.end, actual_q ? actual_q->begin : s.end);
+  if (phrases::NamesOtherGovernment(*gazetteer_, doc, story, s.begin, first_num))
+    return std::nullopt;
 
   // The goal measured against.
+  if (goal_in_rate != nullptr && goal_in_rate != actual_q) target_q = goal_in_rate;
   for (const Quantity& q : qs) {
+    if (target_q != nullptr) break;
     if (q.kind != QuantityKind::kNumber || !q.value.integral || &q == actual_q) continue;
     const auto before = Before(doc, s.begin, q.begin, 40);
     const size_t before_base = static_cast<size_t>(before.data() - doc.work.data());
@@ -207,20 +250,6 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
       f.qualifier = actual_q->approx;
   }
   if (target_q != nullptr) f.target = target_q->value;
-
-  // Two of three give the third.
-  if (f.actual && f.target && !f.rate_pct && f.target->real > 0) {
-    f.rate_pct = Number::FromDouble(Round1(f.actual->real / f.target->real * 100.0));
-    f.derived.push_back("rate_pct");
-  } else if (f.rate_pct && f.target && !f.actual) {
-    f.actual = Number::Int(std::llround(f.target->real * f.rate_pct->real / 100.0));
-    f.derived.push_back("actual");
-  } else if (f.rate_pct && f.actual && !f.target && f.rate_pct->real > 0) {
-    f.target = Number::Int(std::llround(f.actual->real * 100.0 / f.rate_pct->real));
-    f.derived.push_back("target");
-  } else if (f.rate_pct && f.actual && f.target && f.target->real > 0) {
-    f.consistent = std::fabs(f.actual->real / f.target->real * 100.0 - f.rate_pct->real) <= 0.6;
-  }
 
   // The year: the year-grain date nearest the numbers.
   const Quantity* anchor = actual_q != nullptr ? actual_q : rate_q;
@@ -249,6 +278,34 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
       eb = date->begin;
     }
   }
+  // `연간 목표를 넘어섰다`: measured against the story's own jobs target.
+  if (f.actual && !f.target && !f.rate_pct && !goal_refs_.FindAll(text, s.begin).empty()) {
+    const TargetFact* goal = nullptr;
+    int count = 0;
+    for (const TargetFact& t : story.targets) {
+      if (t.metric == "employment_rate" || t.metric == "employment_linkage_rate" || t.period)
+        continue;
+      if (f.year ? t.year == f.year : (++count, true)) goal = &t;
+    }
+    if (goal != nullptr && (f.year || count == 1)) {
+      f.target = goal->value;
+      if (!f.year) f.year = goal->year;
+    }
+  }
+  // Two of three give the third.
+  if (f.actual && f.target && !f.rate_pct && f.target->real > 0) {
+    f.rate_pct = Number::FromDouble(Round1(f.actual->real / f.target->real * 100.0));
+    f.derived.push_back("rate_pct");
+  } else if (f.rate_pct && f.target && !f.actual) {
+    f.actual = Number::Int(std::llround(f.target->real * f.rate_pct->real / 100.0));
+    f.derived.push_back("actual");
+  } else if (f.rate_pct && f.actual && !f.target && f.rate_pct->real > 0) {
+    f.target = Number::Int(std::llround(f.actual->real * 100.0 / f.rate_pct->real));
+    f.derived.push_back("target");
+  } else if (f.rate_pct && f.actual && f.target && f.target->real > 0) {
+    f.consistent = std::fabs(f.actual->real / f.target->real * 100.0 - f.rate_pct->real) <= 0.6;
+  }
+
   f.evidence = doc.ToOriginal(eb, ee);
   if (!rate_rule.empty()) {
     f.rule = lang + ".achievement." + rate_rule;
@@ -263,7 +320,7 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
 void AchievementsExtractor::Extract(Document& doc, Story& story) const {
   std::vector<AchievementFact> body, heads;
   for (const auto& s : phrases::StorySentences(doc, story)) {
-    auto f = ScanSentence(doc, s);
+    auto f = ScanSentence(doc, story, s);
     if (!f) continue;
     (phrases::IsHeading(doc, story, s.begin, s.end) ? heads : body).push_back(std::move(*f));
   }

@@ -47,11 +47,29 @@ AwardsExtractor::AwardsExtractor(const LexiconDir& lexicons) {
                           phrases::Alternation(phrases::Texts(rows_, "streak")) + ")");
 }
 
+// The edition year written right before an award's name (`2022 National ...
+// Job Awards`, `2022년 ... 일자리대상`), or nullopt.
+std::optional<int> AwardsExtractor::EditionYear(const Document& doc,
+                                                const std::vector<Quantity>& qs,
+                                                size_t name_begin) const {
+  for (const Quantity& q : qs) {
+    if (!IsYearDate(q) || q.date.anchor != DateValue::Anchor::kAbsolute) continue;
+    if (q.end > name_begin || name_begin - q.end > 45) continue;
+    const std::string_view between = doc.Work(q.end, name_begin);
+    if (between.find_first_of(",.;") != std::string_view::npos) continue;
+    bool other = false;
+    for (const Quantity& o : qs) other |= &o != &q && o.begin >= q.end && o.end <= name_begin;
+    if (!other) return q.date.year;
+  }
+  return std::nullopt;
+}
+
 void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::SentenceRef>& sentences,
-                           std::vector<AwardFact>& out) const {
+                           std::optional<int> document_edition, std::vector<AwardFact>& out) const {
   Event ev;
-  std::optional<int> relative_year;
+  std::optional<int> relative_year, absolute_year;
   std::vector<AwardFact> past;
+  std::vector<size_t> past_year_at;  // years given to earlier editions
   bool started = false;
   for (const auto& s : sentences) {
     const std::string_view text = doc.Work(s.begin, s.end);
@@ -81,22 +99,19 @@ void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::Sente
           ev.named = true;
           ev.fact.name = row.Get("name_en");
           ev.fact.name_ko = row.Get("name_ko");
-          if (!row.Get("organizer").empty()) ev.fact.organizer = row.Get("organizer");
           ev.rule = row.Get("rule");
           ev.name_sentence = doc.ToOriginal(s.begin, s.end);
         }
         // The edition: a year written right before the name.
-        for (const Quantity& q : qs) {
-          if (!IsYearDate(q) || q.date.anchor != DateValue::Anchor::kAbsolute) continue;
-          if (q.end > h.begin || h.begin - q.end > 45) continue;
-          const std::string_view between = doc.Work(q.end, h.begin);
-          if (between.find_first_of(",.;") != std::string_view::npos) continue;
-          bool other = false;
-          for (const Quantity& o : qs) other |= &o != &q && o.begin >= q.end && o.end <= h.begin;
-          if (other || ev.year_explicit) continue;
-          ev.fact.year = q.date.year;
-          ev.year_explicit = true;
+        if (!ev.year_explicit) {
+          if (auto y = EditionYear(doc, qs, h.begin)) {
+            ev.fact.year = y;
+            ev.year_explicit = true;
+          }
         }
+      } else if (h.cls == "organizer") {
+        // As the story prints it; the lexicon does not supply it.
+        if (!ev.fact.organizer) ev.fact.organizer = std::string(doc.Work(h.begin, h.end));
       } else if (h.cls == "grade") {
         // A grade with its own year next to it, after `Following`/`에 이어`, or
         // a year other than this event's, is an earlier award.
@@ -111,6 +126,7 @@ void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::Sente
             row.Get("printed").empty() ? std::string(doc.Work(h.begin, h.end)) : row.Get("printed");
         if (own_year != nullptr &&
             (first_past < h.begin || (ev.fact.year && own_year->date.year != ev.fact.year))) {
+          past_year_at.push_back(own_year->begin);
           AwardFact p;
           p.year = own_year->date.year;
           p.grade = row.Get("value");
@@ -128,6 +144,15 @@ void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::Sente
         }
       } else if (h.cls == "category") {
         if (!ev.fact.category) ev.fact.category = row.Get("value");
+        // A category of a known award names it (`the Public Disclosure System
+        // category` is the Job Awards').
+        if (!ev.named && !row.Get("name_en").empty()) {
+          ev.named = true;
+          ev.fact.name = row.Get("name_en");
+          ev.fact.name_ko = row.Get("name_ko");
+          ev.rule = row.Get("rule");
+          ev.name_sentence = doc.ToOriginal(s.begin, s.end);
+        }
       }
     }
     // The streak.
@@ -157,9 +182,27 @@ void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::Sente
         }
       }
     }
+    // Else a year written elsewhere in a sentence that names the award and
+    // says it was won (`has won the ... Awards three years in a row, most
+    // recently in 2024`), not one given to an earlier edition.
+    if (has_win && (has_award || has_grade) && !absolute_year) {
+      for (const Quantity& q : qs) {
+        if (!IsYearDate(q) || q.date.anchor != DateValue::Anchor::kAbsolute || !q.date.year)
+          continue;
+        if (std::find(past_year_at.begin(), past_year_at.end(), q.begin) != past_year_at.end())
+          continue;
+        if (doc.ref_date.year && *q.date.year > *doc.ref_date.year) continue;
+        absolute_year = q.date.year;
+        break;
+      }
+    }
   }
   if (!ev.named && !ev.fact.grade) return;
   if (!ev.fact.year) ev.fact.year = relative_year;
+  if (!ev.fact.year) ev.fact.year = absolute_year;
+  // A roundup story's award at `the same ceremony` another story dates: the
+  // one edition of this award the document names.
+  if (!ev.fact.year && ev.named) ev.fact.year = document_edition;
   ev.fact.evidence = ev.grade_sentence ? *ev.grade_sentence : *ev.name_sentence;
   ev.fact.rule = ev.lang + ".award." + (ev.named ? ev.rule : std::string("grade"));
   out.push_back(ev.fact);
@@ -176,9 +219,23 @@ void AwardsExtractor::Extract(Document& doc, Story& story) const {
   for (const auto& s : phrases::StorySentences(doc, story)) {
     (phrases::IsHeading(doc, story, s.begin, s.end) ? heads : body).push_back(s);
   }
+  // The edition years the whole document writes before an award's name; one
+  // of them dates awards in stories that name no year of their own.
+  std::optional<int> edition;
+  bool several = false;
+  for (const Sentence& s : doc.sentences) {
+    for (const auto& h : words_.FindAll(doc.Work(s.begin, s.end), s.begin)) {
+      if (h.cls != "award") continue;
+      if (auto y = EditionYear(doc, s.quantities, h.begin)) {
+        several |= edition && *edition != *y;
+        edition = y;
+      }
+    }
+  }
+  if (several) edition.reset();
   std::vector<AwardFact> found;
-  Scan(doc, body, found);
-  if (found.empty()) Scan(doc, heads, found);
+  Scan(doc, body, edition, found);
+  if (found.empty()) Scan(doc, heads, edition, found);
   for (auto& f : found) story.awards.push_back(std::move(f));
 }
 

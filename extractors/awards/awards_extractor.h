@@ -8,10 +8,23 @@
 // One award claim per award event in a story: the facts spread over
 // neighbouring sentences (the ceremony sentence, then `received the Special
 // Award ... 55 million KRW`) merge into one AwardFact, first value read wins.
-//   name, name_ko, organizer  from the lexicon entry of the award named
+//   name, name_ko  from the lexicon entry of the award named, or of a
+//             category that belongs to it (`Public Disclosure System category`)
+//   organizer as the story prints it (`hosted by the Ministry of Employment
+//             and Labor`, `고용노동부 주관`), else null (hard call: the corpus
+//             writers record the organizer only when the story states it; a
+//             `고용노동부 장관상` grade does not state it)
 //   year      a year written right before the award's name (`2022 National ...
 //             Job Awards`, `2022년 ... 일자리대상`), else a relative year
-//             (`지난해`, `last year`) in a sentence with a win verb, else null
+//             (`지난해`, `last year`) in a sentence with a win verb, else
+//             another year in a sentence naming the award with a win verb
+//             (`most recently in 2024`), else the one edition year the
+//             document writes before the award's name (a roundup's later
+//             stories: `at the same ceremony`), else null.
+//             Hard call (seed 000): `exceeded its target ... last year and
+//             achieved great success by winning the '... Job Award' for two
+//             consecutive years` gives year 2023: the win verb's sentence
+//             dates the latest win of the streak.
 //   grade     the first grade word; grade_text as printed
 //   streak    `eight consecutive years`, `9년 연속`, `10년째`
 //   prize     the first sum of money in a sentence of the event that has a
@@ -48,7 +61,9 @@ class AwardsExtractor : public Extractor {
  private:
   struct Event;
   void Scan(const Document& doc, const std::vector<phrases::SentenceRef>& sentences,
-            std::vector<AwardFact>& out) const;
+            std::optional<int> document_edition, std::vector<AwardFact>& out) const;
+  std::optional<int> EditionYear(const Document& doc, const std::vector<Quantity>& qs,
+                                 size_t name_begin) const;
 
   std::vector<LexiconRow> rows_;
   phrases::PhraseSet words_;  // every kind; Hit::index is the row

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "extractors/district/gazetteer.h"
+
 namespace newsie::phrases {
 namespace {
 
@@ -184,6 +186,22 @@ std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story)
 std::optional<int> YearOf(const Quantity& q) {
   if (q.kind != QuantityKind::kDate) return std::nullopt;
   return q.date.year;
+}
+
+bool NamesOtherGovernment(const Gazetteer& gazetteer, const Document& doc, const Story& story,
+                          size_t begin, size_t end) {
+  if (!story.district || story.district->government == nullptr) return false;
+  const Government& own = *story.district->government;
+  // The first government named is the subject: `Gangdong created ...`, but
+  // not `Gwangmyeong-si, next to Seoul's Geumcheon-gu, ...`.
+  for (const GovMention& m : gazetteer.Find(doc.work, begin, end)) {
+    bool same = false;
+    for (const Government* g : m.candidates) {
+      same |= g->code == own.code || g->code == own.region_code;
+    }
+    return !same;
+  }
+  return false;
 }
 
 }  // namespace newsie::phrases

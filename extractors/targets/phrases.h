@@ -22,6 +22,10 @@ namespace re2 {
 class RE2;
 }
 
+namespace newsie {
+class Gazetteer;
+}
+
 namespace newsie::phrases {
 
 struct Hit {
@@ -88,6 +92,12 @@ struct SentenceRef {
   const std::vector<Quantity>* quantities = nullptr;  // may be null
 };
 std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story);
+
+// True when the first government [begin, end) of work names is not the
+// story's (nor its region): `Gangdong created ...` in a Hanam story. False
+// when the story has no district or the range names none.
+bool NamesOtherGovernment(const Gazetteer& gazetteer, const Document& doc, const Story& story,
+                          size_t begin, size_t end);
 
 // The year of a date quantity (resolved), else nullopt.
 std::optional<int> YearOf(const Quantity& q);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "extractors/district/gazetteer.h"
+
 namespace newsie {
 namespace {
 
@@ -99,6 +101,15 @@ TargetsExtractor::TargetsExtractor(const LexiconDir& lexicons) {
   cues_ = phrases::PhraseSet(phrases::Rows(rows, "cue"));
   metrics_ = phrases::PhraseSet(phrases::Rows(rows, "metric"));
   periods_ = phrases::PhraseSet(phrases::Rows(rows, "period"));
+  term_ends_ = phrases::PhraseSet(phrases::Rows(rows, "term_end"));
+  comparisons_ = phrases::PhraseSet(phrases::Rows(rows, "comparison"));
+  gazetteer_ = Gazetteer::Shared(lexicons);
+  // `70 percent of trainees to jobs`, `70% of the people who use its job centre to find work`.
+  linkage_after_ =
+      Compile("^\\s*of\\s+(?:the\\s+|its\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}?" +
+              phrases::Alternation(phrases::Texts(rows, "linkage_people")) + "[^,;]{0,80}?" +
+              phrases::Alternation(phrases::Texts(rows, "linkage_place")));
+  link_start_ = Compile("^\\s*(?:together with|along with|as well as|and|plus|with)\\b");
   const std::string metric = "(" + metrics_.pattern() + ")";
   const std::string mods = phrases::Alternation(phrases::Texts(rows, "modifier"));
   const std::string gaps = phrases::Alternation(phrases::Texts(rows, "gap"));
@@ -108,9 +119,14 @@ TargetsExtractor::TargetsExtractor(const LexiconDir& lexicons) {
                           "\\s+){0,3}" + metric);
   // Before the number: the metric word, an optional parenthesis (the age
   // band), a few gap words, an optional opening quote.
-  metric_before_ = Compile(metric + "\\s*(?:\\([^)]{0,30}\\))?\\s*(?:" + gaps +
-                           "\\s*){0,4}[\\s'\"\xE2\x80\x98\xE2\x80\x9C]*$");
-  scope_ = Compile("(?:aged\\s+|ages\\s+)?(\\d{1,2})\\s*(?:-|~|to)\\s*(\\d{1,2})\\s*(?:세|years)?");
+  // A Korean comparison may stand between them: `고용률은 지난해보다 0.8%포인트 높은 60.2%`.
+  metric_before_ =
+      Compile(metric + "\\s*(?:\\([^)]{0,30}\\))?\\s*(?:" + gaps +
+              "\\s*){0,4}(?:\\S*(?:보다|대비)\\s*[0-9.,]+\\s*(?:%p|%\\s*포인트|포인트|%)"
+              "\\s*(?:높은|낮은|오른|상승한|늘어난|증가한)?\\s*)?"
+              "[\\s'\"\xE2\x80\x98\xE2\x80\x9C]*$");
+  scope_ =
+      Compile("(?:aged\\s+|ages\\s+)?(\\d{1,2})\\s*(?:-|~|to|\\?)\\s*(\\d{1,2})\\s*(?:세|years)?");
   list_sep_ = Compile("^[\\s,]*(?:(?:and then|and|then|as well as|및|그리고)[\\s,]*)?$");
   from_ = Compile("(?:\\bfrom\\s*|당초\\s*)$");
   to_ = Compile("(?:\\bto\\s*)$");
@@ -138,6 +154,17 @@ std::optional<Period> TargetsExtractor::TermPeriod(int term) const {
   return it->second;
 }
 
+std::optional<Period> TargetsExtractor::TermAtRef(const Document& doc) const {
+  if (!doc.ref_date.year) return std::nullopt;
+  const int y = *doc.ref_date.year;
+  const int m = doc.ref_date.month ? *doc.ref_date.month : 1;
+  for (const auto& [n, p] : terms_) {
+    // Terms run from July of their first year to June of their last.
+    if ((y > p.from && y < p.to) || (y == p.from && m >= 7) || (y == p.to && m <= 6)) return p;
+  }
+  return std::nullopt;
+}
+
 std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(const Document& doc, size_t sb,
                                                                    size_t se,
                                                                    const Quantity& q) const {
@@ -161,7 +188,10 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(const Documen
       return Metric{e->cls, q.begin, end};
     }
   }
-  const size_t before_begin = CharStart(doc.work, q.begin > sb + 90 ? q.begin - 90 : sb, q.begin);
+  if (q.kind == QuantityKind::kPercent &&
+      RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *linkage_after_))
+    return Metric{"employment_linkage_rate", q.begin, q.end};
+  const size_t before_begin = CharStart(doc.work, q.begin > sb + 120 ? q.begin - 120 : sb, q.begin);
   const std::string_view before = doc.Work(before_begin, q.begin);
   if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *metric_before_, &cap)) {
     if (const auto* e = metrics_.Lookup(std::string_view(cap.data(), cap.size()))) {
@@ -172,8 +202,8 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(const Documen
   return std::nullopt;
 }
 
-void TargetsExtractor::ScanSentence(const Document& doc, const phrases::SentenceRef& s,
-                                    bool heading, bool jobs_context,
+void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
+                                    const phrases::SentenceRef& s, bool heading, bool jobs_context,
                                     std::optional<Period> story_range,
                                     std::vector<Candidate>& out) const {
   if (s.quantities == nullptr || s.quantities->empty()) return;
@@ -214,10 +244,19 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
   }
   if (!period && term_period) period = story_range ? story_range : term_period;
 
-  auto is_date = [](const Quantity& q) {
-    return q.kind == QuantityKind::kDate && !q.date.elected_term &&
-           (q.date.grain == DateGrain::kYear || q.date.until);
+  // A date right before `보다`/`than` is the baseline of a comparison.
+  const std::vector<Hit> comparisons = comparisons_.FindAll(text, s.begin);
+  auto is_baseline = [&](const Quantity& q) {
+    for (const Hit& h : comparisons) {
+      if (h.begin >= q.end && h.begin <= q.end + 1) return true;
+    }
+    return false;
   };
+  auto is_date = [&](const Quantity& q) {
+    return q.kind == QuantityKind::kDate && !q.date.elected_term &&
+           (q.date.grain == DateGrain::kYear || q.date.until) && !is_baseline(q);
+  };
+  const std::vector<Hit> term_ends = term_ends_.FindAll(text, s.begin);
   // The year-grain date nearest to [b, e) inside [cb, ce), or -1.
   auto nearest_date = [&](size_t b, size_t e, size_t cb, size_t ce) -> int {
     int best = -1;
@@ -280,10 +319,15 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
       if (h.begin < cb || h.end > ce) continue;
       if (h.cls == "achievement") achievement = true;
       if (h.cls == "revision") revision = true;
-      if (h.end <= q.begin) prev = &h;
+      if (h.end <= q.begin && h.cls != "revision") prev = &h;
       if (h.begin >= q.end && next == nullptr && h.cls != "revision") next = &h;
     }
     if (achievement) continue;
+    // Another government's goal: a roundup headline part repeated above
+    // another story (`도봉구 일자리 8350개 목표` above the 강북구 story), the next
+    // story's headline left at the end of this one, a neighbour in a quote.
+    if (phrases::NamesOtherGovernment(*gazetteer_, doc, story, heading ? cb : s.begin, q.begin))
+      continue;
 
     // A revision: `65.1%에서 67.5%로 상향`, `from 65.1% to 67.5%`.
     std::optional<Number> revised_from;
@@ -327,6 +371,16 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
     } else {
       cue = prev ? prev : (next && next->begin < q.end + 60 ? next : nullptr);
     }
+    if (!ko && cue == nullptr && !heading && cb > s.begin &&
+        matches(*link_start_, doc.Work(cb, ce))) {
+      // `the goal is 7,200 jobs this year, together with an employment rate
+      // of 63.5%`: a linked clause without a cue of its own shares the one
+      // before it.
+      for (const Hit& h : cues) {
+        if (h.end <= cb) cue = &h;
+      }
+      if (cue != nullptr && cue->cls != "target") cue = nullptr;
+    }
     if (ko && cue == nullptr) {
       // `올해 8420개, 2024년 8600개를 만든다는 계획`: a list reaching its verb later.
       for (const Hit& h : cues) {
@@ -349,8 +403,10 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
         continue;
     }
     if (!revised_from && cue->cls == "create") {
-      // A bare 창출 states a goal only with a deadline or a present/future year.
+      // A bare 창출 states a goal only with a deadline, a present/future year
+      // or a span of years ahead (`2023년부터 2026년까지 4년 동안`).
       bool future = false;
+      for (size_t m : total_marks) future |= m >= cb && m < value_q->begin;
       if (date != nullptr) {
         const auto& d = date->date;
         future = d.until || (d.anchor == DateValue::Anchor::kRelativeYear && d.offset >= 0) ||
@@ -368,12 +424,30 @@ void TargetsExtractor::ScanSentence(const Document& doc, const phrases::Sentence
     f.value = value_q->value;
     f.unit = rate ? "percent" : "jobs";
     f.qualifier = Qualifier(*value_q);
+    {
+      // `70%까지 끌어올리겠다`: 까지 names the level a goal raises to, not a bound.
+      const std::string_view qt = doc.Work(value_q->begin, value_q->end);
+      const std::string_view kkaji = "\xEA\xB9\x8C\xEC\xA7\x80";  // 까지
+      if (f.qualifier == "up_to" && qt.size() >= kkaji.size() &&
+          qt.substr(qt.size() - kkaji.size()) == kkaji)
+        f.qualifier.reset();
+    }
     f.revised_from = revised_from;
     if (date != nullptr) f.year = date->date.year;
+    bool term_end = false;  // `by the end of the term`
+    for (const Hit& h : term_ends) term_end |= h.begin >= cb && h.end <= ce;
+    std::optional<Period> term_now;
+    if (term_end && (date == nullptr || !date->date.until)) term_now = TermAtRef(doc);
+    if (term_now) {
+      f.year = term_now->to;
+      if (!rate) f.period = term_now;
+    } else if (rate && date == nullptr && period) {
+      f.year = period->to;  // `2023년부터 2026년까지 ... 70%까지 끌어올리겠다는 목표`
+    }
     const bool until = date != nullptr && date->date.until;
     bool total_here = false;  // a term, range or `4년간` before it in its clause
     for (size_t m : total_marks) total_here |= m >= cb && m < value_q->begin;
-    if (!rate && period && (until || date == nullptr || total_here)) {
+    if (!rate && !term_now && period && (until || date == nullptr || total_here)) {
       f.period = period;
       f.year = until ? date->date.year : period->to;
     }
@@ -474,8 +548,8 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
   bool prev_jobs = false;
   for (const auto& s : sentences) {
     const bool jobs_here = !metrics_.FindAll(doc.Work(s.begin, s.end), s.begin).empty();
-    ScanSentence(doc, s, phrases::IsHeading(doc, story, s.begin, s.end), jobs_here || prev_jobs,
-                 story_range, all);
+    ScanSentence(doc, story, s, phrases::IsHeading(doc, story, s.begin, s.end),
+                 jobs_here || prev_jobs, story_range, all);
     prev_jobs = jobs_here;
   }
   std::vector<Candidate> body, heads;
