@@ -140,7 +140,8 @@ class StoriesStage : public Stage {
       }
       auto part = roundup.find(leads[k].second);
       if (k == 0 && has_title && !roundup_lines.count(0)) {
-        story.headline = std::make_pair(lines[0].begin, lines[0].end);
+        const size_t title = PageTitle(lines, text, header_end, roundup_lines);
+        story.headline = std::make_pair(lines[title].begin, lines[title].end);
       } else if (own && (k > 0 || !repeat || roundup_lines.count(0))) {
         story.headline = std::make_pair(lines[*own].begin, lines[*own].end);
       } else if (part != roundup.end()) {
@@ -225,6 +226,41 @@ class StoriesStage : public Stage {
 
   bool IsRoundup(const Document& doc, const LineRange& line) const {
     return RoundupParts(doc, line).size() >= 2;
+  }
+
+  // The page's title among the lines before the first lead: the first that
+  // reads like a title rather than a masthead or a menu, else the first line.
+  // A roundup line ("[Briefs] A ... B ... C") titles the page, not its
+  // first story.
+  template <typename TextOf>
+  static size_t PageTitle(const std::vector<LineRange>& lines, const TextOf& text, size_t end,
+                          const std::set<size_t>& roundup_lines) {
+    for (size_t i = 0; i < end; ++i) {
+      if (!roundup_lines.count(i) && TitleLike(text(lines[i]))) return i;
+    }
+    return 0;
+  }
+
+  // Mastheads ("K-LocalGov Times") and menus ("Home | Local | Seoul",
+  // "뉴스홈 > 지자체 > 서울", "Home · Industry · Culture", "Text Size Large
+  // Small") are short or are lists;
+  // a title is a phrase of several words that says something: it carries a
+  // figure or a comma, or it is long.
+  static bool TitleLike(std::string_view t) {
+    if (t.empty() || t.back() == '.') return false;
+    if (t.find('|') != std::string_view::npos || t.find('>') != std::string_view::npos ||
+        t.find(" · ") != std::string_view::npos) {
+      return false;
+    }
+    size_t words = 0;
+    bool in_word = false, figure = false;
+    for (const char c : t) {
+      const bool space = c == ' ';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+      figure = figure || (c >= '0' && c <= '9') || c == ',';
+    }
+    return words >= 3 && (figure || words >= 7);
   }
 
   // A line that does not end like a sentence: a headline.
