@@ -193,7 +193,7 @@ TEST_CASE("a record half-written when the run died is cut off on resume", "[resu
   CHECK(other.Open(path, "csv", true, restored).code() == "cannot-resume");
 }
 
-TEST_CASE("--resume needs an output file", "[resume]") {
+TEST_CASE("resuming needs an output file (--resume without -o)", "[resume]") {
   CHECK(RunNewsie("extract corpus/en --resume -q").exit_code == 2);
 }
 
