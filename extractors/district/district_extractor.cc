@@ -140,6 +140,9 @@ void DistrictExtractor::Extract(Document& doc, Story& story) const {
   };
   auto has_lead = [&](const GovMention& m) {
     const std::string_view rest = work.substr(m.end, std::min<size_t>(80, work.size() - m.end));
+    // Both patterns open with `\s*\(`: most names have no parenthesis after them.
+    const size_t paren = rest.find_first_not_of(" \t\n\f\r");
+    if (paren == std::string_view::npos || rest[paren] != '(') return false;
     return RE2::PartialMatch(rest, m.hangul ? *lead_ko_ : *lead_en_);
   };
 

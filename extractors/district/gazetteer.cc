@@ -1,7 +1,5 @@
 #include "extractors/district/gazetteer.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <mutex>
 
@@ -131,22 +129,36 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
   std::sort(ko_particles_.begin(), ko_particles_.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
 
-  // One alternation of every form, leftmost-longest.
-  std::vector<std::string_view> all;
-  for (const auto& [form, f] : forms_) all.push_back(form);
-  std::sort(all.begin(), all.end(),
-            [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
-  std::string pattern;
-  for (const auto form : all) {
-    if (!pattern.empty()) pattern += '|';
-    pattern += RE2::QuoteMeta(form);
+  // Every form in a byte trie (see gazetteer.h); edges of a node stay together.
+  struct Building {
+    const Form* form = nullptr;
+    std::map<unsigned char, uint32_t> children;
+  };
+  std::vector<Building> nodes(1);
+  for (const auto& [form, f] : forms_) {
+    uint32_t node = 0;
+    for (const char c : form) {
+      const auto byte = static_cast<unsigned char>(c);
+      const auto it = nodes[node].children.find(byte);
+      if (it != nodes[node].children.end()) {
+        node = it->second;
+      } else {
+        const auto next = static_cast<uint32_t>(nodes.size());
+        nodes[node].children.emplace(byte, next);
+        nodes.emplace_back();
+        node = next;
+      }
+    }
+    nodes[node].form = &f;
   }
-  RE2::Options options;
-  options.set_longest_match(true);
-  options.set_max_mem(64 << 20);
-  options.set_log_errors(false);
-  matcher_ = std::make_unique<RE2>("(?:" + pattern + ")", options);
-  if (!matcher_->ok()) throw LexiconError("districts.tsv: matcher: " + matcher_->error());
+  trie_.resize(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    trie_[i].form = nodes[i].form;
+    trie_[i].edges = static_cast<uint32_t>(trie_edges_.size());
+    trie_[i].edge_count = static_cast<uint32_t>(nodes[i].children.size());
+    for (const auto& [byte, to] : nodes[i].children) trie_edges_.push_back({byte, to});
+  }
+  for (const auto& [byte, to] : nodes[0].children) root_edges_[byte] = to;
 
   for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
     std::string_view name = row.Get("term");  // 민선7기
@@ -256,6 +268,27 @@ bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form
   return false;
 }
 
+const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, size_t b, size_t end,
+                                            size_t* e) const {
+  uint32_t node = root_edges_[static_cast<unsigned char>(text[b])];
+  if (node == 0) return nullptr;
+  const Form* found = nullptr;
+  for (size_t i = b + 1;; ++i) {
+    if (trie_[node].form) {
+      found = trie_[node].form;
+      *e = i;
+    }
+    if (i >= end) break;
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const TrieEdge* edge = trie_edges_.data() + trie_[node].edges;
+    const TrieEdge* last = edge + trie_[node].edge_count;
+    while (edge != last && edge->byte != byte) ++edge;
+    if (edge == last) break;
+    node = edge->to;
+  }
+  return found;
+}
+
 std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, size_t end) const {
   struct Raw {
     size_t b, e;
@@ -264,13 +297,15 @@ std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, siz
   std::vector<Raw> raw;
   end = std::min(end, text.size());
   size_t pos = begin;
-  re2::StringPiece m;
-  while (pos < end && matcher_->Match(text, pos, end, RE2::UNANCHORED, &m, 1)) {
-    const size_t b = static_cast<size_t>(m.data() - text.data());
-    const size_t e = b + m.size();
-    const auto it = forms_.find(std::string_view(m.data(), m.size()));
-    if (it != forms_.end() && Boundaries(text, b, e, it->second)) {
-      raw.push_back({b, e, &it->second});
+  while (pos < end) {
+    // The leftmost position where a form starts, and the longest form there.
+    size_t b = pos, e = 0;
+    const Form* form = nullptr;
+    for (; b < end && !(form = LongestAt(text, b, end, &e)); ++b) {
+    }
+    if (!form) break;
+    if (Boundaries(text, b, e, *form)) {
+      raw.push_back({b, e, form});
       pos = e;
     } else {
       size_t len = 1;

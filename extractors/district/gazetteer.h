@@ -18,6 +18,8 @@
 // threads.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,10 +30,6 @@
 
 #include "pipeline/government.h"
 #include "pipeline/lexicon.h"
-
-namespace re2 {
-class RE2;
-}
 
 namespace newsie {
 
@@ -78,6 +76,8 @@ class Gazetteer {
 
   // Heads of `code` (every term), in lexicon order.
   std::vector<const Head*> HeadsOf(std::string_view code) const;
+  // Every head of every government, in lexicon order.
+  const std::vector<Head>& heads() const { return heads_; }
   // The term containing year/month, or nullopt.
   std::optional<int> TermAt(int year, int month) const;
   int LatestTerm() const;
@@ -98,11 +98,27 @@ class Gazetteer {
     bool short_ko = false;     // a Korean short form: needs a particle or a non-Hangul after
   };
   bool Boundaries(std::string_view text, size_t b, size_t e, const Form& form) const;
+  // The longest form starting at text[b], ending at or before `end`; sets *e.
+  const Form* LongestAt(std::string_view text, size_t b, size_t end, size_t* e) const;
 
   std::vector<Government> governments_;
   std::map<std::string, const Government*, std::less<>> by_code_;
   std::map<std::string, Form, std::less<>> forms_;
-  std::unique_ptr<re2::RE2> matcher_;
+  // Every form in a byte trie: Find walks it from each position and takes the
+  // longest form there, which is what one leftmost-longest alternation of the
+  // forms would match, without a regex run (and its DFA cache) per call.
+  struct TrieNode {
+    const Form* form = nullptr;  // a form ends here
+    uint32_t edges = 0;          // first edge in trie_edges_
+    uint32_t edge_count = 0;
+  };
+  struct TrieEdge {
+    unsigned char byte = 0;
+    uint32_t to = 0;
+  };
+  std::vector<TrieNode> trie_;  // trie_[0] is the root
+  std::vector<TrieEdge> trie_edges_;
+  std::array<uint32_t, 256> root_edges_{};  // the root's children by byte, 0 for none
   std::vector<std::string> ko_particles_;
   std::vector<Head> heads_;
   std::vector<Term> terms_;

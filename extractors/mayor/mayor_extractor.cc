@@ -58,6 +58,25 @@ void ForEachMatch(const RE2& re, std::string_view text, size_t begin, size_t end
 
 std::string Str(const re2::StringPiece& p) { return std::string(p.data(), p.size()); }
 
+// RE2's \s.
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// True when text[pos, end) is spaces and then `(`: what every `X (Mayor Y)`
+// pattern needs before RE2 is worth running.
+bool ParenAfterSpaces(std::string_view text, size_t pos, size_t end) {
+  while (pos < end && IsSpace(text[pos])) ++pos;
+  return pos < end && text[pos] == '(';
+}
+
+// True when one of `words` occurs in `text`: a pattern built on a title
+// alternation cannot match where no title is written.
+bool ContainsAny(std::string_view text, const std::vector<std::string>& words) {
+  for (const auto& w : words) {
+    if (text.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 MayorExtractor::MayorExtractor(const LexiconDir& lexicons)
@@ -82,10 +101,17 @@ MayorExtractor::MayorExtractor(const LexiconDir& lexicons)
 MayorExtractor::~MayorExtractor() = default;
 
 std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& doc, size_t begin,
-                                                               size_t end) const {
+                                                               size_t end, Scripts scripts) const {
   const std::string_view work = doc.work;
   std::vector<Candidate> out;
   const auto mentions = gazetteer_->Find(work, begin, end);
+  const bool want_hangul = scripts != Scripts::kLatin;
+  const bool want_latin = scripts != Scripts::kHangul;
+  // The patterns run over the range name a title: skip those whose titles it lacks.
+  const std::string_view range =
+      begin < end && end <= work.size() ? work.substr(begin, end - begin) : std::string_view();
+  const bool titles_en = want_latin && ContainsAny(range, gazetteer_->titles_en());
+  const bool titles_ko = want_hangul && ContainsAny(range, gazetteer_->titles_ko());
 
   auto latin_ok = [&](std::string_view name) {
     return names_.IsLatinSurname(name.substr(0, name.find(' ')));
@@ -115,18 +141,21 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     const std::string_view rest = work.substr(0, std::min(work.size(), m.end + kLookahead));
     std::vector<re2::StringPiece> g(5);
     if (m.hangul) {
-      if (ko_lead_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(), 5)) {
+      if (want_hangul && ParenAfterSpaces(rest, m.end, rest.size()) &&
+          ko_lead_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(), 5)) {
         const bool title_first = g[1].data() != nullptr;
         const auto& name = title_first ? g[2] : g[3];
         const auto& title = title_first ? g[1] : g[4];
         if (names_.HasKnownSurname(Str(name)))
           add(name, title, true, m.candidates, 0, "ko.mayor.lead_paren");
       }
-    } else {
-      if (en_lead_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(), 3) &&
+    } else if (want_latin) {
+      if (ParenAfterSpaces(rest, m.end, rest.size()) &&
+          en_lead_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(), 3) &&
           latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 0, "en.mayor.lead_paren");
-      } else if (en_after_district_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(),
+      } else if (m.end < rest.size() && IsSpace(rest[m.end]) &&
+                 en_after_district_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(),
                                            3) &&
                  latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 1, "en.mayor.district_title_name");
@@ -135,49 +164,57 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   }
 
   // `Kim Kyung-ho, Mayor of Gwangjin-gu` / `Kim Mi-kyung, head of the district office`.
-  ForEachMatch(*en_name_title_, work, begin, end, [&](const auto& g) {
-    if (!latin_ok(Str(g[1]))) return;
-    const size_t after = Offset(work, g[0]) + g[0].size();
-    re2::StringPiece of;
-    if (en_of_->Match(work, after, end, RE2::ANCHOR_START, &of, 1)) {
-      const size_t at = after + of.size();
-      for (const auto& m : mentions) {
-        if (m.begin == at) {
-          add(g[1], g[2], false, m.candidates, 1, "en.mayor.name_title_of");
-          return;
+  if (titles_en) {
+    ForEachMatch(*en_name_title_, work, begin, end, [&](const auto& g) {
+      if (!latin_ok(Str(g[1]))) return;
+      const size_t after = Offset(work, g[0]) + g[0].size();
+      re2::StringPiece of;
+      if (en_of_->Match(work, after, end, RE2::ANCHOR_START, &of, 1)) {
+        const size_t at = after + of.size();
+        for (const auto& m : mentions) {
+          if (m.begin == at) {
+            add(g[1], g[2], false, m.candidates, 1, "en.mayor.name_title_of");
+            return;
+          }
         }
       }
-    }
-    add(g[1], g[2], false, {}, 2, "en.mayor.name_title");
-  });
+      add(g[1], g[2], false, {}, 2, "en.mayor.name_title");
+    });
+  }
   // `Mayor Park Jun-hee said`.
-  ForEachMatch(*en_title_name_, work, begin, end, [&](const auto& g) {
-    if (WordCharBefore(work, Offset(work, g[0])) || !latin_ok(Str(g[2]))) return;
-    add(g[2], g[1], false, {}, 2, "en.mayor.title_name");
-  });
+  if (titles_en) {
+    ForEachMatch(*en_title_name_, work, begin, end, [&](const auto& g) {
+      if (WordCharBefore(work, Offset(work, g[0])) || !latin_ok(Str(g[2]))) return;
+      add(g[2], g[1], false, {}, 2, "en.mayor.title_name");
+    });
+  }
   // `정원오 성동구청장은`, `황인호 동구청장`.
-  ForEachMatch(*ko_glued_, work, begin, end, [&](const auto& g) {
-    if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
-    const std::string glued = Str(g[2]);
-    std::vector<const Government*> govs;
-    for (const auto& [title, gs] : gazetteer_->glued_titles()) {
-      if (title == glued) govs = gs;
-    }
-    // The title as printed: the title word the glued form ends with.
-    re2::StringPiece title = g[2];
-    for (const auto& t : gazetteer_->titles_ko()) {
-      if (glued.size() > t.size() && glued.ends_with(t)) {
-        title = re2::StringPiece(g[2].data() + glued.size() - t.size(), t.size());
-        break;
+  if (titles_ko) {
+    ForEachMatch(*ko_glued_, work, begin, end, [&](const auto& g) {
+      if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
+      const std::string glued = Str(g[2]);
+      std::vector<const Government*> govs;
+      for (const auto& [title, gs] : gazetteer_->glued_titles()) {
+        if (title == glued) govs = gs;
       }
-    }
-    add(g[1], title, true, std::move(govs), 1, "ko.mayor.glued_title");
-  });
+      // The title as printed: the title word the glued form ends with.
+      re2::StringPiece title = g[2];
+      for (const auto& t : gazetteer_->titles_ko()) {
+        if (glued.size() > t.size() && glued.ends_with(t)) {
+          title = re2::StringPiece(g[2].data() + glued.size() - t.size(), t.size());
+          break;
+        }
+      }
+      add(g[1], title, true, std::move(govs), 1, "ko.mayor.glued_title");
+    });
+  }
   // `김미경 구청장은`.
-  ForEachMatch(*ko_name_title_, work, begin, end, [&](const auto& g) {
-    if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
-    add(g[1], g[2], true, {}, 2, "ko.mayor.name_title");
-  });
+  if (titles_ko) {
+    ForEachMatch(*ko_name_title_, work, begin, end, [&](const auto& g) {
+      if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
+      add(g[1], g[2], true, {}, 2, "ko.mayor.name_title");
+    });
+  }
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
     return a.tier != b.tier ? a.tier < b.tier : a.begin < b.begin;
   });
@@ -211,11 +248,9 @@ void MayorExtractor::Extract(Document& doc, Story& story) const {
     for (const auto* h : gazetteer_->HeadsOf(district->code)) {
       if (same_person(c, h->name_ko, h->name_en)) return false;
     }
-    for (const auto& g : gazetteer_->governments()) {
-      if (&g == district) continue;
-      for (const auto* h : gazetteer_->HeadsOf(g.code)) {
-        if (c.hangul ? c.name == h->name_ko : c.name == h->name_en) return true;
-      }
+    for (const Head& h : gazetteer_->heads()) {
+      if (h.code == district->code) continue;
+      if (c.hangul ? c.name == h.name_ko : c.name == h.name_en) return true;
     }
     return false;
   };
@@ -255,7 +290,8 @@ void MayorExtractor::Extract(Document& doc, Story& story) const {
   auto pair_ok = [&](const std::string& ko, const std::string& en) {
     return names_.Matches(ko, en);
   };
-  const auto all = Collect(doc, 0, work.size());
+  const auto all =
+      Collect(doc, 0, work.size(), chosen->hangul ? Scripts::kLatin : Scripts::kHangul);
   for (const auto& c : all) {
     if (c.hangul == chosen->hangul) continue;
     const std::string& ko = chosen->hangul ? chosen->name : c.name;

@@ -49,8 +49,11 @@ class MayorExtractor : public Extractor {
     int tier = 2;
     std::string rule;
   };
+  // Which names Collect looks for: both scripts, or only Hangul or only Latin ones.
+  enum class Scripts { kBoth, kHangul, kLatin };
   // Every head-like name in work[begin, end), whatever government it belongs to.
-  std::vector<Candidate> Collect(const Document& doc, size_t begin, size_t end) const;
+  std::vector<Candidate> Collect(const Document& doc, size_t begin, size_t end,
+                                 Scripts scripts = Scripts::kBoth) const;
 
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
