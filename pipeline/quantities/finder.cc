@@ -149,6 +149,7 @@ class Scanner {
  private:
   size_t Push(std::vector<Quantity>& out, const Quantity& q) {
     out.push_back(q);
+    floor_ = q.end;
     return q.end;
   }
 
@@ -927,13 +928,14 @@ class Scanner {
     const size_t back = quantities::BackOverSpace(t_, q->begin);
     size_t b;
     if (q->kind == QuantityKind::kDate) {
-      if (back < q->begin && tb_.en_words.MatchBefore(t_, back, &b, "until") &&
+      if (back < q->begin && tb_.en_words.MatchBefore(t_, back, &b, "until") && b >= floor_ &&
           q->date.grain == DateGrain::kYear) {
         q->date.until = true;
         q->begin = b;
       }
     } else if (const Phrase* w = tb_.approx.MatchBefore(t_, back, &b, "before")) {
-      if (w->latin ? back < q->begin : true) {
+      // Not over the quantity before: in 4대략2, 대 is 4's counter, not 대략.
+      if ((w->latin ? back < q->begin : true) && b >= floor_) {
         q->approx = w->tag;
         q->begin = b;
       }
@@ -1041,6 +1043,7 @@ class Scanner {
   const QuantityTables& tb_;
   std::string_view t_;
   bool ko_, en_;
+  size_t floor_ = 0;  // end of the last quantity found: a later one never reaches back over it
 };
 
 }  // namespace
