@@ -105,18 +105,21 @@ Document NewDocument(Input input, const std::optional<std::string>& forced_ref_d
     if (auto utf16 = SniffUtf16(bytes)) {
       input.encoding = *utf16;
       doc.AddDiagnostic("warning", "utf16-without-bom",
-                        input.path + " has no byte-order mark but reads as " + *utf16);
+                        input.id + " has no byte-order mark but reads as " + *utf16);
     }
   }
   if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
     doc.AddDiagnostic("warning", "empty-document",
-                      input.path + (bytes.empty() ? " is empty" : " holds only whitespace") +
+                      input.id + (bytes.empty() ? " is empty" : " holds only whitespace") +
                           ": no text to extract from");
-  } else if (!input.encoding || !StartsWith(*input.encoding, "UTF-16")) {
+  } else if ((!input.encoding || !StartsWith(*input.encoding, "UTF-16")) &&
+             !StartsWith(bytes, "\xFF\xFE") && !StartsWith(bytes, "\xFE\xFF")) {
+    // UTF-16 (by BOM, by name or sniffed) is made of NUL bytes; only other
+    // text holding them is suspect.
     if (const auto nuls = std::count(bytes.begin(), bytes.end(), '\0'); nuls > 0) {
-      doc.AddDiagnostic("warning", "nul-bytes",
-                        input.path + " holds " + std::to_string(nuls) +
-                            " NUL byte(s); kept in the text as U+0000");
+      doc.AddDiagnostic(
+          "warning", "nul-bytes",
+          input.id + " holds " + std::to_string(nuls) + " NUL byte(s); kept in the text as U+0000");
     }
   }
   doc.input = std::move(input);
