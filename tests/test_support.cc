@@ -42,12 +42,10 @@ CommandResult RunNewsie(const std::string& args, const std::string& input) {
                    ("newsie-test-" + std::to_string(::getpid()) + "-" +
                     std::to_string(reinterpret_cast<uintptr_t>(&input)));
   std::filesystem::create_directories(dir);
-  {
-    std::ofstream(dir / "stdin", std::ios::binary) << input;
-  }
+  { std::ofstream(dir / "stdin", std::ios::binary) << input; }
   const std::string cmd = std::string("'") + NEWSIE_BINARY + "' " + args + " <'" +
-                          (dir / "stdin").string() + "' >'" + (dir / "stdout").string() +
-                          "' 2>'" + (dir / "stderr").string() + "'";
+                          (dir / "stdin").string() + "' >'" + (dir / "stdout").string() + "' 2>'" +
+                          (dir / "stderr").string() + "'";
   const int status = std::system(cmd.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
