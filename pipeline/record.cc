@@ -5,6 +5,22 @@
 namespace newsie {
 namespace {
 
+// Builds a JSON object key by key, in the order given. Json{{"key", value},
+// ...} first makes a two-element array of every pair and then looks each key
+// up again; records are built once per document, so that adds up.
+class Object {
+ public:
+  Object() : json_(Json::value_t::object) {}
+  Object& Add(const char* key, Json value) {
+    json_.get_ref<Json::object_t&>().emplace_back(key, std::move(value));
+    return *this;
+  }
+  Json Done() { return std::move(json_); }
+
+ private:
+  Json json_;
+};
+
 template <typename T>
 Json OrNull(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
@@ -12,67 +28,88 @@ Json OrNull(const std::optional<T>& value) {
 
 Json OrNull(const std::optional<Number>& value) { return value ? ToJson(*value) : Json(nullptr); }
 
-Json SpanJson(Span span) { return Json::array({span.start, span.end}); }
+Json SpanJson(Span span) {
+  Json::array_t pair;
+  pair.reserve(2);
+  pair.emplace_back(span.start);
+  pair.emplace_back(span.end);
+  return Json(std::move(pair));
+}
 
 Json Evidence(const Document& doc, Span span) {
-  return Json{{"text", doc.OriginalText(span)}, {"span", SpanJson(span)}};
+  return Object().Add("text", doc.OriginalText(span)).Add("span", SpanJson(span)).Done();
 }
 
 Json DistrictJson(const std::optional<DistrictFact>& fact) {
   if (!fact || !fact->government) return nullptr;
   const Government& g = *fact->government;
-  return Json{{"code", g.code},           {"name_ko", g.name_ko},        {"name_en", g.name_en},
-              {"region_ko", g.region_ko}, {"region_en", g.region_en},    {"full_ko", g.full_ko()},
-              {"level", g.level},         {"span", SpanJson(fact->span)}};
+  return Object()
+      .Add("code", g.code)
+      .Add("name_ko", g.name_ko)
+      .Add("name_en", g.name_en)
+      .Add("region_ko", g.region_ko)
+      .Add("region_en", g.region_en)
+      .Add("full_ko", g.full_ko())
+      .Add("level", g.level)
+      .Add("span", SpanJson(fact->span))
+      .Done();
 }
 
 Json MayorJson(const std::optional<MayorFact>& fact) {
   if (!fact) return nullptr;
-  return Json{{"name_ko", OrNull(fact->name_ko)},
-              {"name_en", OrNull(fact->name_en)},
-              {"title", fact->title},
-              {"span", SpanJson(fact->span)}};
+  return Object()
+      .Add("name_ko", OrNull(fact->name_ko))
+      .Add("name_en", OrNull(fact->name_en))
+      .Add("title", fact->title)
+      .Add("span", SpanJson(fact->span))
+      .Done();
 }
 
 Json TargetJson(const Document& doc, const TargetFact& t) {
   Json period = nullptr;
-  if (t.period) period = Json{{"from", t.period->from}, {"to", t.period->to}};
-  return Json{{"metric", t.metric},
-              {"value", ToJson(t.value)},
-              {"unit", t.unit},
-              {"year", OrNull(t.year)},
-              {"period", period},
-              {"qualifier", OrNull(t.qualifier)},
-              {"scope", OrNull(t.scope)},
-              {"revised_from", OrNull(t.revised_from)},
-              {"evidence", Evidence(doc, t.evidence)},
-              {"rule", t.rule}};
+  if (t.period) period = Object().Add("from", t.period->from).Add("to", t.period->to).Done();
+  return Object()
+      .Add("metric", t.metric)
+      .Add("value", ToJson(t.value))
+      .Add("unit", t.unit)
+      .Add("year", OrNull(t.year))
+      .Add("period", std::move(period))
+      .Add("qualifier", OrNull(t.qualifier))
+      .Add("scope", OrNull(t.scope))
+      .Add("revised_from", OrNull(t.revised_from))
+      .Add("evidence", Evidence(doc, t.evidence))
+      .Add("rule", t.rule)
+      .Done();
 }
 
 Json AchievementJson(const Document& doc, const AchievementFact& a) {
-  return Json{{"year", OrNull(a.year)},
-              {"actual", OrNull(a.actual)},
-              {"target", OrNull(a.target)},
-              {"rate_pct", OrNull(a.rate_pct)},
-              {"qualifier", OrNull(a.qualifier)},
-              {"derived", a.derived},
-              {"consistent", OrNull(a.consistent)},
-              {"evidence", Evidence(doc, a.evidence)},
-              {"rule", a.rule}};
+  return Object()
+      .Add("year", OrNull(a.year))
+      .Add("actual", OrNull(a.actual))
+      .Add("target", OrNull(a.target))
+      .Add("rate_pct", OrNull(a.rate_pct))
+      .Add("qualifier", OrNull(a.qualifier))
+      .Add("derived", a.derived)
+      .Add("consistent", OrNull(a.consistent))
+      .Add("evidence", Evidence(doc, a.evidence))
+      .Add("rule", a.rule)
+      .Done();
 }
 
 Json AwardJson(const Document& doc, const AwardFact& a) {
-  return Json{{"name", OrNull(a.name)},
-              {"name_ko", OrNull(a.name_ko)},
-              {"year", OrNull(a.year)},
-              {"grade", OrNull(a.grade)},
-              {"grade_text", OrNull(a.grade_text)},
-              {"category", OrNull(a.category)},
-              {"streak_years", OrNull(a.streak_years)},
-              {"prize_krw", OrNull(a.prize_krw)},
-              {"organizer", OrNull(a.organizer)},
-              {"evidence", Evidence(doc, a.evidence)},
-              {"rule", a.rule}};
+  return Object()
+      .Add("name", OrNull(a.name))
+      .Add("name_ko", OrNull(a.name_ko))
+      .Add("year", OrNull(a.year))
+      .Add("grade", OrNull(a.grade))
+      .Add("grade_text", OrNull(a.grade_text))
+      .Add("category", OrNull(a.category))
+      .Add("streak_years", OrNull(a.streak_years))
+      .Add("prize_krw", OrNull(a.prize_krw))
+      .Add("organizer", OrNull(a.organizer))
+      .Add("evidence", Evidence(doc, a.evidence))
+      .Add("rule", a.rule)
+      .Done();
 }
 
 }  // namespace
@@ -92,37 +129,44 @@ Json ToRecord(const Document& doc) {
     for (const auto& t : story.targets) targets.push_back(TargetJson(doc, t));
     for (const auto& a : story.achievements) achievements.push_back(AchievementJson(doc, a));
     for (const auto& a : story.awards) awards.push_back(AwardJson(doc, a));
-    stories.push_back(Json{{"index", story.index},
-                           {"span", SpanJson(doc.ToOriginal(story.begin, story.end))},
-                           {"lang", story.lang},
-                           {"headline", headline},
-                           {"district", DistrictJson(story.district)},
-                           {"mayor", MayorJson(story.mayor)},
-                           {"targets", std::move(targets)},
-                           {"achievements", std::move(achievements)},
-                           {"awards", std::move(awards)}});
+    stories.push_back(Object()
+                          .Add("index", story.index)
+                          .Add("span", SpanJson(doc.ToOriginal(story.begin, story.end)))
+                          .Add("lang", story.lang)
+                          .Add("headline", std::move(headline))
+                          .Add("district", DistrictJson(story.district))
+                          .Add("mayor", MayorJson(story.mayor))
+                          .Add("targets", std::move(targets))
+                          .Add("achievements", std::move(achievements))
+                          .Add("awards", std::move(awards))
+                          .Done());
   }
   Json diagnostics = Json::array();
   for (const Diagnostic& d : doc.diagnostics) {
-    diagnostics.push_back(Json{{"level", d.level},
-                               {"code", d.code},
-                               {"message", d.message},
-                               {"span", d.span ? SpanJson(*d.span) : Json(nullptr)}});
+    diagnostics.push_back(Object()
+                              .Add("level", d.level)
+                              .Add("code", d.code)
+                              .Add("message", d.message)
+                              .Add("span", d.span ? SpanJson(*d.span) : Json(nullptr))
+                              .Done());
   }
-  return Json{
-      {"schema", kSchemaId},
-      {"id", doc.input.id},
-      {"source", Json{{"path", doc.source.path},
-                      {"sha256", doc.source.sha256},
-                      {"bytes", doc.source.bytes},
-                      {"encoding", doc.source.encoding},
-                      {"lang", doc.source.lang},
-                      {"url", OrNull(doc.source.url)},
-                      {"title", OrNull(doc.source.title)}}},
-      {"ref_date", Json{{"date", OrNull(doc.ref_date.Iso())}, {"basis", doc.ref_date.basis}}},
-      {"stories", std::move(stories)},
-      {"diagnostics", std::move(diagnostics)},
-  };
+  return Object()
+      .Add("schema", kSchemaId)
+      .Add("id", doc.input.id)
+      .Add("source", Object()
+                         .Add("path", doc.source.path)
+                         .Add("sha256", doc.source.sha256)
+                         .Add("bytes", doc.source.bytes)
+                         .Add("encoding", doc.source.encoding)
+                         .Add("lang", doc.source.lang)
+                         .Add("url", OrNull(doc.source.url))
+                         .Add("title", OrNull(doc.source.title))
+                         .Done())
+      .Add("ref_date",
+           Object().Add("date", OrNull(doc.ref_date.Iso())).Add("basis", doc.ref_date.basis).Done())
+      .Add("stories", std::move(stories))
+      .Add("diagnostics", std::move(diagnostics))
+      .Done();
 }
 
 }  // namespace newsie
