@@ -35,41 +35,6 @@ constexpr const char* kGoodKo = "관악구는 올해 일자리 1만1473개를 �
 
 bool IsRoot() { return ::geteuid() == 0; }
 
-struct BadInputDir {
-  fs::path path;
-  BadInputDir() {
-    char tmpl[] = "/tmp/newsie-bad-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~BadInputDir() {
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(
-             path, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_symlink()) fs::permissions(it->path(), fs::perms::owner_all, ec);
-    }
-    fs::permissions(path, fs::perms::owner_all, ec);
-    fs::remove_all(path, ec);
-  }
-  fs::path Write(const std::string& name, const std::string& bytes) const {
-    const fs::path p = path / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-  std::string Q(const std::string& name) const { return "'" + (path / name).string() + "'"; }
-};
-
-std::vector<json> JsonLines(const std::string& text) {
-  std::vector<json> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) out.push_back(json::parse(line));
-  }
-  return out;
-}
-
 const SchemaValidator& Schema() {
   static const SchemaValidator schema =
       SchemaValidator::FromFile((SourceDir() / "schema/newsie-1.schema.json").string());
@@ -102,7 +67,7 @@ struct Batch {
   }
 };
 
-Batch Extract(const BadInputDir& dir, const std::string& args, const std::string& input = "") {
+Batch Extract(const TempDir& dir, const std::string& args, const std::string& input = "") {
   const fs::path errors = dir.path / "errors.jsonl";
   const auto r =
       RunNewsie("extract " + args + " --quiet --jobs 2 --errors '" + errors.string() + "'", input);
@@ -170,7 +135,7 @@ const std::string& EucKrArticle() {
 
 TEST_CASE("bad input: an empty file and a whitespace-only file are warned about, not lost",
           "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/empty.txt", "");
   dir.Write("in/blank.txt", "  \n\t\r\n   \n");
@@ -187,7 +152,7 @@ TEST_CASE("bad input: an empty file and a whitespace-only file are warned about,
 
 TEST_CASE("bad input: PNG and ZIP bytes saved as .txt fail as binary, the batch goes on",
           "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/image.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10", 24) +
                                 Repeat(std::string("\0\xFF\x13\x07", 4), 64));
@@ -209,7 +174,7 @@ TEST_CASE("bad input: PNG and ZIP bytes saved as .txt fail as binary, the batch 
 }
 
 TEST_CASE("bad input: NUL bytes inside text are kept and reported", "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/nul.txt", std::string("Gwanak-gu\0 aims to create\0 12,100 jobs this year.\n", 50));
   const Batch b = Extract(dir, dir.Q("in"));
@@ -222,7 +187,7 @@ TEST_CASE("bad input: NUL bytes inside text are kept and reported", "[bad-input]
 
 TEST_CASE("bad input: invalid UTF-8 and a sequence cut at the end become U+FFFD with a warning",
           "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/invalid.txt", "Gwanak-gu \xFF\xFE aims to create \xC3 12,100 jobs this year.\n");
   dir.Write("in/cut.txt", std::string(kGoodKo) + "\xEA\xB0");  // 가 without its last byte
@@ -242,7 +207,7 @@ TEST_CASE("bad input: invalid UTF-8 and a sequence cut at the end become U+FFFD 
 }
 
 TEST_CASE("bad input: UTF-16 without a byte-order mark is recognised and said so", "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/utf16.txt", Utf16Le(kGood));
   const Batch b = Extract(dir, dir.Q("in"));
@@ -260,7 +225,7 @@ TEST_CASE("bad input: UTF-16 without a byte-order mark is recognised and said so
 }
 
 TEST_CASE("bad input: EUC-KR mislabelled by its sidecar or --encoding", "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/euckr.txt", EucKrArticle());
   // A sidecar claiming UTF-8 carries no weight: sidecars give date, url, title.
@@ -287,7 +252,7 @@ TEST_CASE("bad input: EUC-KR mislabelled by its sidecar or --encoding", "[bad-in
 
 TEST_CASE("bad input: a 50 MB document is skipped as too large, never truncated",
           "[bad-input][big]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   {
     std::ofstream big(dir.path / "in/huge.txt", std::ios::binary);
@@ -305,7 +270,7 @@ TEST_CASE("bad input: a 50 MB document is skipped as too large, never truncated"
 
 TEST_CASE("bad input: a 5 MB single line is processed whole, or skipped past --max-bytes",
           "[bad-input][big]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   // No newline anywhere: one 5 MB line of article text.
   const std::string sentence =
@@ -341,7 +306,7 @@ TEST_CASE("bad input: a 5 MB single line is processed whole, or skipped past --m
 
 TEST_CASE("bad input: pathological numbers and repeated fragments stay fast and valid",
           "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/digits.txt", "Gwanak-gu aims to create " + Repeat("9", 100000) + " jobs.\n");
   dir.Write("in/man.txt", "관악구 일자리 " + Repeat("1만", 10000) + "개\n");
@@ -377,7 +342,7 @@ TEST_CASE("bad input: 40,000 repetitions of '1,' are found in linear time",
 
 TEST_CASE("bad input: malformed JSONL lines among good ones are reported by line",
           "[bad-input][jsonl]") {
-  BadInputDir dir;
+  TempDir dir;
   const std::string good = json{{"id", "good"}, {"text", kGood}}.dump();
   dir.Write("batch.jsonl", good + "\n" +                                // 1
                                "{\"id\": \"cut\", \"text\": \"Gwa\n" +  // 2: cut mid-string
@@ -402,7 +367,7 @@ TEST_CASE("bad input: malformed JSONL lines among good ones are reported by line
 }
 
 TEST_CASE("bad input: a sidecar that is not JSON is a warning naming it", "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/good.meta.json", "date: 2024-03-05\n");
   dir.Write("in/other.txt", kGoodKo);
@@ -418,7 +383,7 @@ TEST_CASE("bad input: a sidecar that is not JSON is a warning naming it", "[bad-
 }
 
 TEST_CASE("bad input: an unreadable file or entry is an error naming it", "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   // Root reads chmod-000 files, so a dangling symlink stands in for an entry
   // nobody can read; without root, a chmod-000 file and folder are checked too.
@@ -445,7 +410,7 @@ TEST_CASE("bad input: an unreadable file or entry is an error naming it", "[bad-
 }
 
 TEST_CASE("bad input: a symlink loop in a walked folder ends with an error", "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/sub/b.txt", kGoodKo);
   fs::create_directory_symlink(dir.path / "in", dir.path / "in/sub/loop");
@@ -457,7 +422,7 @@ TEST_CASE("bad input: a symlink loop in a walked folder ends with an error", "[b
 }
 
 TEST_CASE("bad input: a file that vanishes after the walk listed it", "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/a.txt", kGood);
   dir.Write("in/b.txt", kGood);
   dir.Write("in/c.txt", kGood);
@@ -477,7 +442,7 @@ TEST_CASE("bad input: a file that vanishes after the walk listed it", "[bad-inpu
 }
 
 TEST_CASE("bad input: an output path that cannot be written is a clear error", "[bad-input]") {
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   std::vector<std::string> outs = {(dir.path / "missing/dir/out.jsonl").string(),
                                    (dir.path / "in/good.txt/out.jsonl").string()};
@@ -500,7 +465,7 @@ TEST_CASE("bad input: output to a full disk fails loudly, not silently", "[bad-i
     WARN("no /dev/full: skipped");
     return;
   }
-  BadInputDir dir;
+  TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/other.txt", kGoodKo);
   const std::string cmd = std::string("'") + NEWSIE_BINARY + "' extract " + dir.Q("in") +
@@ -517,7 +482,7 @@ TEST_CASE("bad input: output to a full disk fails loudly, not silently", "[bad-i
 
 TEST_CASE("bad input: SIGINT and SIGTERM mid-batch leave valid output; --resume completes it",
           "[bad-input][signals]") {
-  BadInputDir dir;
+  TempDir dir;
   constexpr int kDocs = 200;
   for (int i = 0; i < kDocs; ++i) {
     char name[32];

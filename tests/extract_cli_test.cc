@@ -18,42 +18,11 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::vector<json> JsonLines(const std::string& text) {
-  std::vector<json> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) out.push_back(json::parse(line));
-  }
-  return out;
-}
-
 const SchemaValidator& Schema() {
   static const SchemaValidator schema =
       SchemaValidator::FromFile((SourceDir() / "schema/newsie-1.schema.json").string());
   return schema;
 }
-
-// A scratch folder removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/newsie-cli-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::all, ec);
-    for (auto& e : fs::recursive_directory_iterator(path, ec)) fs::permissions(e.path(), fs::perms::all, ec);
-    fs::remove_all(path, ec);
-  }
-  fs::path Write(const std::string& name, const std::string& bytes) const {
-    const fs::path p = path / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-};
 
 std::string Sha256Sum(const fs::path& file) {
   const auto result = std::string("sha256sum '") + file.string() + "' > /tmp/newsie-sha-" +
@@ -153,9 +122,9 @@ TEST_CASE("failed documents are reported and the batch goes on", "[cli][errors]"
   ::chmod(unreadable.c_str(), 0);
   const bool root = ::geteuid() == 0;
   const fs::path errors = dir.path / "errors.jsonl";
-  const auto result = RunNewsie("extract '" + missing.string() + "' '" + good.string() + "' '" +
-                                dangling.string() + "' '" + unreadable.string() +
-                                "' --quiet --errors '" + errors.string() + "'");
+  const auto result =
+      RunNewsie("extract '" + missing.string() + "' '" + good.string() + "' '" + dangling.string() +
+                "' '" + unreadable.string() + "' --quiet --errors '" + errors.string() + "'");
   CHECK(result.exit_code == 1);
   const auto records = JsonLines(result.out);
   CHECK(records.size() == (root ? 2u : 1u));
@@ -192,8 +161,8 @@ TEST_CASE("usage errors exit 2", "[cli]") {
 
 TEST_CASE("JSONL records on standard input come out in order with their ids", "[cli][jsonl]") {
   const std::string input =
-      json{{"id", "r1"}, {"text", kArticle}, {"date", "2024-03-05"}}.dump() + "\n" +
-      "{not json\n" + json{{"id", "r3"}, {"text", "서울 성동구(구청장 정원오)는 올해 일자리를 만든다."}}.dump() +
+      json{{"id", "r1"}, {"text", kArticle}, {"date", "2024-03-05"}}.dump() + "\n" + "{not json\n" +
+      json{{"id", "r3"}, {"text", "서울 성동구(구청장 정원오)는 올해 일자리를 만든다."}}.dump() +
       "\n";
   const auto result = RunNewsie("extract --input-format jsonl - --quiet", input);
   CHECK(result.exit_code == 1);  // the malformed line failed

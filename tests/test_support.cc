@@ -1,5 +1,6 @@
 #include "tests/test_support.h"
 
+#include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -54,5 +55,41 @@ CommandResult RunNewsie(const std::string& args, const std::string& input) {
   std::filesystem::remove_all(dir);
   return result;
 }
+
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+  }
+  return out;
+}
+
+TempDir::TempDir() {
+  char tmpl[] = "/tmp/newsie-test-XXXXXX";
+  path = ::mkdtemp(tmpl);
+}
+
+TempDir::~TempDir() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(
+           path, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_symlink()) fs::permissions(it->path(), fs::perms::owner_all, ec);
+  }
+  fs::permissions(path, fs::perms::owner_all, ec);
+  fs::remove_all(path, ec);
+}
+
+std::filesystem::path TempDir::Write(const std::string& name, const std::string& bytes) const {
+  const std::filesystem::path p = path / name;
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << bytes;
+  return p;
+}
+
+std::string TempDir::Q(const std::string& name) const { return "'" + (path / name).string() + "'"; }
 
 }  // namespace newsie::testing

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "pipeline/document.h"
 #include "pipeline/pipeline.h"
@@ -27,5 +29,22 @@ struct CommandResult {
 };
 // Runs build/newsie with `args` (a shell-quoted string), stdin from `input`.
 CommandResult RunNewsie(const std::string& args, const std::string& input = "");
+
+// One JSON value per non-empty line (records, error lines).
+std::vector<nlohmann::json> JsonLines(const std::string& text);
+
+// A scratch folder, removed (whatever modes a test gave its entries) at the
+// end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  // Writes `bytes` to `name` under the folder, creating subfolders.
+  std::filesystem::path Write(const std::string& name, const std::string& bytes) const;
+  // `name` under the folder, single-quoted for a shell command line.
+  std::string Q(const std::string& name) const;
+};
 
 }  // namespace newsie::testing
