@@ -32,11 +32,11 @@ struct InferredYear {
 // The most likely reference year of a document without a date. The clues, in
 // this order of trust (the first that gives a year wins):
 //
-//   1. schedule: "12,515 this year, 12,703 in 2024, 12,894 in 2025": the years
+//   1. schedule: "8,100 this year, 8,300 in 2024, 8,500 in 2025": the years
 //      after "this year"/올해 run on from it, so it is the first minus one;
 //   2. edition held on a day: an award or event named with its year in a
-//      sentence that also has a day of the month ("the '2022 National Local
-//      Government Job Awards' held on the 21st", "오는 12일 ... '2022 ...
+//      sentence that also has a day of the month ("the 2022 Job Awards,
+//      presented on the 9th", "오는 12일 ... '2022 ...
 //      일자리박람회'");
 //   3. plan: a plan or strategy named with its year ("'2024 Comprehensive Job
 //      Policy Plan'", "2019년 일자리 대책"), in a headline or a story's first

@@ -496,7 +496,7 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     size_t prev_end = std::max(value_q->end, date != nullptr ? date->end : 0);
     out.push_back(std::move(c));
 
-    // A yearly schedule after it: `, 12,703 in 2024, 12,894 in 2025, and 13,088 in 2026`
+    // A yearly schedule after it: `, 8,300 in 2024, 8,500 in 2025, and 8,700 in 2026`
     // or `, 2024년 1만2703개, 2025년 ...`.
     if (!point_year) continue;
     for (size_t j = value_i + 1; j + 1 < qs.size(); ++j) {
