@@ -268,6 +268,16 @@ bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form
   return false;
 }
 
+bool Gazetteer::MayStartAt(std::string_view text, size_t b) const {
+  const auto c = static_cast<unsigned char>(text[b]);
+  if (root_edges_[c] == 0) return false;
+  if (b == 0) return true;
+  // Boundaries' test of the character before, cheaply: a form never starts
+  // inside an ASCII word, nor after a Hangul syllable when it starts with one.
+  if (c < 0x80) return !IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]));
+  return !(IsHangulSyllable(DecodeAt(text, b)) && IsHangulSyllable(DecodeBefore(text, b)));
+}
+
 const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, size_t b, size_t end,
                                             size_t* e) const {
   uint32_t node = root_edges_[static_cast<unsigned char>(text[b])];
@@ -301,7 +311,8 @@ std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, siz
     // The leftmost position where a form starts, and the longest form there.
     size_t b = pos, e = 0;
     const Form* form = nullptr;
-    for (; b < end && !(form = LongestAt(text, b, end, &e)); ++b) {
+    for (; b < end; ++b) {
+      if (MayStartAt(text, b) && (form = LongestAt(text, b, end, &e))) break;
     }
     if (!form) break;
     if (Boundaries(text, b, e, *form)) {
@@ -397,8 +408,11 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_
         close = 0;
       }
     } else {
-      const char32_t before = pos > 0 ? DecodeBefore(text, pos) : U' ';
-      const bool word_before = IsAsciiAlnum(before) || IsHangulSyllable(before);
+      // An apostrophe after a word is one (Seoul's), not a quote.
+      auto word_before = [&] {
+        const char32_t before = pos > 0 ? DecodeBefore(text, pos) : U' ';
+        return IsAsciiAlnum(before) || IsHangulSyllable(before);
+      };
       switch (c) {
         case U'\u201C':
           close = U'\u201D';
@@ -416,7 +430,7 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_
           if (single) close = U'\u2019';
           break;
         case U'\'':
-          if (single && !word_before) close = U'\'';
+          if (single && !word_before()) close = U'\'';
           break;
         default:
           break;

@@ -88,7 +88,9 @@ PhraseSet::PhraseSet(const std::vector<Entry>& entries) {
   options.set_longest_match(true);
   options.set_case_sensitive(false);
   options.set_log_errors(false);
-  re_ = std::make_unique<RE2>("(" + pattern_ + ")", options);
+  // No capturing group: asking only for the whole match lets RE2 find it
+  // with its DFAs (forward for the end, reverse for the start).
+  re_ = std::make_unique<RE2>(pattern_, options);
   if (!re_->ok()) throw LexiconError("bad phrase pattern: " + re_->error());
 }
 
@@ -100,17 +102,14 @@ const PhraseSet::Entry* PhraseSet::Lookup(std::string_view matched) const {
 std::vector<Hit> PhraseSet::FindAll(std::string_view text, size_t base) const {
   std::vector<Hit> out;
   if (!re_) return out;
-  re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
-  while (RE2::FindAndConsume(&input, *re_, &match)) {
+  size_t pos = 0;
+  while (pos <= text.size() && re_->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
     const size_t begin = static_cast<size_t>(match.data() - text.data());
     const Entry* e = Lookup(std::string_view(match.data(), match.size()));
     if (e != nullptr)
       out.push_back({base + begin, base + begin + match.size(), e->cls, e->rule, e->index});
-    if (match.empty()) {
-      if (input.empty()) break;
-      input.remove_prefix(1);
-    }
+    pos = begin + std::max<size_t>(match.size(), 1);
   }
   return out;
 }
