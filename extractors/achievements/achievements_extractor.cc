@@ -168,7 +168,7 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
   }
 
   // A Korean 창출 counts as a result only in a sentence about the past.
-  bool past = rate_q != nullptr || !past_.FindAll(text, s.begin).empty();
+  bool past = rate_q != nullptr || past_.Contains(text);
   for (const Quantity& q : qs) {
     if (q.kind != QuantityKind::kDate) continue;
     const auto& d = q.date;
@@ -279,7 +279,7 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     }
   }
   // `연간 목표를 넘어섰다`: measured against the story's own jobs target.
-  if (f.actual && !f.target && !f.rate_pct && !goal_refs_.FindAll(text, s.begin).empty()) {
+  if (f.actual && !f.target && !f.rate_pct && goal_refs_.Contains(text)) {
     const TargetFact* goal = nullptr;
     int count = 0;
     for (const TargetFact& t : story.targets) {

@@ -68,13 +68,37 @@ bool ParenAfterSpaces(std::string_view text, size_t pos, size_t end) {
   return pos < end && text[pos] == '(';
 }
 
-// True when one of `words` occurs in `text`: a pattern built on a title
-// alternation cannot match where no title is written.
-bool ContainsAny(std::string_view text, const std::vector<std::string>& words) {
-  for (const auto& w : words) {
-    if (text.find(w) != std::string_view::npos) return true;
+// How far from a title word a name-and-title match can reach: a name
+// (`Kim Kyung-ho`, `정원오`), the glued district stem (`성동` of 성동구청장),
+// commas, `the` and spaces.
+constexpr size_t kTitleReach = 96;
+
+// The stretches of text[begin, end) within kTitleReach bytes of one of
+// `titles`, merged, each starting on a character. The name-and-title patterns
+// cannot match outside them, and titles are rare, so running the patterns
+// only there saves scanning whole stories with them.
+std::vector<std::pair<size_t, size_t>> TitleWindows(std::string_view text, size_t begin, size_t end,
+                                                    const std::vector<std::string>& titles) {
+  std::vector<std::pair<size_t, size_t>> windows;
+  const std::string_view range = text.substr(begin, end - begin);
+  for (const auto& title : titles) {
+    for (size_t at = range.find(title); at != std::string_view::npos;
+         at = range.find(title, at + 1)) {
+      size_t b = begin + at > begin + kTitleReach ? begin + at - kTitleReach : begin;
+      while (b > begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+      windows.emplace_back(b, std::min(end, begin + at + title.size() + kTitleReach));
+    }
   }
-  return false;
+  std::sort(windows.begin(), windows.end());
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (const auto& w : windows) {
+    if (!merged.empty() && w.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, w.second);
+    } else {
+      merged.push_back(w);
+    }
+  }
+  return merged;
 }
 
 }  // namespace
@@ -107,11 +131,13 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   const auto mentions = gazetteer_->Find(work, begin, end);
   const bool want_hangul = scripts != Scripts::kLatin;
   const bool want_latin = scripts != Scripts::kHangul;
-  // The patterns run over the range name a title: skip those whose titles it lacks.
-  const std::string_view range =
-      begin < end && end <= work.size() ? work.substr(begin, end - begin) : std::string_view();
-  const bool titles_en = want_latin && ContainsAny(range, gazetteer_->titles_en());
-  const bool titles_ko = want_hangul && ContainsAny(range, gazetteer_->titles_ko());
+  // The patterns below name a title: run them only near one.
+  end = std::min(end, work.size());
+  begin = std::min(begin, end);
+  const auto windows_en = want_latin ? TitleWindows(work, begin, end, gazetteer_->titles_en())
+                                     : std::vector<std::pair<size_t, size_t>>();
+  const auto windows_ko = want_hangul ? TitleWindows(work, begin, end, gazetteer_->titles_ko())
+                                      : std::vector<std::pair<size_t, size_t>>();
 
   auto latin_ok = [&](std::string_view name) {
     return names_.IsLatinSurname(name.substr(0, name.find(' ')));
@@ -164,8 +190,8 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   }
 
   // `Kim Kyung-ho, Mayor of Gwangjin-gu` / `Kim Mi-kyung, head of the district office`.
-  if (titles_en) {
-    ForEachMatch(*en_name_title_, work, begin, end, [&](const auto& g) {
+  for (const auto& [wb, we] : windows_en) {
+    ForEachMatch(*en_name_title_, work, wb, we, [&](const auto& g) {
       if (!latin_ok(Str(g[1]))) return;
       const size_t after = Offset(work, g[0]) + g[0].size();
       re2::StringPiece of;
@@ -182,15 +208,15 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     });
   }
   // `Mayor Park Jun-hee said`.
-  if (titles_en) {
-    ForEachMatch(*en_title_name_, work, begin, end, [&](const auto& g) {
+  for (const auto& [wb, we] : windows_en) {
+    ForEachMatch(*en_title_name_, work, wb, we, [&](const auto& g) {
       if (WordCharBefore(work, Offset(work, g[0])) || !latin_ok(Str(g[2]))) return;
       add(g[2], g[1], false, {}, 2, "en.mayor.title_name");
     });
   }
   // `정원오 성동구청장은`, `황인호 동구청장`.
-  if (titles_ko) {
-    ForEachMatch(*ko_glued_, work, begin, end, [&](const auto& g) {
+  for (const auto& [wb, we] : windows_ko) {
+    ForEachMatch(*ko_glued_, work, wb, we, [&](const auto& g) {
       if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
       const std::string glued = Str(g[2]);
       std::vector<const Government*> govs;
@@ -209,8 +235,8 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     });
   }
   // `김미경 구청장은`.
-  if (titles_ko) {
-    ForEachMatch(*ko_name_title_, work, begin, end, [&](const auto& g) {
+  for (const auto& [wb, we] : windows_ko) {
+    ForEachMatch(*ko_name_title_, work, wb, we, [&](const auto& g) {
       if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
       add(g[1], g[2], true, {}, 2, "ko.mayor.name_title");
     });

@@ -114,6 +114,14 @@ std::vector<Hit> PhraseSet::FindAll(std::string_view text, size_t base) const {
   return out;
 }
 
+bool PhraseSet::Contains(std::string_view text) const {
+  // No submatch: RE2 answers from its forward DFA and stops at the first
+  // match. (Unlike FindAll it does not ask Lookup, which folds only ASCII
+  // case: a phrase matched through a Unicode case fold such as the Kelvin
+  // sign for `k` counts here.)
+  return re_ && re_->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+}
+
 std::vector<PhraseSet::Entry> Rows(const std::vector<LexiconRow>& rows, std::string_view kind) {
   std::vector<PhraseSet::Entry> out;
   for (const auto& r : rows) {

@@ -53,6 +53,8 @@ class PhraseSet {
   bool empty() const { return re_ == nullptr; }
   // Every non-overlapping hit in `text`, which starts at byte `base` of work.
   std::vector<Hit> FindAll(std::string_view text, size_t base) const;
+  // True when `text` holds a phrase of the set (the first hit ends the search).
+  bool Contains(std::string_view text) const;
   // The regex alternation, for building larger patterns: "(?:a|b\s+c)".
   const std::string& pattern() const { return pattern_; }
   // The entry a matched text stands for (case and spacing folded), or null.

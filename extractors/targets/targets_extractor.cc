@@ -547,7 +547,7 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
   }
   bool prev_jobs = false;
   for (const auto& s : sentences) {
-    const bool jobs_here = !metrics_.FindAll(doc.Work(s.begin, s.end), s.begin).empty();
+    const bool jobs_here = metrics_.Contains(doc.Work(s.begin, s.end));
     ScanSentence(doc, story, s, phrases::IsHeading(doc, story, s.begin, s.end),
                  jobs_here || prev_jobs, story_range, all);
     prev_jobs = jobs_here;
