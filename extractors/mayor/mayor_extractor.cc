@@ -68,6 +68,20 @@ bool ParenAfterSpaces(std::string_view text, size_t pos, size_t end) {
   return pos < end && text[pos] == '(';
 }
 
+// `ranges` sorted, overlapping ones joined.
+std::vector<std::pair<size_t, size_t>> Merged(std::vector<std::pair<size_t, size_t>> ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (const auto& r : ranges) {
+    if (!merged.empty() && r.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, r.second);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  return merged;
+}
+
 // How far from a title word a name-and-title match can reach: a name
 // (`Kim Kyung-ho`, `정원오`), the glued district stem (`성동` of 성동구청장),
 // commas, `the` and spaces.
@@ -89,16 +103,7 @@ std::vector<std::pair<size_t, size_t>> TitleWindows(std::string_view text, size_
       windows.emplace_back(b, std::min(end, begin + at + title.size() + kTitleReach));
     }
   }
-  std::sort(windows.begin(), windows.end());
-  std::vector<std::pair<size_t, size_t>> merged;
-  for (const auto& w : windows) {
-    if (!merged.empty() && w.first <= merged.back().second) {
-      merged.back().second = std::max(merged.back().second, w.second);
-    } else {
-      merged.push_back(w);
-    }
-  }
-  return merged;
+  return Merged(std::move(windows));
 }
 
 }  // namespace
@@ -128,16 +133,28 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
                                                                size_t end, Scripts scripts) const {
   const std::string_view work = doc.work;
   std::vector<Candidate> out;
-  const auto mentions = gazetteer_->Find(work, begin, end);
   const bool want_hangul = scripts != Scripts::kLatin;
   const bool want_latin = scripts != Scripts::kHangul;
-  // The patterns below name a title: run them only near one.
+  // Every pattern below names a title: run them only near one.
   end = std::min(end, work.size());
   begin = std::min(begin, end);
   const auto windows_en = want_latin ? TitleWindows(work, begin, end, gazetteer_->titles_en())
                                      : std::vector<std::pair<size_t, size_t>>();
   const auto windows_ko = want_hangul ? TitleWindows(work, begin, end, gazetteer_->titles_ko())
                                       : std::vector<std::pair<size_t, size_t>>();
+  // The government mentions that end near a title (`X (Mayor Y)`, `X(구청장 Y)`,
+  // `Mayor of X`), found from further back so that a region written before
+  // one (`Seoul's Jung-gu`) is seen whole.
+  std::vector<GovMention> mentions;
+  std::vector<std::pair<size_t, size_t>> windows = windows_en;
+  windows.insert(windows.end(), windows_ko.begin(), windows_ko.end());
+  for (const auto& [wb, we] : Merged(std::move(windows))) {
+    size_t from = wb > begin + kTitleReach ? wb - kTitleReach : begin;
+    while (from > begin && (static_cast<unsigned char>(work[from]) & 0xC0) == 0x80) --from;
+    for (auto& m : gazetteer_->Find(work, from, we)) {
+      if (m.end > wb) mentions.push_back(std::move(m));
+    }
+  }
 
   auto latin_ok = [&](std::string_view name) {
     return names_.IsLatinSurname(name.substr(0, name.find(' ')));
