@@ -38,6 +38,12 @@ class Extractor {
   virtual std::string_view name() const = 0;
   // Adds what it finds in `story` (a story of `doc`) to the story.
   virtual void Extract(Document& doc, Story& story) const = 0;
+  // Runs Extract on every story of `doc`, in order. An extractor whose rules
+  // read the whole document as well overrides this to read it once, not once
+  // per story.
+  virtual void ExtractStories(Document& doc) const {
+    for (Story& story : doc.stories) Extract(doc, story);
+  }
 };
 
 // Every extractor, in the order they run (district first: the others need it).

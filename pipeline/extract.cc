@@ -11,9 +11,9 @@ class ExtractStage : public Stage {
       : extractors_(MakeExtractors(options.lexicons)) {}
   std::string_view name() const override { return "extract"; }
   Status Run(Document& doc) const override {
-    for (auto& story : doc.stories) {
-      for (const auto& extractor : extractors_) extractor->Extract(doc, story);
-    }
+    // Each extractor over every story before the next: district first, so
+    // the others find every story's government set.
+    for (const auto& extractor : extractors_) extractor->ExtractStories(doc);
     return {};
   }
 

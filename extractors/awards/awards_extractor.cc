@@ -214,29 +214,40 @@ void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::Sente
   }
 }
 
-void AwardsExtractor::Extract(Document& doc, Story& story) const {
-  std::vector<phrases::SentenceRef> body, heads;
-  for (const auto& s : phrases::StorySentences(doc, story)) {
-    (phrases::IsHeading(doc, story, s.begin, s.end) ? heads : body).push_back(s);
-  }
-  // The edition years the whole document writes before an award's name; one
-  // of them dates awards in stories that name no year of their own.
+std::optional<int> AwardsExtractor::DocumentEdition(const Document& doc) const {
   std::optional<int> edition;
-  bool several = false;
   for (const Sentence& s : doc.sentences) {
     for (const auto& h : words_.FindAll(doc.Work(s.begin, s.end), s.begin)) {
       if (h.cls != "award") continue;
       if (auto y = EditionYear(doc, s.quantities, h.begin)) {
-        several |= edition && *edition != *y;
+        if (edition && *edition != *y) return std::nullopt;
         edition = y;
       }
     }
   }
-  if (several) edition.reset();
+  return edition;
+}
+
+void AwardsExtractor::ExtractStory(Document& doc, Story& story, std::optional<int> edition) const {
+  std::vector<phrases::SentenceRef> body, heads;
+  for (const auto& s : phrases::StorySentences(doc, story)) {
+    (phrases::IsHeading(doc, story, s.begin, s.end) ? heads : body).push_back(s);
+  }
   std::vector<AwardFact> found;
   Scan(doc, body, edition, found);
   if (found.empty()) Scan(doc, heads, edition, found);
   for (auto& f : found) story.awards.push_back(std::move(f));
+}
+
+void AwardsExtractor::Extract(Document& doc, Story& story) const {
+  ExtractStory(doc, story, DocumentEdition(doc));
+}
+
+void AwardsExtractor::ExtractStories(Document& doc) const {
+  // The edition years the whole document writes before an award's name; one
+  // of them dates awards in stories that name no year of their own.
+  const std::optional<int> edition = DocumentEdition(doc);
+  for (Story& story : doc.stories) ExtractStory(doc, story, edition);
 }
 
 }  // namespace newsie

@@ -57,11 +57,16 @@ class AwardsExtractor : public Extractor {
   ~AwardsExtractor() override;
   std::string_view name() const override { return "awards"; }
   void Extract(Document& doc, Story& story) const override;
+  void ExtractStories(Document& doc) const override;
 
  private:
   struct Event;
   void Scan(const Document& doc, const std::vector<phrases::SentenceRef>& sentences,
             std::optional<int> document_edition, std::vector<AwardFact>& out) const;
+  // The one edition year the document writes before an award's name, if
+  // it writes exactly one.
+  std::optional<int> DocumentEdition(const Document& doc) const;
+  void ExtractStory(Document& doc, Story& story, std::optional<int> edition) const;
   std::optional<int> EditionYear(const Document& doc, const std::vector<Quantity>& qs,
                                  size_t name_begin) const;
 

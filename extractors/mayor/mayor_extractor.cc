@@ -68,6 +68,20 @@ bool ParenAfterSpaces(std::string_view text, size_t pos, size_t end) {
   return pos < end && text[pos] == '(';
 }
 
+// The titles that contain no other title: finding these finds every title
+// (`District Mayor` holds `Mayor`).
+std::vector<std::string> CoreTitles(const std::vector<std::string>& titles) {
+  std::vector<std::string> core;
+  for (const auto& t : titles) {
+    bool holds_other = false;
+    for (const auto& other : titles) {
+      holds_other |= other != t && t.find(other) != std::string::npos;
+    }
+    if (!holds_other) core.push_back(t);
+  }
+  return core;
+}
+
 // `ranges` sorted, overlapping ones joined.
 std::vector<std::pair<size_t, size_t>> Merged(std::vector<std::pair<size_t, size_t>> ranges) {
   std::sort(ranges.begin(), ranges.end());
@@ -84,7 +98,8 @@ std::vector<std::pair<size_t, size_t>> Merged(std::vector<std::pair<size_t, size
 
 // How far from a title word a name-and-title match can reach: a name
 // (`Kim Kyung-ho`, `정원오`), the glued district stem (`성동` of 성동구청장),
-// commas, `the` and spaces.
+// commas, `the`, spaces, and the rest of a longer title (`Acting District`
+// before `Mayor`, `권한대행` after 구청장).
 constexpr size_t kTitleReach = 96;
 
 // The stretches of text[begin, end) within kTitleReach bytes of one of
@@ -125,6 +140,8 @@ MayorExtractor::MayorExtractor(const LexiconDir& lexicons)
                      t_ko + R"()\s*\))");
   ko_glued_ = Compile(name_ko + R"(\s+)" + Alternation(glued));
   ko_name_title_ = Compile(name_ko + R"(\s+)" + t_ko);
+  core_titles_en_ = CoreTitles(gazetteer_->titles_en());
+  core_titles_ko_ = CoreTitles(gazetteer_->titles_ko());
 }
 
 MayorExtractor::~MayorExtractor() = default;
@@ -138,9 +155,9 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   // Every pattern below names a title: run them only near one.
   end = std::min(end, work.size());
   begin = std::min(begin, end);
-  const auto windows_en = want_latin ? TitleWindows(work, begin, end, gazetteer_->titles_en())
+  const auto windows_en = want_latin ? TitleWindows(work, begin, end, core_titles_en_)
                                      : std::vector<std::pair<size_t, size_t>>();
-  const auto windows_ko = want_hangul ? TitleWindows(work, begin, end, gazetteer_->titles_ko())
+  const auto windows_ko = want_hangul ? TitleWindows(work, begin, end, core_titles_ko_)
                                       : std::vector<std::pair<size_t, size_t>>();
   // The government mentions that end near a title (`X (Mayor Y)`, `X(구청장 Y)`,
   // `Mayor of X`), found from further back so that a region written before

@@ -61,6 +61,9 @@ class MayorExtractor : public Extractor {
   std::unique_ptr<re2::RE2> en_lead_, en_name_title_, en_after_district_, en_title_name_;
   std::unique_ptr<re2::RE2> ko_lead_, ko_glued_, ko_name_title_;
   std::unique_ptr<re2::RE2> en_of_;
+  // The title words that hold no shorter title (`Mayor`, not `District
+  // Mayor`): where Collect looks for titles before running its patterns.
+  std::vector<std::string> core_titles_en_, core_titles_ko_;
 };
 
 }  // namespace newsie

@@ -545,9 +545,17 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
       if (!story_range && !q.date.elected_term) story_range = YearRange(q);
     }
   }
+  auto has_numbers = [](const phrases::SentenceRef& s) {
+    return s.quantities != nullptr && !s.quantities->empty();
+  };
   bool prev_jobs = false;
-  for (const auto& s : sentences) {
-    const bool jobs_here = metrics_.Contains(doc.Work(s.begin, s.end));
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const auto& s = sentences[i];
+    // Whether the sentence speaks of jobs matters to it and to the next, and
+    // only where there are numbers to read.
+    const bool needed =
+        has_numbers(s) || (i + 1 < sentences.size() && has_numbers(sentences[i + 1]));
+    const bool jobs_here = needed && metrics_.Contains(doc.Work(s.begin, s.end));
     ScanSentence(doc, story, s, phrases::IsHeading(doc, story, s.begin, s.end),
                  jobs_here || prev_jobs, story_range, all);
     prev_jobs = jobs_here;
