@@ -54,12 +54,26 @@ void PhraseSet::Add(Phrase p) {
       for (unsigned second : {b0, b1}) first_pair_.set((first << 8) | second);
     }
   }
+  const auto index = static_cast<uint32_t>(phrases_.size());
+  by_first_[static_cast<unsigned char>(Lower(p.text.front()))].push_back(index);
+  by_last_[static_cast<unsigned char>(Lower(p.text.back()))].push_back(index);
   phrases_.push_back(std::move(p));
 }
 
 void PhraseSet::Sort() {
   std::stable_sort(phrases_.begin(), phrases_.end(),
                    [](const Phrase& a, const Phrase& b) { return a.text.size() > b.text.size(); });
+  Index();
+}
+
+void PhraseSet::Index() {
+  for (auto& bucket : by_first_) bucket.clear();
+  for (auto& bucket : by_last_) bucket.clear();
+  for (uint32_t i = 0; i < phrases_.size(); ++i) {
+    const std::string& text = phrases_[i].text;
+    by_first_[static_cast<unsigned char>(Lower(text.front()))].push_back(i);
+    by_last_[static_cast<unsigned char>(Lower(text.back()))].push_back(i);
+  }
 }
 
 bool PhraseSet::MayStartAt(std::string_view t, size_t pos) const {
@@ -72,7 +86,8 @@ bool PhraseSet::MayStartAt(std::string_view t, size_t pos) const {
 
 const Phrase* PhraseSet::Match(std::string_view t, size_t pos, std::string_view kind) const {
   if (!MayStartAt(t, pos)) return nullptr;
-  for (const Phrase& p : phrases_) {
+  for (const uint32_t i : by_first_[static_cast<unsigned char>(Lower(t[pos]))]) {
+    const Phrase& p = phrases_[i];
     if (!kind.empty() && p.kind != kind) continue;
     if (p.latin) {
       if (StartsWithIcase(t, pos, p.text) &&
@@ -88,7 +103,9 @@ const Phrase* PhraseSet::Match(std::string_view t, size_t pos, std::string_view 
 
 const Phrase* PhraseSet::MatchBefore(std::string_view t, size_t end, size_t* begin,
                                      std::string_view kind) const {
-  for (const Phrase& p : phrases_) {
+  if (end == 0 || end > t.size()) return nullptr;
+  for (const uint32_t i : by_last_[static_cast<unsigned char>(Lower(t[end - 1]))]) {
+    const Phrase& p = phrases_[i];
     if (!kind.empty() && p.kind != kind) continue;
     if (p.text.size() > end) continue;
     const size_t b = end - p.text.size();

@@ -42,7 +42,12 @@ class PhraseSet {
  private:
   bool MayStartAt(std::string_view t, size_t pos) const;
 
+  void Index();
+
   std::vector<Phrase> phrases_;
+  // Indexes into phrases_, in its order, by the (ASCII-lowercased) first and
+  // last byte of the phrase: Match and MatchBefore try only those.
+  std::array<std::vector<uint32_t>, 256> by_first_, by_last_;
   std::bitset<256> single_byte_;   // first bytes of one-byte phrases ($, %)
   std::bitset<65536> first_pair_;  // first two bytes of longer phrases (both cases)
 };
