@@ -8,8 +8,12 @@
 namespace newsie {
 namespace {
 
-constexpr std::string_view kNameEn = R"((\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}*)?))";
-constexpr std::string_view kNameKo = R"((\p{Hangul}{2,4}))";
+// Names as articles print them: romanised Korean names in ASCII (`Park
+// Jun-hee`), Hangul names as 2-4 syllables. Narrow classes on purpose: with
+// \p{Lu}/\p{Ll} the compiled patterns are many times larger, and RE2's
+// submatch pass pays for their size on every match.
+constexpr std::string_view kNameEn = R"(([A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Za-z][a-z]*)?))";
+constexpr std::string_view kNameKo = R"(([가-힣]{2,4}))";
 // How far after a government name the `(Mayor Y)` / ` Mayor Y` patterns look.
 constexpr size_t kLookahead = 120;
 
