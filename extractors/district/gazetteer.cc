@@ -268,16 +268,6 @@ bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form
   return false;
 }
 
-bool Gazetteer::MayStartAt(std::string_view text, size_t b) const {
-  const auto c = static_cast<unsigned char>(text[b]);
-  if (root_edges_[c] == 0) return false;
-  if (b == 0) return true;
-  // Boundaries' test of the character before, cheaply: a form never starts
-  // inside an ASCII word, nor after a Hangul syllable when it starts with one.
-  if (c < 0x80) return !IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]));
-  return !(IsHangulSyllable(DecodeAt(text, b)) && IsHangulSyllable(DecodeBefore(text, b)));
-}
-
 const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, size_t b, size_t end,
                                             size_t* e) const {
   uint32_t node = root_edges_[static_cast<unsigned char>(text[b])];
@@ -290,10 +280,13 @@ const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, size_t b, siz
     }
     if (i >= end) break;
     const auto byte = static_cast<unsigned char>(text[i]);
-    const TrieEdge* edge = trie_edges_.data() + trie_[node].edges;
-    const TrieEdge* last = edge + trie_[node].edge_count;
-    while (edge != last && edge->byte != byte) ++edge;
-    if (edge == last) break;
+    // Edges are sorted by byte (built from a std::map); Hangul nodes fan out
+    // to dozens of continuation bytes, so search them by halving.
+    const TrieEdge* first = trie_edges_.data() + trie_[node].edges;
+    const TrieEdge* last = first + trie_[node].edge_count;
+    const TrieEdge* edge = std::lower_bound(
+        first, last, byte, [](const TrieEdge& e, unsigned char b) { return e.byte < b; });
+    if (edge == last || edge->byte != byte) break;
     node = edge->to;
   }
   return found;
@@ -311,8 +304,18 @@ std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, siz
     // The leftmost position where a form starts, and the longest form there.
     size_t b = pos, e = 0;
     const Form* form = nullptr;
-    for (; b < end; ++b) {
-      if (MayStartAt(text, b) && (form = LongestAt(text, b, end, &e))) break;
+    // Character by character, remembering the one before: a form starts only
+    // where Boundaries would accept the character before it.
+    char32_t before = b > 0 ? DecodeBefore(text, b) : U' ';
+    for (size_t len = 1; b < end; b += len, len = 1) {
+      const auto c = static_cast<unsigned char>(text[b]);
+      const char32_t here = c < 0x80 ? c : DecodeAt(text, b, &len);
+      if (root_edges_[c] != 0 &&
+          !(c < 0x80 ? IsAsciiAlnum(before) : IsHangulSyllable(here) && IsHangulSyllable(before)) &&
+          (form = LongestAt(text, b, end, &e))) {
+        break;
+      }
+      before = here;
     }
     if (!form) break;
     if (Boundaries(text, b, e, *form)) {

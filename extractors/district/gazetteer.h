@@ -98,9 +98,6 @@ class Gazetteer {
     bool short_ko = false;     // a Korean short form: needs a particle or a non-Hangul after
   };
   bool Boundaries(std::string_view text, size_t b, size_t e, const Form& form) const;
-  // False where no form can start: no form begins with the byte, or
-  // Boundaries would reject the character before.
-  bool MayStartAt(std::string_view text, size_t b) const;
   // The longest form starting at text[b], ending at or before `end`; sets *e.
   const Form* LongestAt(std::string_view text, size_t b, size_t end, size_t* e) const;
 
