@@ -91,88 +91,33 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
   const auto start = std::chrono::steady_clock::now();
   const int jobs = std::max(1, options.jobs);
   const int64_t max_in_flight = static_cast<int64_t>(jobs) * 4;
+  // Once the reader finds max_in_flight documents out, it sleeps until half
+  // are written, then refills: one wake-up per few documents, not per one.
+  const int64_t refill_at = std::max<int64_t>(1, max_in_flight / 2);
 
   auto interrupted = [&] { return options.interrupted && options.interrupted->load(); };
 
-  // Three roles: one reader thread hands out work in input order, `jobs`
-  // workers process it, and this thread writes the results in input order.
-  // The reader has its own thread so that a record is written as soon as it
-  // is done, even while the next one has not arrived on standard input.
+  // One reader thread hands out work in input order (it has its own thread so
+  // that a record is written as soon as it is done, even while the next one
+  // has not arrived on standard input), and `jobs` workers process it. The
+  // worker that finishes the next result in input order writes it, and any
+  // done after it: no thread wakes up just to write.
   std::mutex mu;
-  std::condition_variable work_ready, result_ready, space_ready;
+  std::condition_variable work_ready, space_ready, all_written;
   std::deque<Job> queue;
   std::unordered_map<int64_t, Result> done;
   int64_t issued = 0, written = 0;  // under mu
   bool reader_done = false;         // under mu: `issued` is final
   bool stop = false;                // under mu: interrupted or the sink failed
+  bool writing = false;             // under mu: a worker holds the writer's role
   std::vector<StageProfile> profiles(jobs);
 
-  std::vector<std::thread> workers;
-  for (int w = 0; w < jobs; ++w) {
-    workers.emplace_back([&, w] {
-      while (true) {
-        Job job;
-        {
-          std::unique_lock lock(mu);
-          work_ready.wait(lock, [&] { return !queue.empty() || reader_done; });
-          if (queue.empty()) return;
-          job = std::move(queue.front());
-          queue.pop_front();
-        }
-        Result result =
-            ProcessOne(job.item, pipeline, options, options.profile ? &profiles[w] : nullptr);
-        {
-          std::lock_guard lock(mu);
-          done.emplace(job.seq, std::move(result));
-        }
-        result_ready.notify_all();
-      }
-    });
-  }
-
-  std::thread reader_thread([&] {
-    while (true) {
-      {
-        std::unique_lock lock(mu);
-        space_ready.wait(lock, [&] { return issued - written < max_in_flight || stop; });
-        if (stop) break;
-      }
-      if (interrupted()) break;
-      std::optional<WorkItem> item = reader.Next();
-      if (!item) break;
-      {
-        std::lock_guard lock(mu);
-        queue.push_back(Job{issued++, std::move(*item)});
-      }
-      work_ready.notify_one();
-    }
-    {
-      std::lock_guard lock(mu);
-      reader_done = true;
-    }
-    work_ready.notify_all();
-    result_ready.notify_all();
-  });
-
+  // The writer's state: only the thread holding the role (`writing`) touches it.
   BatchSummary summary;
   Progress progress;
   std::chrono::nanoseconds read_time{}, serialize_time{}, write_time{};
-
-  while (true) {
-    // Write the next result in input order as soon as it is there.
-    Result result;
-    {
-      std::unique_lock lock(mu);
-      result_ready.wait(
-          lock, [&] { return done.count(written) > 0 || (reader_done && written == issued); });
-      if (done.count(written) == 0) break;  // everything issued is written
-      auto node = done.extract(written);
-      result = std::move(node.mapped());
-      ++written;
-      if (interrupted()) stop = true;
-    }
-    space_ready.notify_one();
-    if (interrupted() || !summary.fatal.ok()) continue;  // drain, write nothing more
+  auto write_one = [&](Result& result, bool drain) {
+    if (drain || !summary.fatal.ok()) return;  // interrupted or failed: write nothing more
     if (!result.error.ok()) {
       ++summary.failed;
       ++progress.failed;
@@ -188,12 +133,7 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
       serialize_time += result.serialize;
       if (!s.ok()) {
         summary.fatal = s;
-        {
-          std::lock_guard lock(mu);
-          stop = true;
-        }
-        space_ready.notify_one();
-        continue;
+        return;
       }
       ++summary.documents;
       summary.bytes += result.bytes;
@@ -204,8 +144,83 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
     ++progress.done;
     progress.bytes = summary.bytes;
     if (options.on_progress) options.on_progress(progress);
+  };
+  // With `lock` held: if no one is writing and the next result is done, take
+  // the role and write every result that is ready in order.
+  auto write_ready = [&](std::unique_lock<std::mutex>& lock) {
+    while (!writing && done.count(written) > 0) {
+      writing = true;
+      std::vector<Result> ready;
+      for (auto it = done.find(written); it != done.end(); it = done.find(written)) {
+        ready.push_back(std::move(it->second));
+        done.erase(it);
+        ++written;
+      }
+      if (interrupted()) stop = true;
+      const bool drain = stop;
+      const bool wake_reader = issued - written <= refill_at || stop;
+      lock.unlock();
+      if (wake_reader) space_ready.notify_one();
+      for (Result& result : ready) write_one(result, drain || interrupted());
+      lock.lock();
+      writing = false;
+      if (!summary.fatal.ok() && !stop) {
+        stop = true;
+        space_ready.notify_one();
+      }
+    }
+    if (reader_done && written == issued && !writing) all_written.notify_all();
+  };
+
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&, w] {
+      while (true) {
+        Job job;
+        {
+          std::unique_lock lock(mu);
+          work_ready.wait(lock, [&] { return !queue.empty() || reader_done; });
+          if (queue.empty()) return;
+          job = std::move(queue.front());
+          queue.pop_front();
+        }
+        Result result =
+            ProcessOne(job.item, pipeline, options, options.profile ? &profiles[w] : nullptr);
+        std::unique_lock lock(mu);
+        done.emplace(job.seq, std::move(result));
+        write_ready(lock);
+      }
+    });
   }
 
+  std::thread reader_thread([&] {
+    while (true) {
+      {
+        std::unique_lock lock(mu);
+        if (issued - written >= max_in_flight) {
+          space_ready.wait(lock, [&] { return issued - written <= refill_at || stop; });
+        }
+        if (stop) break;
+      }
+      if (interrupted()) break;
+      std::optional<WorkItem> item = reader.Next();
+      if (!item) break;
+      {
+        std::lock_guard lock(mu);
+        queue.push_back(Job{issued++, std::move(*item)});
+      }
+      work_ready.notify_one();
+    }
+    std::unique_lock lock(mu);
+    reader_done = true;
+    work_ready.notify_all();
+    if (written == issued && !writing) all_written.notify_all();
+  });
+
+  {
+    std::unique_lock lock(mu);
+    all_written.wait(lock, [&] { return reader_done && written == issued && !writing; });
+  }
   reader_thread.join();
   for (auto& t : workers) t.join();
   for (const auto& p : profiles) summary.profile.Add(p);
