@@ -165,13 +165,20 @@ std::optional<Period> TargetsExtractor::TermAtRef(const Document& doc) const {
   return std::nullopt;
 }
 
-std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(const Document& doc, size_t sb,
-                                                                   size_t se,
-                                                                   const Quantity& q) const {
+std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
+    const Document& doc, size_t sb, size_t se, const Quantity& q,
+    const std::vector<phrases::Hit>& metric_words) const {
+  // The patterns below end (or start) with a metric word: skip them where the
+  // sentence has none.
+  auto metric_word_in = [&](size_t b, size_t e) {
+    return std::any_of(metric_words.begin(), metric_words.end(),
+                       [&](const phrases::Hit& h) { return h.begin < e && h.end > b; });
+  };
   re2::StringPiece cap;
   const size_t after_end = std::min(se, q.end + 80);
   const std::string_view after = doc.Work(q.end, after_end);
-  if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *metric_after_, &cap)) {
+  if (metric_word_in(q.end, after_end) &&
+      RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *metric_after_, &cap)) {
     if (const auto* e = metrics_.Lookup(std::string_view(cap.data(), cap.size()))) {
       const size_t b = q.end + static_cast<size_t>(cap.data() - after.data());
       return Metric{e->cls, b, b + cap.size()};
@@ -193,7 +200,8 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(const Documen
     return Metric{"employment_linkage_rate", q.begin, q.end};
   const size_t before_begin = CharStart(doc.work, q.begin > sb + 120 ? q.begin - 120 : sb, q.begin);
   const std::string_view before = doc.Work(before_begin, q.begin);
-  if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *metric_before_, &cap)) {
+  if (metric_word_in(before_begin, q.begin) &&
+      RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *metric_before_, &cap)) {
     if (const auto* e = metrics_.Lookup(std::string_view(cap.data(), cap.size()))) {
       const size_t b = before_begin + static_cast<size_t>(cap.data() - before.data());
       return Metric{e->cls, b, b + cap.size()};
@@ -203,8 +211,9 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(const Documen
 }
 
 void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
-                                    const phrases::SentenceRef& s, bool heading, bool jobs_context,
-                                    std::optional<Period> story_range,
+                                    const phrases::SentenceRef& s,
+                                    const std::vector<phrases::Hit>& metric_words, bool heading,
+                                    bool jobs_context, std::optional<Period> story_range,
                                     std::vector<Candidate>& out) const {
   if (s.quantities == nullptr || s.quantities->empty()) return;
   const auto& qs = *s.quantities;
@@ -299,7 +308,7 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     if (ko && q.kind == QuantityKind::kNumber && phrases::HasHangul(q.counter) &&
         q.counter != "개" && metrics_.Lookup(q.counter) == nullptr)
       continue;  // `4년간`, `500명`: a Korean counter of something else
-    auto metric = MetricOf(doc, s.begin, s.end, q);
+    auto metric = MetricOf(doc, s.begin, s.end, q, metric_words);
     if (!metric && ko && jobs_context && q.kind == QuantityKind::kNumber && q.counter == "개") {
       // `연차별로는 올해 1만2515개, ...`, `목표를 8,420개로`: a bare count in a
       // sentence about jobs, not followed by a noun of its own.
@@ -555,8 +564,10 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
     // only where there are numbers to read.
     const bool needed =
         has_numbers(s) || (i + 1 < sentences.size() && has_numbers(sentences[i + 1]));
-    const bool jobs_here = needed && metrics_.Contains(doc.Work(s.begin, s.end));
-    ScanSentence(doc, story, s, phrases::IsHeading(doc, story, s.begin, s.end),
+    const std::vector<Hit> metric_words =
+        needed ? metrics_.FindAll(doc.Work(s.begin, s.end), s.begin) : std::vector<Hit>();
+    const bool jobs_here = !metric_words.empty();
+    ScanSentence(doc, story, s, metric_words, phrases::IsHeading(doc, story, s.begin, s.end),
                  jobs_here || prev_jobs, story_range, all);
     prev_jobs = jobs_here;
   }

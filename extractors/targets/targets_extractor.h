@@ -83,11 +83,12 @@ class TargetsExtractor : public Extractor {
   };
   struct Candidate;
   // The metric `q` measures, from its counter or the words next to it.
-  std::optional<Metric> MetricOf(const Document& doc, size_t sb, size_t se,
-                                 const Quantity& q) const;
+  // `metric_words` are the metric phrases of the sentence [sb, se).
+  std::optional<Metric> MetricOf(const Document& doc, size_t sb, size_t se, const Quantity& q,
+                                 const std::vector<phrases::Hit>& metric_words) const;
   void ScanSentence(const Document& doc, const Story& story, const phrases::SentenceRef& s,
-                    bool heading, bool jobs_context, std::optional<Period> story_range,
-                    std::vector<Candidate>& out) const;
+                    const std::vector<phrases::Hit>& metric_words, bool heading, bool jobs_context,
+                    std::optional<Period> story_range, std::vector<Candidate>& out) const;
   std::optional<Period> TermPeriod(int term) const;
   // The years of the elected term holding the reference date.
   std::optional<Period> TermAtRef(const Document& doc) const;
