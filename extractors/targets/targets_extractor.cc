@@ -104,35 +104,37 @@ TargetsExtractor::TargetsExtractor(const LexiconDir& lexicons) {
   term_ends_ = phrases::PhraseSet(phrases::Rows(rows, "term_end"));
   comparisons_ = phrases::PhraseSet(phrases::Rows(rows, "comparison"));
   gazetteer_ = Gazetteer::Shared(lexicons);
+  // Every word the patterns below look for is a row of targets.tsv; the
+  // patterns hold only their shape.
+  auto words = [&](std::string_view kind) {
+    return phrases::Alternation(phrases::Texts(rows, kind));
+  };
   // `70 percent of trainees to jobs`, `70% of the people who use its job centre to find work`.
-  linkage_after_ =
-      Compile("^\\s*of\\s+(?:the\\s+|its\\s+|their\\s+)?(?:[\\w-]+\\s+){0,2}?" +
-              phrases::Alternation(phrases::Texts(rows, "linkage_people")) + "[^,;]{0,80}?" +
-              phrases::Alternation(phrases::Texts(rows, "linkage_place")));
-  link_start_ = Compile("^\\s*(?:together with|along with|as well as|and|plus|with)\\b");
+  linkage_after_ = Compile("^\\s*" + words("linkage_of") + "\\s+(?:" + words("linkage_determiner") +
+                           "\\s+)?(?:[\\w-]+\\s+){0,2}?" + words("linkage_people") +
+                           "[^,;]{0,80}?" + words("linkage_place"));
+  link_start_ = Compile("^\\s*" + words("link_word"));
   const std::string metric = "(" + metrics_.pattern() + ")";
-  const std::string mods = phrases::Alternation(phrases::Texts(rows, "modifier"));
-  const std::string gaps = phrases::Alternation(phrases::Texts(rows, "gap"));
-  // After the number: an optional counter (개, 명) and particle, a few
+  // After the number: an optional counter (개, 명) and particle (의), a few
   // modifiers, the metric word.
-  metric_after_ = Compile("^[\\s'\"\xE2\x80\x98\xE2\x80\x99]*(?:개|명)?\\s*(?:의)?\\s*(?:" + mods +
-                          "\\s+){0,3}" + metric);
+  metric_after_ =
+      Compile("^[\\s'\"\xE2\x80\x98\xE2\x80\x99]*" + words("counter") + "?\\s*" +
+              words("counter_particle") + "?\\s*(?:" + words("modifier") + "\\s+){0,3}" + metric);
   // Before the number: the metric word, an optional parenthesis (the age
   // band), a few gap words, an optional opening quote.
   // A Korean comparison may stand between them: `고용률은 지난해보다 0.8%포인트 높은 60.2%`.
   metric_before_ =
-      Compile(metric + "\\s*(?:\\([^)]{0,30}\\))?\\s*(?:" + gaps +
-              "\\s*){0,4}(?:\\S*(?:보다|대비)\\s*[0-9.,]+\\s*(?:%p|%\\s*포인트|포인트|%)"
-              "\\s*(?:높은|낮은|오른|상승한|늘어난|증가한)?\\s*)?"
-              "[\\s'\"\xE2\x80\x98\xE2\x80\x9C]*$");
-  scope_ =
-      Compile("(?:aged\\s+|ages\\s+)?(\\d{1,2})\\s*(?:-|~|to|\\?)\\s*(\\d{1,2})\\s*(?:세|years)?");
-  list_sep_ = Compile("^[\\s,]*(?:(?:and then|and|then|as well as|및|그리고)[\\s,]*)?$");
-  from_ = Compile("(?:\\bfrom\\s*|당초\\s*)$");
-  to_ = Compile("(?:\\bto\\s*)$");
-  bare_count_end_ =
-      Compile("^(?:\\s*$|\\s*[,.)…]|로|으로|를|을|은|는|이다|다|씩|\\s*(?:목표|창출|규모))");
-  term_word_ = Compile("^(?:st|nd|rd|th)?\\s*(?:elected|term|민선)");
+      Compile(metric + "\\s*(?:\\([^)]{0,30}\\))?\\s*(?:" + words("gap") + "\\s*){0,4}(?:\\S*" +
+              words("baseline") + "\\s*[0-9.,]+\\s*" + words("point") + "\\s*" + words("change") +
+              "?\\s*)?" + "[\\s'\"\xE2\x80\x98\xE2\x80\x9C]*$");
+  scope_ = Compile("(?:" + words("scope_prefix") + "\\s+)?(\\d{1,2})\\s*(?:-|~|\\?|" +
+                   words("scope_to") + ")\\s*(\\d{1,2})\\s*" + words("scope_unit") + "?");
+  list_sep_ = Compile("^[\\s,]*(?:" + words("list_joiner") + "[\\s,]*)?$");
+  from_ = Compile(words("revised_from") + "\\s*$");
+  to_ = Compile(words("revised_to") + "\\s*$");
+  bare_count_end_ = Compile("^(?:\\s*$|\\s*[,.)\xE2\x80\xA6]|" + words("count_particle") + "|\\s*" +
+                            words("count_word") + ")");
+  term_word_ = Compile("^" + words("ordinal_suffix") + "?\\s*" + words("term_word"));
   for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
     // 민선8기 2022-07 2026-06
     const std::string& name = row.Get("term");
