@@ -53,32 +53,33 @@ AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons) {
   auto alt = [&](std::string_view kind) {
     return phrases::Alternation(phrases::Texts(rows, kind));
   };
+  // The small words between the phrases are rows too (`determiner`,
+  // `amount_word`, `counter`, ...): the patterns hold only their shape.
+  const std::string det = alt("determiner"), amount = alt("amount_word");
+  const std::string counter = alt("counter") + "?\\s*" + alt("counter_particle") + "?";
   rate_before_ = Compile("(" + alt("rate_before") + ")\\s*$");
   rate_after_ = Compile("^\\s*(" + alt("rate_after") + ")");
-  exceed_before_ =
-      Compile("(" + alt("exceed_verb") + "\\s+(?:its|the|their)?\\s*(?:[\\w-]+\\s+){0,3}?" +
-              alt("goal_noun") + "\\s+by)\\s*$");
+  exceed_before_ = Compile("(" + alt("exceed_verb") + "\\s+" + det + "?\\s*(?:[\\w-]+\\s+){0,3}?" +
+                           alt("goal_noun") + "\\s+" + alt("exceed_by") + ")\\s*$");
   excess_after_ = Compile("^\\s*(" + alt("excess_after") + ")");
   excess_absorbed_ = Compile("(" + alt("excess_absorbed") + ")$");
   excess_tail_ = Compile("^\\s*(" + alt("excess_tail") + ")");
-  actual_before_ =
-      Compile("(" + alt("actual_before") + ")\\s*(?:a total of|total of|some|over)?\\s*$");
-  actual_after_ = Compile(
-      "^(\\s*(?:개|명)?\\s*(?:의)?\\s*(?:새로운\\s*|신규\\s*)?(?:일자리|공공일자리|jobs)?\\s*"
-      "(?:를|을)?\\s*(?:새로\\s*|새롭게\\s*)?" +
-      alt("actual_after") + ")");
+  actual_before_ = Compile("(" + alt("actual_before") + ")\\s*" + amount + "?\\s*$");
+  actual_after_ = Compile("^(\\s*" + counter + "\\s*(?:" + alt("new_adjective") + "\\s*)?" +
+                          alt("jobs_word") + "?\\s*" + alt("object_particle") +
+                          "?\\s*(?:" + alt("new_adverb") + "\\s*)?" + alt("actual_after") + ")");
   target_before_ = Compile("(" + alt("target_before") + ")\\s*[(:]?\\s*$");
-  jobs_after_ = Compile(
-      "^(\\s*(?:개|명)?\\s*(?:의)?\\s*(?:(?:new|quality|public|good|local)\\s+)?(?:jobs|일자리|"
-      "공공일자리))");
-  jobs_before_ = Compile("((?:일자리|공공일자리))\\s*$");
-  rate_after_goal_ = Compile("^(\\s*of\\s+(?:the|its|their)\\s+(?:[^\\s;]*[^\\s,;]\\s+){0,4}?" +
-                             alt("rate_after_goal") + "s?)\\b");
-  rate_before_paren_ = Compile("(" + alt("rate_before_paren") + "\\s*\\([^)]{0,40}\\)\\s*의)\\s*$");
+  jobs_after_ = Compile("^(\\s*" + counter + "\\s*(?:" + alt("jobs_modifier") + "\\s+)?" +
+                        alt("jobs_word") + ")");
+  jobs_before_ = Compile("(" + alt("jobs_word") + ")\\s*$");
+  rate_after_goal_ =
+      Compile("^(\\s*" + alt("of_word") + "\\s+" + det + "\\s+(?:[^\\s;]*[^\\s,;]\\s+){0,4}?" +
+              alt("rate_after_goal") + "s?)\\b");
+  rate_before_paren_ = Compile("(" + alt("rate_before_paren") + "\\s*\\([^)]{0,40}\\)\\s*" +
+                               alt("counter_particle") + ")\\s*$");
   rate_goal_before_ = Compile("(" + alt("rate_goal_before") + ")\\s*$");
-  rate_goal_after_ = Compile("^\\s*(?:넘게|이상|초과)?\\s*(" + alt("rate_goal_after") + ")");
-  actual_before_past_ =
-      Compile("(" + alt("actual_before_past") + ")\\s*(?:a total of|total of|some|over)?\\s*$");
+  rate_goal_after_ = Compile("^\\s*" + alt("over_word") + "?\\s*(" + alt("rate_goal_after") + ")");
+  actual_before_past_ = Compile("(" + alt("actual_before_past") + ")\\s*" + amount + "?\\s*$");
   std::vector<phrases::PhraseSet::Entry> refs;
   for (const auto& t : phrases::Texts(rows, "goal_ref")) refs.push_back({t, "goal_ref", ""});
   goal_refs_ = phrases::PhraseSet(refs);

@@ -2,6 +2,8 @@
 // qualifier, derived (comma-separated, `-` for none), consistent (null unless
 // given); evidence and rule are checked when given.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "extractors/achievements/achievements_extractor.h"
@@ -51,6 +53,31 @@ TEST_CASE("achievements: example table", "[achievements]") {
       }
     }
   }
+}
+
+// The words between the achievement phrases are lexicon rows: a rule author
+// adds one to achievements.tsv, no C++.
+TEST_CASE("achievements: a new amount word is added by editing the lexicon only",
+          "[achievements]") {
+  const std::string text = "Gwanak-gu created as many as 13,342 jobs last year.";
+  const auto dir = std::filesystem::temp_directory_path() / "newsie-achievements-lexicon-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(newsie::testing::SourceDir() / "lexicons", dir,
+                        std::filesystem::copy_options::recursive);
+  auto achievements = [&] {
+    const AchievementsExtractor extractor{LexiconDir(dir)};
+    Document doc = examples::MakeDoc(text, "2025-03-01");
+    extractor.Extract(doc, doc.stories[0]);
+    return doc.stories[0].achievements;
+  };
+  CHECK(achievements().empty());
+  std::ofstream(dir / "achievements.tsv", std::ios::app) << "amount_word\tas many as\n";
+  const auto found = achievements();
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].actual);
+  CHECK(found[0].actual->integer == 13342);
+  CHECK(found[0].year == 2024);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
