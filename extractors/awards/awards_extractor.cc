@@ -39,12 +39,13 @@ AwardsExtractor::AwardsExtractor(const LexiconDir& lexicons) {
   std::vector<phrases::PhraseSet::Entry> entries;
   for (size_t i = 0; i < rows_.size(); ++i) {
     const auto& r = rows_[i];
-    if (r.Get("kind") == "streak") continue;
+    if (r.Get("kind") == "streak" || r.Get("kind") == "streak_unit") continue;
     entries.push_back({r.Get("text"), r.Get("kind"), r.Get("rule"), static_cast<int>(i)});
   }
   words_ = phrases::PhraseSet(entries);
-  streak_after_ = Compile("^[\\s'\"]*(?:years?|년)?\\s*(?:" +
-                          phrases::Alternation(phrases::Texts(rows_, "streak")) + ")");
+  streak_after_ =
+      Compile("^[\\s'\"]*" + phrases::Alternation(phrases::Texts(rows_, "streak_unit")) + "?\\s*" +
+              phrases::Alternation(phrases::Texts(rows_, "streak")));
 }
 
 // The edition year written right before an award's name (`2022 National ...
