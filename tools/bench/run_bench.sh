@@ -33,6 +33,21 @@ for corpus in "$@"; do
   done
 done
 echo
+# The other sinks, on the first corpus at --jobs 1: what writing CSV or SQLite
+# costs next to JSONL.
+corpus=$1
+bytes=$(find "$corpus" -type f ! -name '*.meta.json' -printf '%s\n' | awk '{s+=$1} END {print s}')
+printf '%-28s %6s %9s %8s %8s %9s\n' corpus format wall_s cpu_s rss_MB MB/s_cpu
+for format in jsonl csv sqlite; do
+  rm -f "$out"/*
+  /usr/bin/time -f '%e %U %S %M' -o "$out/time" \
+    "$newsie" extract "$corpus" --jobs 1 --quiet -o "$out/records.$format" 2>/dev/null || true
+  read -r wall user sys rss < "$out/time"
+  awk -v c="$(basename "$corpus")" -v f="$format" -v b="$bytes" \
+      -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
+    printf "%-28s %6s %9.1f %8.1f %8.1f %9.2f\n", c, f, w, u+s, r/1024, b/1e6/(u+s) }'
+done
+echo
 for corpus in "$@"; do
   echo "== $(basename "$corpus") --jobs 1: summary and --profile"
   grep -v '^\r' "/tmp/newsie-bench-$(basename "$corpus")-j1.log" || true
