@@ -177,7 +177,7 @@ std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story)
   std::vector<SentenceRef> out;
   for (int i : story.sentences) {
     const Sentence& s = doc.sentences[static_cast<size_t>(i)];
-    out.push_back({s.begin, s.end, &s.quantities});
+    out.push_back({s.begin, s.end, &s.quantities, i});
   }
   if (!out.empty()) return out;
   size_t pos = story.begin;
@@ -186,6 +186,58 @@ std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story)
     if (nl == std::string::npos || nl > story.end) nl = story.end;
     if (nl > pos) out.push_back({pos, nl, nullptr});
     pos = nl + 1;
+  }
+  return out;
+}
+
+std::vector<SentenceRef> DocumentSentences(const Document& doc) {
+  std::vector<SentenceRef> out;
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    out.push_back({s.begin, s.end, &s.quantities, static_cast<int>(i)});
+  }
+  return out;
+}
+
+std::vector<std::vector<Hit>> HitsBySentence(const PhraseSet& set, const Document& doc,
+                                             const std::vector<SentenceRef>& sentences) {
+  const size_t n = sentences.size();
+  std::vector<std::vector<Hit>> out(n);
+  std::vector<bool> alone(n, false);
+  const std::string_view work = doc.work;
+  // RE2's \w: where one stands next to a sentence's edge, \b there depends on
+  // whether the scan sees it.
+  auto word = [&](size_t pos) {
+    return pos < work.size() && (IsAsciiWord(work[pos]) || work[pos] == '_');
+  };
+  bool in_order = true;
+  for (size_t i = 0; i < n; ++i) {
+    const SentenceRef& s = sentences[i];
+    in_order &=
+        s.begin <= s.end && s.end <= work.size() && (i == 0 || sentences[i - 1].end <= s.begin);
+    alone[i] = (s.begin > 0 && word(s.begin - 1)) || word(s.end);
+  }
+  if (n > 0 && in_order) {
+    const size_t begin = sentences.front().begin, end = sentences.back().end;
+    size_t k = 0;
+    for (const Hit& h : set.FindAll(work.substr(begin, end - begin), begin)) {
+      while (k < n && sentences[k].end <= h.begin) ++k;
+      if (k == n) break;
+      // A hit reaching into sentences it does not lie inside: they are read alone.
+      const bool inside = h.begin >= sentences[k].begin && h.end <= sentences[k].end;
+      if (inside) {
+        out[k].push_back(h);
+        continue;
+      }
+      for (size_t j = k; j < n && sentences[j].begin < h.end; ++j) alone[j] = true;
+    }
+  } else {
+    alone.assign(n, true);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (alone[i])
+      out[i] = set.FindAll(work.substr(sentences[i].begin, sentences[i].end - sentences[i].begin),
+                           sentences[i].begin);
   }
   return out;
 }

@@ -92,8 +92,19 @@ struct SentenceRef {
   size_t begin = 0;
   size_t end = 0;
   const std::vector<Quantity>* quantities = nullptr;  // may be null
+  int index = -1;  // in doc.sentences; -1 for a line of the fallback
 };
 std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story);
+// Every sentence of the document, as SentenceRefs.
+std::vector<SentenceRef> DocumentSentences(const Document& doc);
+
+// What FindAll gives on each of `sentences` (in text order), found with one
+// scan from the first to the last: one RE2 call per hit rather than one per
+// sentence. Where one scan could differ from a sentence's own (a hit across
+// a sentence boundary, a word character next to one, as \b sees it), that
+// sentence is scanned on its own.
+std::vector<std::vector<Hit>> HitsBySentence(const PhraseSet& set, const Document& doc,
+                                             const std::vector<SentenceRef>& sentences);
 
 // True when the first government [begin, end) of work names is not the
 // story's (nor its region): `Gangdong created ...` in a Hanam story. False

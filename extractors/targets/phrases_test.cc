@@ -1,0 +1,77 @@
+// HitsBySentence must give exactly what FindAll gives sentence by sentence:
+// checked on every sentence of the team's corpus, for every phrase set of
+// targets.tsv and for sentences whose edges touch words or split a phrase.
+#include "extractors/targets/phrases.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/test_support.h"
+
+namespace newsie {
+namespace {
+
+bool SameHits(const std::vector<phrases::Hit>& a, const std::vector<phrases::Hit>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].begin != b[i].begin || a[i].end != b[i].end || a[i].cls != b[i].cls) return false;
+  }
+  return true;
+}
+
+void RequireSameAsOneByOne(const phrases::PhraseSet& set, const Document& doc,
+                           const std::vector<phrases::SentenceRef>& sentences) {
+  const auto together = phrases::HitsBySentence(set, doc, sentences);
+  REQUIRE(together.size() == sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const auto& s = sentences[i];
+    const auto alone = set.FindAll(doc.Work(s.begin, s.end), s.begin);
+    INFO("sentence " << i << ": " << doc.Work(s.begin, s.end));
+    CHECK(SameHits(together[i], alone));
+  }
+}
+
+std::vector<phrases::PhraseSet> TargetSets() {
+  const auto rows = LexiconDir(testing::SourceDir() / "lexicons").ReadTsv("targets.tsv");
+  std::vector<phrases::PhraseSet> sets;
+  for (const char* kind : {"cue", "metric", "period", "comparison", "term_end"})
+    sets.emplace_back(phrases::Rows(rows, kind));
+  return sets;
+}
+
+TEST_CASE("phrases: hits dealt out by sentence equal each sentence's own", "[phrases]") {
+  const auto sets = TargetSets();
+  size_t sentences = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const Document doc = testing::Process(bytes.str());
+    const auto all = phrases::DocumentSentences(doc);
+    sentences += all.size();
+    for (const auto& set : sets) RequireSameAsOneByOne(set, doc, all);
+  }
+  CHECK(sentences > 500);
+}
+
+TEST_CASE("phrases: a phrase across a sentence edge or a word at one is read sentence by sentence",
+          "[phrases]") {
+  const phrases::PhraseSet set({{"job target", "metric", ""}, {"jobs", "metric", ""}});
+  Document doc;
+  doc.work = "The job target. Xjobs and jobs. job target";
+  // A cut inside `job target`, a cut between `X` and `jobs`, and a cut at a space.
+  std::vector<phrases::SentenceRef> cuts = {{0, 8}, {8, 16}, {16, 17}, {17, 31}, {32, 42}};
+  RequireSameAsOneByOne(set, doc, cuts);
+  const auto hits = phrases::HitsBySentence(set, doc, cuts);
+  // `Xjobs` cut after `X`: alone, `jobs` starts its sentence, so \b holds there.
+  REQUIRE(hits[3].size() == 2);
+  CHECK(doc.work.substr(hits[3][0].begin, 4) == "jobs");
+  CHECK(hits[4].size() == 1);
+}
+
+}  // namespace
+}  // namespace newsie
