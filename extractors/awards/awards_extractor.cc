@@ -66,7 +66,8 @@ std::optional<int> AwardsExtractor::EditionYear(const Document& doc,
 }
 
 void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::SentenceRef>& sentences,
-                           std::optional<int> document_edition, std::vector<AwardFact>& out) const {
+                           const WordsBySentence& words, std::optional<int> document_edition,
+                           std::vector<AwardFact>& out) const {
   Event ev;
   std::optional<int> relative_year, absolute_year;
   std::vector<AwardFact> past;
@@ -74,7 +75,9 @@ void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::Sente
   bool started = false;
   for (const auto& s : sentences) {
     const std::string_view text = doc.Work(s.begin, s.end);
-    const auto hits = words_.FindAll(text, s.begin);
+    const auto hits = s.index >= 0 && static_cast<size_t>(s.index) < words.size()
+                          ? words[static_cast<size_t>(s.index)]
+                          : words_.FindAll(text, s.begin);
     static const std::vector<Quantity> kNone;
     const auto& qs = s.quantities != nullptr ? *s.quantities : kNone;
     bool has_award = false, has_grade = false, has_word = false, has_win = false, has_prize = false;
@@ -215,12 +218,13 @@ void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::Sente
   }
 }
 
-std::optional<int> AwardsExtractor::DocumentEdition(const Document& doc) const {
+std::optional<int> AwardsExtractor::DocumentEdition(const Document& doc,
+                                                    const WordsBySentence& words) const {
   std::optional<int> edition;
-  for (const Sentence& s : doc.sentences) {
-    for (const auto& h : words_.FindAll(doc.Work(s.begin, s.end), s.begin)) {
+  for (size_t i = 0; i < doc.sentences.size() && i < words.size(); ++i) {
+    for (const auto& h : words[i]) {
       if (h.cls != "award") continue;
-      if (auto y = EditionYear(doc, s.quantities, h.begin)) {
+      if (auto y = EditionYear(doc, doc.sentences[i].quantities, h.begin)) {
         if (edition && *edition != *y) return std::nullopt;
         edition = y;
       }
@@ -229,26 +233,32 @@ std::optional<int> AwardsExtractor::DocumentEdition(const Document& doc) const {
   return edition;
 }
 
-void AwardsExtractor::ExtractStory(Document& doc, Story& story, std::optional<int> edition) const {
+void AwardsExtractor::ExtractStory(Document& doc, Story& story, const WordsBySentence& words,
+                                   std::optional<int> edition) const {
   std::vector<phrases::SentenceRef> body, heads;
   for (const auto& s : phrases::StorySentences(doc, story)) {
     (phrases::IsHeading(doc, story, s.begin, s.end) ? heads : body).push_back(s);
   }
   std::vector<AwardFact> found;
-  Scan(doc, body, edition, found);
-  if (found.empty()) Scan(doc, heads, edition, found);
+  Scan(doc, body, words, edition, found);
+  if (found.empty()) Scan(doc, heads, words, edition, found);
   for (auto& f : found) story.awards.push_back(std::move(f));
 }
 
 void AwardsExtractor::Extract(Document& doc, Story& story) const {
-  ExtractStory(doc, story, DocumentEdition(doc));
+  const WordsBySentence words =
+      phrases::HitsBySentence(words_, doc, phrases::DocumentSentences(doc));
+  ExtractStory(doc, story, words, DocumentEdition(doc, words));
 }
 
 void AwardsExtractor::ExtractStories(Document& doc) const {
-  // The edition years the whole document writes before an award's name; one
-  // of them dates awards in stories that name no year of their own.
-  const std::optional<int> edition = DocumentEdition(doc);
-  for (Story& story : doc.stories) ExtractStory(doc, story, edition);
+  // The award words of the whole document, found in one scan: the edition
+  // years it writes before an award's name date awards in stories that name
+  // no year of their own.
+  const WordsBySentence words =
+      phrases::HitsBySentence(words_, doc, phrases::DocumentSentences(doc));
+  const std::optional<int> edition = DocumentEdition(doc, words);
+  for (Story& story : doc.stories) ExtractStory(doc, story, words, edition);
 }
 
 }  // namespace newsie

@@ -61,12 +61,16 @@ class AwardsExtractor : public Extractor {
 
  private:
   struct Event;
+  // The award words of each sentence of the document (by doc.sentences index).
+  using WordsBySentence = std::vector<std::vector<phrases::Hit>>;
   void Scan(const Document& doc, const std::vector<phrases::SentenceRef>& sentences,
-            std::optional<int> document_edition, std::vector<AwardFact>& out) const;
+            const WordsBySentence& words, std::optional<int> document_edition,
+            std::vector<AwardFact>& out) const;
   // The one edition year the document writes before an award's name, if
   // it writes exactly one.
-  std::optional<int> DocumentEdition(const Document& doc) const;
-  void ExtractStory(Document& doc, Story& story, std::optional<int> edition) const;
+  std::optional<int> DocumentEdition(const Document& doc, const WordsBySentence& words) const;
+  void ExtractStory(Document& doc, Story& story, const WordsBySentence& words,
+                    std::optional<int> edition) const;
   std::optional<int> EditionYear(const Document& doc, const std::vector<Quantity>& qs,
                                  size_t name_begin) const;
 
