@@ -111,15 +111,16 @@ constexpr size_t kTitleReach = 96;
 // cannot match outside them, and titles are rare, so running the patterns
 // only there saves scanning whole stories with them.
 std::vector<std::pair<size_t, size_t>> TitleWindows(std::string_view text, size_t begin, size_t end,
-                                                    const RE2& titles) {
+                                                    const std::vector<std::string>& titles) {
   std::vector<std::pair<size_t, size_t>> windows;
-  re2::StringPiece title;
-  for (size_t pos = begin; pos < end && titles.Match(text, pos, end, RE2::UNANCHORED, &title, 1);) {
-    const size_t at = Offset(text, title);
-    size_t b = at > begin + kTitleReach ? at - kTitleReach : begin;
-    while (b > begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-    windows.emplace_back(b, std::min(end, at + title.size() + kTitleReach));
-    pos = at + title.size();
+  const std::string_view range = text.substr(begin, end - begin);
+  for (const auto& title : titles) {
+    for (size_t at = range.find(title); at != std::string_view::npos;
+         at = range.find(title, at + 1)) {
+      size_t b = begin + at > begin + kTitleReach ? begin + at - kTitleReach : begin;
+      while (b > begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+      windows.emplace_back(b, std::min(end, begin + at + title.size() + kTitleReach));
+    }
   }
   return Merged(std::move(windows));
 }
@@ -143,10 +144,8 @@ MayorExtractor::MayorExtractor(const LexiconDir& lexicons)
                      t_ko + R"()\s*\))");
   ko_glued_ = Compile(name_ko + R"(\s+)" + Alternation(glued));
   ko_name_title_ = Compile(name_ko + R"(\s+)" + t_ko);
-  // One scan finds every title (and none of the titles holding a shorter one
-  // is needed: finding `Mayor` finds `District Mayor`).
-  core_titles_en_ = Compile(Alternation(CoreTitles(gazetteer_->titles_en())));
-  core_titles_ko_ = Compile(Alternation(CoreTitles(gazetteer_->titles_ko())));
+  core_titles_en_ = CoreTitles(gazetteer_->titles_en());
+  core_titles_ko_ = CoreTitles(gazetteer_->titles_ko());
 }
 
 MayorExtractor::~MayorExtractor() = default;
@@ -160,9 +159,9 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   // Every pattern below names a title: run them only near one.
   end = std::min(end, work.size());
   begin = std::min(begin, end);
-  const auto windows_en = want_latin ? TitleWindows(work, begin, end, *core_titles_en_)
+  const auto windows_en = want_latin ? TitleWindows(work, begin, end, core_titles_en_)
                                      : std::vector<std::pair<size_t, size_t>>();
-  const auto windows_ko = want_hangul ? TitleWindows(work, begin, end, *core_titles_ko_)
+  const auto windows_ko = want_hangul ? TitleWindows(work, begin, end, core_titles_ko_)
                                       : std::vector<std::pair<size_t, size_t>>();
   // The government mentions that end near a title (`X (Mayor Y)`, `X(구청장 Y)`,
   // `Mayor of X`), found from further back so that a region written before

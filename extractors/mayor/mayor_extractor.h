@@ -62,9 +62,8 @@ class MayorExtractor : public Extractor {
   std::unique_ptr<re2::RE2> ko_lead_, ko_glued_, ko_name_title_;
   std::unique_ptr<re2::RE2> en_of_;
   // The title words that hold no shorter title (`Mayor`, not `District
-  // Mayor`), as one pattern per script: where Collect looks for titles
-  // before running its patterns.
-  std::unique_ptr<re2::RE2> core_titles_en_, core_titles_ko_;
+  // Mayor`): where Collect looks for titles before running its patterns.
+  std::vector<std::string> core_titles_en_, core_titles_ko_;
 };
 
 }  // namespace newsie

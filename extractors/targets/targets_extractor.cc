@@ -213,23 +213,23 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
 }
 
 void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
-                                    const phrases::SentenceRef& s, const SentenceHits& hits,
-                                    bool heading, bool jobs_context,
-                                    std::optional<Period> story_range,
+                                    const phrases::SentenceRef& s,
+                                    const std::vector<phrases::Hit>& metric_words, bool heading,
+                                    bool jobs_context, std::optional<Period> story_range,
                                     std::vector<Candidate>& out) const {
   if (s.quantities == nullptr || s.quantities->empty()) return;
   const auto& qs = *s.quantities;
   const std::string_view text = doc.Work(s.begin, s.end);
   const bool ko = phrases::HasHangul(text);
   const std::string lang = ko ? "ko" : "en";
-  const std::vector<Hit>& cues = hits.cues;
+  const std::vector<Hit> cues = cues_.FindAll(text, s.begin);
   const std::vector<size_t> breaks = ClauseBreaks(text, s.begin);
 
   // What makes a multi-year total: a year range written out (in this sentence,
   // else anywhere in the story), else the years of an elected term named here.
   std::optional<Period> period, term_period;
   std::vector<size_t> total_marks;  // where a term, range or `4년간` stands
-  for (const auto& h : hits.periods) total_marks.push_back(h.begin);
+  for (const auto& h : periods_.FindAll(text, s.begin)) total_marks.push_back(h.begin);
   for (size_t i = 0; i < qs.size(); ++i) {
     const Quantity& q = qs[i];
     if (q.date.elected_term) {  // a date or the range the term spans
@@ -256,7 +256,7 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
   if (!period && term_period) period = story_range ? story_range : term_period;
 
   // A date right before `보다`/`than` is the baseline of a comparison.
-  const std::vector<Hit>& comparisons = hits.comparisons;
+  const std::vector<Hit> comparisons = comparisons_.FindAll(text, s.begin);
   auto is_baseline = [&](const Quantity& q) {
     for (const Hit& h : comparisons) {
       if (h.begin >= q.end && h.begin <= q.end + 1) return true;
@@ -267,7 +267,7 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     return q.kind == QuantityKind::kDate && !q.date.elected_term &&
            (q.date.grain == DateGrain::kYear || q.date.until) && !is_baseline(q);
   };
-  const std::vector<Hit>& term_ends = hits.term_ends;
+  const std::vector<Hit> term_ends = term_ends_.FindAll(text, s.begin);
   // The year-grain date nearest to [b, e) inside [cb, ce), or -1.
   auto nearest_date = [&](size_t b, size_t e, size_t cb, size_t ce) -> int {
     int best = -1;
@@ -310,7 +310,7 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     if (ko && q.kind == QuantityKind::kNumber && phrases::HasHangul(q.counter) &&
         q.counter != "개" && metrics_.Lookup(q.counter) == nullptr)
       continue;  // `4년간`, `500명`: a Korean counter of something else
-    auto metric = MetricOf(doc, s.begin, s.end, q, hits.metrics);
+    auto metric = MetricOf(doc, s.begin, s.end, q, metric_words);
     if (!metric && ko && jobs_context && q.kind == QuantityKind::kNumber && q.counter == "개") {
       // `연차별로는 올해 1만2515개, ...`, `목표를 8,420개로`: a bare count in a
       // sentence about jobs, not followed by a noun of its own.
@@ -556,20 +556,20 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
       if (!story_range && !q.date.elected_term) story_range = YearRange(q);
     }
   }
-  // Each phrase set scans the story once; the hits are dealt out by sentence.
-  auto cues = phrases::HitsBySentence(cues_, doc, sentences);
-  auto periods = phrases::HitsBySentence(periods_, doc, sentences);
-  auto comparisons = phrases::HitsBySentence(comparisons_, doc, sentences);
-  auto term_ends = phrases::HitsBySentence(term_ends_, doc, sentences);
-  auto metrics = phrases::HitsBySentence(metrics_, doc, sentences);
+  auto has_numbers = [](const phrases::SentenceRef& s) {
+    return s.quantities != nullptr && !s.quantities->empty();
+  };
   bool prev_jobs = false;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const auto& s = sentences[i];
-    const SentenceHits hits{std::move(cues[i]), std::move(periods[i]), std::move(comparisons[i]),
-                            std::move(term_ends[i]), std::move(metrics[i])};
-    // Whether the sentence speaks of jobs matters to it and to the next.
-    const bool jobs_here = !hits.metrics.empty();
-    ScanSentence(doc, story, s, hits, phrases::IsHeading(doc, story, s.begin, s.end),
+    // Whether the sentence speaks of jobs matters to it and to the next, and
+    // only where there are numbers to read.
+    const bool needed =
+        has_numbers(s) || (i + 1 < sentences.size() && has_numbers(sentences[i + 1]));
+    const std::vector<Hit> metric_words =
+        needed ? metrics_.FindAll(doc.Work(s.begin, s.end), s.begin) : std::vector<Hit>();
+    const bool jobs_here = !metric_words.empty();
+    ScanSentence(doc, story, s, metric_words, phrases::IsHeading(doc, story, s.begin, s.end),
                  jobs_here || prev_jobs, story_range, all);
     prev_jobs = jobs_here;
   }

@@ -82,16 +82,12 @@ class TargetsExtractor : public Extractor {
     size_t begin = 0, end = 0;  // the metric word in work
   };
   struct Candidate;
-  // What the phrase sets find in one sentence.
-  struct SentenceHits {
-    std::vector<phrases::Hit> cues, periods, comparisons, term_ends, metrics;
-  };
   // The metric `q` measures, from its counter or the words next to it.
   // `metric_words` are the metric phrases of the sentence [sb, se).
   std::optional<Metric> MetricOf(const Document& doc, size_t sb, size_t se, const Quantity& q,
                                  const std::vector<phrases::Hit>& metric_words) const;
   void ScanSentence(const Document& doc, const Story& story, const phrases::SentenceRef& s,
-                    const SentenceHits& hits, bool heading, bool jobs_context,
+                    const std::vector<phrases::Hit>& metric_words, bool heading, bool jobs_context,
                     std::optional<Period> story_range, std::vector<Candidate>& out) const;
   std::optional<Period> TermPeriod(int term) const;
   // The years of the elected term holding the reference date.
