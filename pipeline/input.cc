@@ -73,6 +73,42 @@ Status RefuseBinary(const std::string& path, std::string_view bytes, const Input
   return Status::Error("binary", path + " looks like a " + *kind + ", not text; skipped");
 }
 
+// A JSONL line may exceed --max-bytes by this much: the JSON envelope around
+// the text (quotes, escapes, the other fields).
+constexpr uint64_t kJsonlEnvelopeBytes = 64 << 10;
+
+enum class LineRead { kLine, kTooLong, kEnd };
+
+// Reads one line (without its '\n') into `line`, in pieces, so that a line
+// longer than `limit` is never held: its bytes are counted into `length` and
+// dropped as they come, and the stream is left at the next line.
+LineRead ReadLineUpTo(std::istream& in, uint64_t limit, std::string& line, uint64_t& length) {
+  line.clear();
+  length = 0;
+  bool any = false;
+  char buf[1 << 16];
+  while (true) {
+    in.getline(buf, sizeof buf);
+    const auto got = static_cast<size_t>(in.gcount());
+    if (in.bad() || (got == 0 && in.fail())) break;  // the end of the stream, or a read error
+    // A full buffer without a newline sets failbit (not eofbit): the line goes on.
+    const bool more = in.fail() && !in.eof() && !in.bad() && got == sizeof buf - 1;
+    // gcount counts the newline, which getline does not store.
+    const size_t stored = more || in.eof() ? got : got - 1;
+    any = true;
+    length += stored;
+    if (length <= limit) {
+      line.append(buf, stored);
+    } else if (!line.empty()) {
+      std::string().swap(line);
+    }
+    if (!more) break;
+    in.clear();
+  }
+  if (!any) return LineRead::kEnd;
+  return length <= limit ? LineRead::kLine : LineRead::kTooLong;
+}
+
 }  // namespace
 
 std::optional<InputFormat> ParseInputFormat(std::string_view name) {
@@ -199,10 +235,19 @@ void InputReader::ExpandPath(const std::string& path) {
 
 std::optional<WorkItem> InputReader::NextJsonlRecord() {
   std::string line;
-  while (jsonl_ && std::getline(*jsonl_, line)) {
+  uint64_t length = 0;
+  const uint64_t limit = options_.max_bytes + kJsonlEnvelopeBytes;
+  LineRead read;
+  while (jsonl_ && (read = ReadLineUpTo(*jsonl_, limit, line, length)) != LineRead::kEnd) {
     ++jsonl_line_;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = jsonl_path_ + ":" + std::to_string(jsonl_line_);
+    if (read == LineRead::kTooLong) {
+      return ErrorItem(where, "too-large",
+                       where + ": the line is " + std::to_string(length) +
+                           " bytes, more than --max-bytes (" + std::to_string(options_.max_bytes) +
+                           ") allows for one record; skipped");
+    }
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     WorkItem item;
     item.path = where;
     try {

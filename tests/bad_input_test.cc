@@ -5,6 +5,7 @@
 // Every case runs in a batch beside a good article and checks that the good
 // article still comes out. Big inputs are generated here, in a temp folder.
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -362,6 +363,50 @@ TEST_CASE("bad input: malformed JSONL lines among good ones are reported by line
     CHECK(e["path"].get<std::string>().find(where) != std::string::npos);
     CHECK(e["message"].get<std::string>().find(where) != std::string::npos);
   }
+}
+
+namespace {
+
+// The largest resident set (KiB) of any child process waited for so far.
+long PeakChildRssKb() {
+  struct rusage usage {};
+  ::getrusage(RUSAGE_CHILDREN, &usage);
+  return usage.ru_maxrss;
+}
+
+}  // namespace
+
+TEST_CASE("bad input: a JSONL line far past --max-bytes is skipped without being held",
+          "[bad-input][jsonl][big]") {
+  TempDir dir;
+  const std::string good = json{{"id", "good"}, {"text", kGood}}.dump();
+  const std::string good2 = json{{"id", "good2"}, {"text", kGoodKo}}.dump();
+  constexpr size_t kLineBytes = 128u << 20;
+  {
+    std::ofstream out(dir.path / "batch.jsonl", std::ios::binary);
+    out << good << "\n{\"id\": \"big\", \"text\": \"";
+    const std::string block(1 << 20, 'x');
+    for (size_t i = 0; i < kLineBytes / block.size(); ++i) out << block;
+    out << "\"}\n" << good2 << "\n";
+  }
+  // The same batch without the big line gives the baseline footprint.
+  dir.Write("small.jsonl", good + "\n" + good2 + "\n");
+  const Batch small = Extract(dir, dir.Q("small.jsonl") + " --max-bytes 1000");
+  REQUIRE(small.records.size() == 2);
+  const long baseline_kb = PeakChildRssKb();
+
+  const Batch b = Extract(dir, dir.Q("batch.jsonl") + " --max-bytes 1000");
+  CHECK(b.exit_code == 1);
+  RequireGood(b, "good");
+  CHECK(b.records.count("good2") == 1);
+  CHECK(b.records.size() == 2);
+  REQUIRE(b.errors.size() == 1);
+  RequireErrorNaming(b, "too-large", "batch.jsonl:2");
+  CHECK(b.errors[0]["message"].get<std::string>().find("--max-bytes") != std::string::npos);
+  // Read in pieces and dropped: the 128 MiB line never sits in memory.
+  const long peak_kb = PeakChildRssKb();
+  INFO("peak RSS " << peak_kb << " KiB, baseline " << baseline_kb << " KiB");
+  CHECK(peak_kb < baseline_kb + (32 << 10));
 }
 
 TEST_CASE("bad input: a sidecar that is not JSON is a warning naming it", "[bad-input]") {
