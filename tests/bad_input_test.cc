@@ -511,16 +511,43 @@ TEST_CASE("bad input: output to a full disk fails loudly, not silently", "[bad-i
   TempDir dir;
   dir.Write("in/good.txt", kGood);
   dir.Write("in/other.txt", kGoodKo);
-  const std::string cmd = std::string("'") + NEWSIE_BINARY + "' extract " + dir.Q("in") +
-                          " --quiet >/dev/full 2>'" + (dir.path / "stderr").string() + "'";
-  const int status = std::system(cmd.c_str());
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 1);
-  const std::string err = ReadFile(dir.path / "stderr");
-  INFO(err);
-  // The write error is reported (the sink says which output failed).
-  CHECK(err.find("standard output") != std::string::npos);
-  CHECK(err.find("failed") != std::string::npos);
+  const std::string newsie = std::string("'") + NEWSIE_BINARY + "' extract " + dir.Q("in");
+  const std::string err_file = (dir.path / "stderr").string();
+  // Runs `sh -c COMMAND` with standard error to a file; the exit status and that error.
+  const auto run = [&](const std::string& command) {
+    const int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    return std::make_pair(WEXITSTATUS(status), ReadFile(err_file));
+  };
+  SECTION("standard output on a full device: the reason is given") {
+    const auto [code, err] = run(newsie + " --quiet >/dev/full 2>'" + err_file + "'");
+    INFO(err);
+    CHECK(code == 1);
+    CHECK(err.find("writing standard output failed") != std::string::npos);
+    CHECK(err.find("No space left on device") != std::string::npos);
+  }
+  SECTION("-o /dev/full: written straight to the device, never replaced by a file") {
+    REQUIRE(fs::is_character_file("/dev/full"));
+    const auto [code, err] = run(newsie + " --quiet -o /dev/full 2>'" + err_file + "'");
+    INFO(err);
+    CHECK(code == 1);
+    CHECK(err.find("writing /dev/full failed") != std::string::npos);
+    CHECK(err.find("No space left on device") != std::string::npos);
+    CHECK(fs::is_character_file("/dev/full"));
+    CHECK_FALSE(fs::exists("/dev/full.partial"));
+    CHECK_FALSE(fs::exists("/dev/full.manifest"));
+  }
+  SECTION("-o FILE past the file size limit: the reason and the file are named") {
+    // sh ignores SIGXFSZ, so a write past `ulimit -f` fails with EFBIG.
+    const std::string out = (dir.path / "out.jsonl").string();
+    const auto [code, err] = run("trap '' XFSZ; ulimit -f 1; " + newsie + " --quiet -o '" + out +
+                                 "' 2>'" + err_file + "'");
+    INFO(err);
+    CHECK(code == 1);
+    CHECK(err.find("writing " + out + " failed") != std::string::npos);
+    CHECK(err.find("File too large") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+  }
 }
 
 TEST_CASE("bad input: SIGINT and SIGTERM mid-batch leave valid output; --resume completes it",
