@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "pipeline/html_text.h"
 #include "pipeline/source.h"
@@ -13,17 +12,6 @@
 namespace newsie {
 namespace fs = std::filesystem;
 namespace {
-
-bool IsHidden(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.';
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool IsSidecar(const fs::path& p) { return EndsWith(p.filename().string(), ".meta.json"); }
 
 InputFormat FormatOf(const fs::path& p, InputFormat requested) {
   if (requested != InputFormat::kAuto) return requested;
@@ -178,59 +166,31 @@ InputReader::InputReader(std::vector<std::string> paths, InputOptions options,
 InputReader::~InputReader() = default;
 
 void InputReader::ExpandPath(const std::string& path) {
-  files_.clear();
-  next_file_ = 0;
-  errors_.clear();
+  single_.reset();
+  walk_.reset();
   std::error_code ec;
   const fs::path root(path);
   const auto status = fs::status(root, ec);
   if (!fs::exists(status)) {
-    errors_.push_back(ErrorItem(path, "not-found", path + ": no such file or directory"));
-    return;
+    single_ = WalkStep{root, "", Status::Error("not-found", path + ": no such file or directory")};
+  } else if (!fs::is_directory(status)) {
+    single_ = WalkStep{root, path, {}};  // a file given directly: its id is its path as given
+  } else {
+    walk_ = std::make_unique<FolderWalk>(root);
   }
-  if (!fs::is_directory(status)) {
-    files_.emplace_back(root, path);  // a file given directly: its id is its path as given
-    return;
+}
+
+std::optional<WalkStep> InputReader::NextInPath() {
+  if (single_) {
+    std::optional<WalkStep> step = std::move(single_);
+    single_.reset();
+    return step;
   }
-  // Sorted, recursive, hidden entries skipped; each real directory visited
-  // once, so a symlink loop ends instead of recursing forever.
-  std::set<fs::path> visited;
-  std::vector<fs::path> stack{root};
-  while (!stack.empty()) {
-    const fs::path dir = stack.back();
-    stack.pop_back();
-    const fs::path real = fs::canonical(dir, ec);
-    if (ec) {
-      errors_.push_back(ErrorItem(dir.string(), "unreadable", dir.string() + ": " + ec.message()));
-      continue;
-    }
-    if (!visited.insert(real).second) {
-      errors_.push_back(ErrorItem(dir.string(), "symlink-loop",
-                                  dir.string() + ": directory already visited (symlink loop)"));
-      continue;
-    }
-    std::vector<fs::directory_entry> entries;
-    fs::directory_iterator it(dir, ec), end;
-    if (ec) {
-      errors_.push_back(ErrorItem(dir.string(), "unreadable", dir.string() + ": " + ec.message()));
-      continue;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) break;
-      if (!IsHidden(it->path())) entries.push_back(*it);
-    }
-    for (const auto& entry : entries) {
-      std::error_code type_ec;
-      if (entry.is_directory(type_ec)) {
-        stack.push_back(entry.path());
-      } else if (!IsSidecar(entry.path())) {
-        files_.emplace_back(entry.path(), fs::relative(entry.path(), root, ec).generic_string());
-      }
-    }
+  if (walk_) {
+    if (auto step = walk_->Next()) return step;
+    walk_.reset();
   }
-  // Sorted by the path under the root, so two runs (and two machines) agree.
-  std::sort(files_.begin(), files_.end(),
-            [](const auto& a, const auto& b) { return a.second < b.second; });
+  return std::nullopt;
 }
 
 std::optional<WorkItem> InputReader::NextJsonlRecord() {
@@ -285,13 +245,15 @@ std::optional<WorkItem> InputReader::Next() {
     if (jsonl_) {
       if (auto item = NextJsonlRecord()) return item;
     }
-    if (!errors_.empty()) {
-      WorkItem item = std::move(errors_.front());
-      errors_.erase(errors_.begin());
-      return item;
-    }
-    if (next_file_ < files_.size()) {
-      auto [file, id] = files_[next_file_++];
+    if (auto step = NextInPath()) {
+      if (!step->error.ok()) {
+        WorkItem item;
+        item.path = step->path.string();
+        item.error = std::move(step->error);
+        return item;
+      }
+      const fs::path file = std::move(step->path);
+      std::string id = std::move(step->id);
       if (FormatOf(file, options_.format) == InputFormat::kJsonl) {
         jsonl_file_ = std::make_unique<std::ifstream>(file, std::ios::binary);
         jsonl_path_ = file.string();
@@ -307,7 +269,7 @@ std::optional<WorkItem> InputReader::Next() {
       WorkItem item;
       item.path = file.string();
       item.file = file;
-      item.input.id = id;
+      item.input.id = std::move(id);
       item.input.path = file.string();
       item.input.format = FormatOf(file, options_.format) == InputFormat::kHtml
                               ? Input::Format::kHtml
