@@ -109,6 +109,8 @@ int ExtractCommand(const std::vector<std::string>& args) {
       }
     } else if (output != "-") {
       format = SinkFormatForPath(output);
+      // A device or pipe (/dev/stdout, /dev/full) is like standard output: JSONL.
+      if (!format && IsStreamOutput(output)) format = SinkFormat::kJsonl;
       if (!format) {
         std::cerr << "newsie extract: cannot tell the format of '" << output
                   << "' from its extension; give --format\n";

@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "pipeline/html_text.h"
 #include "pipeline/source.h"
@@ -13,17 +12,6 @@
 namespace newsie {
 namespace fs = std::filesystem;
 namespace {
-
-bool IsHidden(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.';
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool IsSidecar(const fs::path& p) { return EndsWith(p.filename().string(), ".meta.json"); }
 
 InputFormat FormatOf(const fs::path& p, InputFormat requested) {
   if (requested != InputFormat::kAuto) return requested;
@@ -71,6 +59,42 @@ Status RefuseBinary(const std::string& path, std::string_view bytes, const Input
   const auto kind = SniffBinary(bytes);
   if (!kind || (options.encoding && *kind == "binary data")) return {};
   return Status::Error("binary", path + " looks like a " + *kind + ", not text; skipped");
+}
+
+// A JSONL line may exceed --max-bytes by this much: the JSON envelope around
+// the text (quotes, escapes, the other fields).
+constexpr uint64_t kJsonlEnvelopeBytes = 64 << 10;
+
+enum class LineRead { kLine, kTooLong, kEnd };
+
+// Reads one line (without its '\n') into `line`, in pieces, so that a line
+// longer than `limit` is never held: its bytes are counted into `length` and
+// dropped as they come, and the stream is left at the next line.
+LineRead ReadLineUpTo(std::istream& in, uint64_t limit, std::string& line, uint64_t& length) {
+  line.clear();
+  length = 0;
+  bool any = false;
+  char buf[1 << 16];
+  while (true) {
+    in.getline(buf, sizeof buf);
+    const auto got = static_cast<size_t>(in.gcount());
+    if (in.bad() || (got == 0 && in.fail())) break;  // the end of the stream, or a read error
+    // A full buffer without a newline sets failbit (not eofbit): the line goes on.
+    const bool more = in.fail() && !in.eof() && !in.bad() && got == sizeof buf - 1;
+    // gcount counts the newline, which getline does not store.
+    const size_t stored = more || in.eof() ? got : got - 1;
+    any = true;
+    length += stored;
+    if (length <= limit) {
+      line.append(buf, stored);
+    } else if (!line.empty()) {
+      std::string().swap(line);
+    }
+    if (!more) break;
+    in.clear();
+  }
+  if (!any) return LineRead::kEnd;
+  return length <= limit ? LineRead::kLine : LineRead::kTooLong;
 }
 
 }  // namespace
@@ -142,67 +166,48 @@ InputReader::InputReader(std::vector<std::string> paths, InputOptions options,
 InputReader::~InputReader() = default;
 
 void InputReader::ExpandPath(const std::string& path) {
-  files_.clear();
-  next_file_ = 0;
-  errors_.clear();
+  single_.reset();
+  walk_.reset();
   std::error_code ec;
   const fs::path root(path);
   const auto status = fs::status(root, ec);
   if (!fs::exists(status)) {
-    errors_.push_back(ErrorItem(path, "not-found", path + ": no such file or directory"));
-    return;
+    single_ = WalkStep{root, "", Status::Error("not-found", path + ": no such file or directory")};
+  } else if (!fs::is_directory(status)) {
+    single_ = WalkStep{root, path, {}};  // a file given directly: its id is its path as given
+  } else {
+    walk_ = std::make_unique<FolderWalk>(root);
   }
-  if (!fs::is_directory(status)) {
-    files_.emplace_back(root, path);  // a file given directly: its id is its path as given
-    return;
+}
+
+std::optional<WalkStep> InputReader::NextInPath() {
+  if (single_) {
+    std::optional<WalkStep> step = std::move(single_);
+    single_.reset();
+    return step;
   }
-  // Sorted, recursive, hidden entries skipped; each real directory visited
-  // once, so a symlink loop ends instead of recursing forever.
-  std::set<fs::path> visited;
-  std::vector<fs::path> stack{root};
-  while (!stack.empty()) {
-    const fs::path dir = stack.back();
-    stack.pop_back();
-    const fs::path real = fs::canonical(dir, ec);
-    if (ec) {
-      errors_.push_back(ErrorItem(dir.string(), "unreadable", dir.string() + ": " + ec.message()));
-      continue;
-    }
-    if (!visited.insert(real).second) {
-      errors_.push_back(ErrorItem(dir.string(), "symlink-loop",
-                                  dir.string() + ": directory already visited (symlink loop)"));
-      continue;
-    }
-    std::vector<fs::directory_entry> entries;
-    fs::directory_iterator it(dir, ec), end;
-    if (ec) {
-      errors_.push_back(ErrorItem(dir.string(), "unreadable", dir.string() + ": " + ec.message()));
-      continue;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) break;
-      if (!IsHidden(it->path())) entries.push_back(*it);
-    }
-    for (const auto& entry : entries) {
-      std::error_code type_ec;
-      if (entry.is_directory(type_ec)) {
-        stack.push_back(entry.path());
-      } else if (!IsSidecar(entry.path())) {
-        files_.emplace_back(entry.path(), fs::relative(entry.path(), root, ec).generic_string());
-      }
-    }
+  if (walk_) {
+    if (auto step = walk_->Next()) return step;
+    walk_.reset();
   }
-  // Sorted by the path under the root, so two runs (and two machines) agree.
-  std::sort(files_.begin(), files_.end(),
-            [](const auto& a, const auto& b) { return a.second < b.second; });
+  return std::nullopt;
 }
 
 std::optional<WorkItem> InputReader::NextJsonlRecord() {
   std::string line;
-  while (jsonl_ && std::getline(*jsonl_, line)) {
+  uint64_t length = 0;
+  const uint64_t limit = options_.max_bytes + kJsonlEnvelopeBytes;
+  LineRead read;
+  while (jsonl_ && (read = ReadLineUpTo(*jsonl_, limit, line, length)) != LineRead::kEnd) {
     ++jsonl_line_;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = jsonl_path_ + ":" + std::to_string(jsonl_line_);
+    if (read == LineRead::kTooLong) {
+      return ErrorItem(where, "too-large",
+                       where + ": the line is " + std::to_string(length) +
+                           " bytes, more than --max-bytes (" + std::to_string(options_.max_bytes) +
+                           ") allows for one record; skipped");
+    }
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     WorkItem item;
     item.path = where;
     try {
@@ -240,13 +245,15 @@ std::optional<WorkItem> InputReader::Next() {
     if (jsonl_) {
       if (auto item = NextJsonlRecord()) return item;
     }
-    if (!errors_.empty()) {
-      WorkItem item = std::move(errors_.front());
-      errors_.erase(errors_.begin());
-      return item;
-    }
-    if (next_file_ < files_.size()) {
-      auto [file, id] = files_[next_file_++];
+    if (auto step = NextInPath()) {
+      if (!step->error.ok()) {
+        WorkItem item;
+        item.path = step->path.string();
+        item.error = std::move(step->error);
+        return item;
+      }
+      const fs::path file = std::move(step->path);
+      std::string id = std::move(step->id);
       if (FormatOf(file, options_.format) == InputFormat::kJsonl) {
         jsonl_file_ = std::make_unique<std::ifstream>(file, std::ios::binary);
         jsonl_path_ = file.string();
@@ -262,7 +269,7 @@ std::optional<WorkItem> InputReader::Next() {
       WorkItem item;
       item.path = file.string();
       item.file = file;
-      item.input.id = id;
+      item.input.id = std::move(id);
       item.input.path = file.string();
       item.input.format = FormatOf(file, options_.format) == InputFormat::kHtml
                               ? Input::Format::kHtml

@@ -7,10 +7,11 @@
 // {"id", "text" | "html", "date"?, "url"?, "title"?, "lang"?}.
 //
 // InputReader hands out WorkItems one at a time, in input order, without
-// reading whole folders or JSONL files into memory: a file's bytes are read
-// later by Load (on a worker thread), a JSONL record is parsed as its line is
-// reached. Every problem becomes a WorkItem carrying an error, so the batch
-// reports it in order and goes on.
+// reading whole folders or JSONL files into memory: a folder is walked lazily
+// (pipeline/folder_walk.h), a file's bytes are read later by Load (on a
+// worker thread), a JSONL record is parsed as its line is reached (and a line
+// far past --max-bytes is skipped unread). Every problem becomes a WorkItem
+// carrying an error, so the batch reports it in order and goes on.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "pipeline/document.h"
+#include "pipeline/folder_walk.h"
 #include "pipeline/status.h"
 
 namespace newsie {
@@ -62,14 +64,15 @@ class InputReader {
   std::optional<WorkItem> NextJsonlRecord();
   void ExpandPath(const std::string& path);
 
+  std::optional<WalkStep> NextInPath();
+
   std::vector<std::string> paths_;
   size_t next_path_ = 0;
   InputOptions options_;
   std::istream& stdin_;
-  // Files found by walking the current PATH, in order, not yet handed out.
-  std::vector<std::pair<std::filesystem::path, std::string>> files_;  // (file, id)
-  size_t next_file_ = 0;
-  std::vector<WorkItem> errors_;  // walk errors for the current PATH, handed out first
+  // The current PATH: a file given directly (or its error), or a folder walk.
+  std::optional<WalkStep> single_;
+  std::unique_ptr<FolderWalk> walk_;
   // The JSONL stream being read, if any.
   std::unique_ptr<std::ifstream> jsonl_file_;
   std::istream* jsonl_ = nullptr;

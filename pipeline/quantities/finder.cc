@@ -1,6 +1,7 @@
 #include "pipeline/quantities/finder.h"
 
 #include "pipeline/quantities/decimal.h"
+#include "pipeline/quantities/digit_run.h"
 #include "pipeline/quantities/english_numbers.h"
 #include "pipeline/quantities/korean_numerals.h"
 #include "pipeline/quantities/tables.h"
@@ -191,39 +192,19 @@ class Scanner {
   // ---- digits ---------------------------------------------------------
 
   // Skips tokens that hold digits but no quantity: phone and version numbers,
-  // IP addresses, times, identifiers glued to letters.
+  // IP addresses, times, identifiers glued to letters. The token is the digit
+  // run from `i` on; it is walked once and reused for every later `i` inside
+  // it (quantities/digit_run.h), so a long run costs linear time.
   bool Rejected(size_t i, size_t* skip) const {
+    using quantities::Separator;
     const uint32_t before = CodePointBefore(t_, i);
-    size_t j = i;
-    int dots = 0, dashes = 0, colons = 0, slashes = 0;
-    size_t part_begin = i;
-    std::pair<size_t, size_t> parts[2];
-    size_t n_parts = 0;
-    while (j < t_.size()) {
-      const char c = t_[j];
-      if (IsDigit(c)) {
-        ++j;
-      } else if ((c == '.' || c == '-' || c == ':' || c == '/' || c == ',') && j + 1 < t_.size() &&
-                 IsDigit(t_[j + 1])) {
-        if (c == '.') ++dots;
-        if (c == '-' || c == ':' || c == '/') {
-          if (n_parts < 2) parts[n_parts] = {part_begin, j};
-          ++n_parts;
-          part_begin = j + 1;
-        }
-        dashes += c == '-';
-        colons += c == ':';
-        slashes += c == '/';
-        ++j;
-      } else {
-        break;
-      }
-    }
-    if (n_parts < 2) parts[n_parts] = {part_begin, j};
-    ++n_parts;
-    size_t end = j;
-    while (end < t_.size() && (IsAlpha(t_[end]) || t_[end] == '_')) ++end;
-    *skip = end;
+    if (!run_.Contains(i)) run_ = quantities::DigitRun::Walk(t_, i);
+    const size_t j = run_.end();
+    const int dots = run_.CountFrom(Separator::kDot, i);
+    const int dashes = run_.CountFrom(Separator::kDash, i);
+    const int colons = run_.CountFrom(Separator::kColon, i);
+    const int slashes = run_.CountFrom(Separator::kSlash, i);
+    *skip = run_.glued_end();
     if (before < 0x80 && before != 0 &&
         (IsAlpha(static_cast<char>(before)) || before == '_' || before == '/' || before == '=' ||
          before == '#' || before == '@' || before == '\\' || before == ':' || before == '.')) {
@@ -231,9 +212,10 @@ class Scanner {
     }
     if (before == '-' && i >= 2 && IsAlpha(t_[i - 2])) return true;  // COVID-19, HERO-1
     if (colons > 0 || dots >= 2 || dashes >= 2 || slashes >= 2) return true;
-    if (dashes == 1 && n_parts == 2) {
-      const auto [a0, a1] = parts[0];
-      const auto [b0, b1] = parts[1];
+    // Two parts split by one dash: 2023-2024 (years) is a range, 010-1234 is not.
+    if (dashes == 1 && slashes == 0) {
+      const size_t dash = run_.Last(Separator::kDash);
+      const size_t a0 = i, a1 = dash, b0 = dash + 1, b1 = j;
       int ya = 0, yb = 0;
       size_t e;
       const bool years = a1 - a0 == 4 && b1 - b0 == 4 && SmallInt(t_, a0, 4, &ya, &e) &&
@@ -250,9 +232,7 @@ class Scanner {
     }
     // Long bare digit strings are identifiers.
     if (j - i > 15 && dots == 0) {
-      bool commas = false;
-      for (size_t k = i; k < j; ++k) commas |= t_[k] == ',';
-      if (!commas &&
+      if (run_.CountFrom(Separator::kComma, i) == 0 &&
           !(j < t_.size() && !IsDigit(t_[j]) && static_cast<unsigned char>(t_[j]) >= 0x80)) {
         return true;
       }
@@ -1044,6 +1024,7 @@ class Scanner {
   std::string_view t_;
   bool ko_, en_;
   size_t floor_ = 0;  // end of the last quantity found: a later one never reaches back over it
+  mutable quantities::DigitRun run_;  // the digit run Rejected last walked
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "pipeline/sinks/csv_sink.h"
 #include "pipeline/sinks/sink.h"
@@ -54,6 +55,13 @@ std::optional<SinkFormat> SinkFormatForPath(std::string_view path) {
   if (ext == "csv") return SinkFormat::kCsv;
   if (ext == "sqlite" || ext == "sqlite3" || ext == "db") return SinkFormat::kSqlite;
   return std::nullopt;
+}
+
+bool IsStreamOutput(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  return !ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+         !std::filesystem::is_directory(status);
 }
 
 Status OpenSink(SinkFormat format, const std::string& path, const SinkOptions& options,

@@ -60,8 +60,9 @@ ResumableFile::~ResumableFile() {
   if (manifest_) std::fclose(manifest_);
 }
 
-Status ResumableFile::Fail(const std::string& what) const {
-  return Status::Error("write-failed", what + " " + path_ + " failed: " + std::strerror(errno));
+Status ResumableFile::Fail(const std::string& what) {
+  if (error_ == 0) error_ = errno != 0 ? errno : EIO;
+  return Status::Error("write-failed", what + " " + path_ + " failed: " + std::strerror(error_));
 }
 
 Status ResumableFile::Open(const std::string& path, std::string_view format, bool resume,
@@ -142,31 +143,27 @@ Status ResumableFile::Open(const std::string& path, std::string_view format, boo
 }
 
 void ResumableFile::Write(std::string_view bytes) {
-  if (!file_ || failed_) return;
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) failed_ = true;
+  if (!file_ || error_ != 0) return;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    error_ = errno != 0 ? errno : EIO;
+  }
   offset_ += bytes.size();
 }
 
 Status ResumableFile::EndRecord(const RecordKey& key) {
-  if (!file_ || failed_ || std::fflush(file_) != 0) {
-    failed_ = true;
-    return Fail("writing");
-  }
+  if (!file_ || error_ != 0 || std::fflush(file_) != 0) return Fail("writing");
   // The record is in OUT.partial before the manifest says so: a run killed
   // in between leaves an unlisted tail that resume cuts off.
   const std::string line = EntryLine(offset_, key);
   if (std::fwrite(line.data(), 1, line.size(), manifest_) != line.size() ||
       std::fflush(manifest_) != 0) {
-    failed_ = true;
     return Fail("writing the manifest of");
   }
   return {};
 }
 
 Status ResumableFile::Commit() {
-  if (!file_) return Status::Error("write-failed", "writing " + path_ + " failed");
-  const bool synced = !failed_ && SyncAndClose(file_);
-  if (!synced) return Fail("writing");
+  if (!file_ || error_ != 0 || !SyncAndClose(file_)) return Fail("writing");
   if (std::rename(PartialPath(path_).c_str(), path_.c_str()) != 0) {
     return Fail("moving the output into place at");
   }

@@ -53,13 +53,15 @@ class ResumableFile {
   static std::string ManifestPath(const std::string& path) { return path + ".manifest"; }
 
  private:
-  Status Fail(const std::string& what) const;
+  // A write-failed error naming OUT, with the reason of the first failure
+  // (kept from the call that failed, so a later report still gives it).
+  Status Fail(const std::string& what);
 
   std::string path_;
   std::FILE* file_ = nullptr;
   std::FILE* manifest_ = nullptr;
   uint64_t offset_ = 0;  // bytes in OUT.partial
-  bool failed_ = false;
+  int error_ = 0;        // errno of the first failed write; 0 while none failed
 };
 
 }  // namespace newsie

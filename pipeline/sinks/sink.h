@@ -66,6 +66,11 @@ struct SinkOptions {
   int batch_documents = 256;  // SQLite: documents per transaction
 };
 
+// True when `path` names an existing device or pipe (/dev/null, /dev/full,
+// /dev/stdout, a FIFO): such an output is written straight through like
+// standard output, since it cannot be renamed into place or resumed.
+bool IsStreamOutput(const std::string& path);
+
 // `path` empty or "-" means standard output (JSONL/JSON/CSV only), written
 // and flushed record by record so newsie works as a streaming filter.
 // Returns an error Status when the output cannot be opened (or resumed).

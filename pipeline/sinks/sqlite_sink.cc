@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <filesystem>
 
 #include "pipeline/sinks/fact_rows.h"
@@ -306,8 +307,13 @@ class SqliteSink : public Sink {
     return ok;
   }
 
+  // SQLite's message, and the OS reason behind it when there is one
+  // ("database or disk is full (No space left on device)").
   Status Error(const char* code, const std::string& what) {
-    const std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    if (const int os_error = db_ ? sqlite3_system_errno(db_) : 0; os_error != 0) {
+      reason += std::string(" (") + std::strerror(os_error) + ")";
+    }
     return Status::Error(code, what + " " + partial_ + ": " + reason);
   }
 
@@ -326,6 +332,11 @@ Status OpenSqliteSink(const std::string& path, const SinkOptions& options,
                       std::unique_ptr<Sink>& out) {
   if (path.empty() || path == "-") {
     return Status::Error("unsupported-format", "SQLite output needs a file (-o OUT.sqlite)");
+  }
+  // Finish removes OUT and renames OUT.partial to it: never do that to a device.
+  if (IsStreamOutput(path)) {
+    return Status::Error("unsupported-format",
+                         "SQLite output needs a regular file; " + path + " is a device or a pipe");
   }
   auto sink = std::make_unique<SqliteSink>(options);
   Status s = sink->Open(path, options.resume);

@@ -1,47 +1,79 @@
 // JSONL and JSON-array sinks.
 #include "pipeline/sinks/text_sinks.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace newsie {
+namespace {
+
+// errno after a failed write; EIO when the call failed without setting it.
+int LastError() { return errno != 0 ? errno : EIO; }
+
+}  // namespace
+
+TextOutput::~TextOutput() {
+  if (owns_stream_) std::fclose(stream_);
+}
 
 Status TextOutput::Open(const std::string& path, SinkFormat format, bool resume,
                         std::vector<RecordKey>& restored) {
-  to_stdout_ = path.empty() || path == "-";
-  if (!to_stdout_) return file_.Open(path, SinkFormatName(format), resume, restored);
+  const bool to_stdout = path.empty() || path == "-";
+  if (!to_stdout && !IsStreamOutput(path)) {
+    return file_.Open(path, SinkFormatName(format), resume, restored);
+  }
+  stream_name_ = to_stdout ? "standard output" : path;
   if (resume) {
     return Status::Error("cannot-resume",
-                         "--resume needs an output file (-o), not standard output");
+                         "--resume needs an output file (-o), not " + stream_name_);
   }
+  if (to_stdout) {
+    stream_ = stdout;
+    return {};
+  }
+  stream_ = std::fopen(path.c_str(), "wb");
+  if (!stream_) {
+    return Status::Error("cannot-write", "cannot write " + path + ": " + std::strerror(errno));
+  }
+  owns_stream_ = true;
   return {};
 }
 
 void TextOutput::Emit(std::string_view bytes) {
-  if (!to_stdout_) {
+  if (!stream_) {
     file_.Write(bytes);
-  } else if (!failed_ && std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
-    failed_ = true;
+  } else if (!error_ && std::fwrite(bytes.data(), 1, bytes.size(), stream_) != bytes.size()) {
+    error_ = LastError();
   }
 }
 
+// A stream is flushed per record: a consumer downstream (a pipe, a Hadoop
+// mapper) sees each record as soon as it is complete. The first failure's
+// errno is kept, so the message gives the reason even when reported later.
+Status TextOutput::Flush() {
+  if (!error_ && std::fflush(stream_) != 0) error_ = LastError();
+  return StreamStatus();
+}
+
+Status TextOutput::StreamStatus() const {
+  if (!error_) return {};
+  return Status::Error("write-failed",
+                       "writing " + stream_name_ + " failed: " + std::strerror(error_));
+}
+
 Status TextOutput::EndRecord(const RecordKey& key) {
-  if (!to_stdout_) return file_.EndRecord(key);
-  // Streaming: a consumer downstream (a pipe, a Hadoop mapper) sees each
-  // record as soon as it is complete.
-  if (failed_ || std::fflush(stdout) != 0) {
-    failed_ = true;
-    return Status::Error("write-failed", "writing standard output failed");
-  }
-  return {};
+  if (!stream_) return file_.EndRecord(key);
+  return Flush();
 }
 
 Status TextOutput::Finish(std::string_view trailer) {
   Emit(trailer);
-  if (!to_stdout_) return file_.Commit();
-  if (failed_ || std::fflush(stdout) != 0) {
-    return Status::Error("write-failed", "writing standard output failed");
-  }
-  return {};
+  if (!stream_) return file_.Commit();
+  if (Status flushed = Flush(); !flushed.ok() || !owns_stream_) return flushed;
+  owns_stream_ = false;
+  if (std::fclose(stream_) != 0) error_ = LastError();
+  return StreamStatus();
 }
 
 namespace {

@@ -1,0 +1,68 @@
+// FolderWalk: the files under a folder, one at a time, in sorted order,
+// without listing the whole tree first.
+//
+// The order is that of the files' paths under the root compared as byte
+// strings: "B.txt" < "a-b/x.txt" < "a.txt" < "a/x.txt" < "a0.txt". The walk
+// gets it depth first by sorting each folder's entries with a '/' after a
+// subfolder's name: "a/" then sorts among its siblings exactly where the
+// paths inside it do, since '/' is the character that follows "a" in them.
+// Only the folders on the way down to the current file are held, each as its
+// sorted list of names and a position in it, so memory follows the depth of
+// the tree and the size of one folder, not the number of files.
+//
+// Hidden entries (.name) and NAME.meta.json sidecars are skipped. A symlink
+// to a folder is followed, but each real folder is entered once: reaching
+// one again (a symlink loop, or two links to one folder) is a `symlink-loop`
+// error naming the path that reached it. A folder that cannot be resolved or
+// listed is an `unreadable` error. Errors come out where the walk meets them.
+//
+// A file's id is its path under the root as fs::relative gives it, which
+// resolves symlinks: a file reached through a link that points out of the
+// tree gets its target's path ("../elsewhere/x.txt") as its id, yet comes
+// out where its link's own path sorts.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace newsie {
+
+// One step of a walk: a file, or an error about a folder.
+struct WalkStep {
+  std::filesystem::path path;  // the file, or the folder the error is about
+  std::string id;              // a file's path relative to the root ('/'-separated)
+  Status error;                // not OK: `path` could not be walked
+};
+
+class FolderWalk {
+ public:
+  // `root` must be a folder (InputReader checks); its own errors come first.
+  explicit FolderWalk(std::filesystem::path root);
+
+  // The next file or error in walk order; nullopt when the walk is done.
+  std::optional<WalkStep> Next();
+
+ private:
+  // One folder on the way down: its entries' names, a subfolder's with '/'
+  // appended, sorted; and the next one to hand out.
+  struct Listing {
+    std::filesystem::path dir;
+    std::vector<std::string> names;
+    size_t next = 0;
+  };
+
+  // Lists `dir` onto the stack, or returns the error that keeps it out.
+  std::optional<WalkStep> Enter(const std::filesystem::path& dir);
+
+  std::filesystem::path root_;
+  bool started_ = false;
+  std::vector<Listing> stack_;
+  std::set<std::filesystem::path> entered_;  // the real (canonical) folders entered so far
+};
+
+}  // namespace newsie

@@ -1,0 +1,69 @@
+// The folder walk (pipeline/folder_walk.h) as InputReader hands it out: the
+// files of a tree in the byte order of their paths under the root, which is
+// the order newsie has always written them in.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pipeline/input.h"
+#include "tests/test_support.h"
+
+namespace newsie::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The ids of every item InputReader gives for `root`, in order; errors as "!CODE PATH".
+std::vector<std::string> WalkIds(const fs::path& root) {
+  std::istringstream no_stdin;
+  InputReader reader({root.string()}, InputOptions{}, no_stdin);
+  std::vector<std::string> ids;
+  while (auto item = reader.Next()) {
+    ids.push_back(item->error.ok() ? item->input.id : "!" + item->error.code() + " " + item->path);
+  }
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("folder walk: a nested tree comes out in the byte order of its paths", "[input][walk]") {
+  // Names whose order is easy to get wrong: '/' sorts after ' ', '-' and '.'
+  // but before '0', '_' and the letters; capitals before small letters; a
+  // folder "a/" between the files "a.txt" and "a0.txt"; a name that is a
+  // prefix of a folder's; UTF-8 after ASCII.
+  const std::vector<std::string> expected = {
+      "B.txt",       "a b.txt",          "a-b/x.txt",  "a.txt",  "a/B.txt", "a/a",
+      "a/a-b/y.txt", "a/a.txt",          "a/a0/z.txt", "a0.txt", "a_c.txt", "b/c.txt",
+      "b/c/d/e.txt", "\xea\xb0\x80.txt",  // 가.txt
+  };
+  // The expected order is that of the paths compared as byte strings, the
+  // order the batch had when it sorted every path of the tree at once.
+  std::vector<std::string> sorted = expected;
+  std::sort(sorted.begin(), sorted.end());
+  REQUIRE(sorted == expected);
+
+  TempDir dir;
+  // Written in another order, with hidden entries and a sidecar the walk skips.
+  for (auto it = expected.rbegin(); it != expected.rend(); ++it) dir.Write("in/" + *it, "x\n");
+  dir.Write("in/.hidden.txt", "x\n");
+  dir.Write("in/.git/config", "x\n");
+  dir.Write("in/a/a.meta.json", "{}");
+  fs::create_directories(dir.path / "in/empty");
+  CHECK(WalkIds(dir.path / "in") == expected);
+}
+
+TEST_CASE("folder walk: a symlink loop is one error where the walk meets it", "[input][walk]") {
+  TempDir dir;
+  dir.Write("in/a.txt", "x\n");
+  dir.Write("in/sub/b.txt", "x\n");
+  dir.Write("in/z.txt", "x\n");
+  fs::create_directory_symlink(dir.path / "in", dir.path / "in/sub/loop");
+  const std::string loop = (dir.path / "in/sub/loop").string();
+  CHECK(WalkIds(dir.path / "in") ==
+        std::vector<std::string>{"a.txt", "sub/b.txt", "!symlink-loop " + loop, "z.txt"});
+}
+
+}  // namespace newsie::testing
