@@ -550,7 +550,7 @@ TEST_CASE("bad input: output to a full disk fails loudly, not silently", "[bad-i
   }
 }
 
-TEST_CASE("bad input: SIGINT and SIGTERM mid-batch leave valid output; --resume completes it",
+TEST_CASE("bad input: SIGINT and SIGTERM mid-batch leave valid output, --resume completes it",
           "[bad-input][signals]") {
   TempDir dir;
   constexpr int kDocs = 200;

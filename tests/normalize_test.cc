@@ -74,7 +74,7 @@ TEST_CASE("normalize: '?' repaired between digits and between Hangul words", "[n
   CHECK(n.repairs[2].message == "'?' between Hangul words read as a middle dot");
 }
 
-TEST_CASE("normalize: stage reports repairs as diagnostics; seeds repaired", "[normalize]") {
+TEST_CASE("normalize: stage reports repairs as diagnostics, seeds repaired", "[normalize]") {
   const Document doc = testing::Process(
       testing::ReadFile(testing::SourceDir() / "../shared/seeds/001_9a8c6b2dc414c7a7.txt"));
   std::vector<std::string> repaired;

@@ -33,7 +33,7 @@ TEST_CASE("sentences: Korean quotes ending \"...\"고 밝혔다 stay one sentenc
   for (int i : doc.stories[0].sentences) CHECK(doc.sentences[i].story == 0);
 }
 
-TEST_CASE("sentences: ellipses do not end sentences; lines always do", "[sentences]") {
+TEST_CASE("sentences: ellipses do not end sentences, lines always do", "[sentences]") {
   const Document doc = Process(
       "Mapo-gu (Mayor Park Gang-su) set a plan... Targeting 9,000 Jobs in 2025. It adds 40 "
       "projects\nA second line without a stop\nThe U.S. firm hired 2.5 times more.\n");
