@@ -210,11 +210,16 @@ int ExtractCommand(const std::vector<std::string>& args) {
 
   if (g_interrupted.load()) {
     sink.reset();  // keeps what it finished in OUT.partial
-    if (to_stdout) {
+    // Only the file outputs have an OUT.partial to resume from; standard
+    // output and devices were written straight through.
+    std::string names;
+    for (const auto& output : outputs) {
+      if (output == "-" || IsStreamOutput(output)) continue;
+      names += (names.empty() ? "" : ", ") + output;
+    }
+    if (names.empty()) {
       std::cerr << "newsie extract: interrupted; the output is incomplete\n";
     } else {
-      std::string names;
-      for (const auto& output : outputs) names += (names.empty() ? "" : ", ") + output;
       std::cerr << "newsie extract: interrupted; " << names << " not written. The "
                 << summary.documents << " documents finished are in OUT.partial"
                 << "; run the same command with --resume to continue\n";

@@ -550,6 +550,24 @@ TEST_CASE("bad input: output to a full disk fails loudly, not silently", "[bad-i
   }
 }
 
+// A device output has no OUT.partial: interrupted, the message must not send
+// the user looking for one. newsie waits on standard input (held open by
+// `sleep`) when the signal comes.
+TEST_CASE("bad input: SIGINT with -o /dev/null says the output is incomplete, not OUT.partial",
+          "[bad-input][signals]") {
+  TempDir dir;
+  const std::string record = R"({"id":"a","text":"Gwanak-gu will create 100 jobs."})";
+  const std::string script = "{ printf '%s\\n' '" + record + "'; sleep 4; } | '" + NEWSIE_BINARY +
+                             "' extract --input-format jsonl - --quiet -o /dev/null 2>" +
+                             dir.Q("err") + " & pid=$!; sleep 1.5; kill -INT $pid; wait $pid";
+  const int status = std::system(script.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  const std::string err = ReadFile(dir.path / "err");
+  CHECK(err.find("interrupted; the output is incomplete") != std::string::npos);
+  CHECK(err.find("OUT.partial") == std::string::npos);
+}
+
 TEST_CASE("bad input: SIGINT and SIGTERM mid-batch leave valid output, --resume completes it",
           "[bad-input][signals]") {
   TempDir dir;
