@@ -106,5 +106,26 @@ TEST_CASE("district examples table", "[district]") {
   }
 }
 
+TEST_CASE("district: quoted ranges", "[district]") {
+  auto quoted = [](std::string_view text, bool single) {
+    std::vector<std::string> out;
+    for (const auto& [b, e] : QuotedRanges(text, 0, text.size(), single))
+      out.emplace_back(text.substr(b, e - b));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  const std::string_view text =
+      "구청장은 \u201C관악구는 잘한다\u201D고 했고 \u300C성동\u300D과 \u300E은평\u300F, "
+      "\"Gwanak\" and Seoul's \u2018Job Plan\u2019 or 'Youth' end";
+  CHECK(quoted(text, false) ==
+        V{"\u201C관악구는 잘한다\u201D", "\u300C성동\u300D", "\u300E은평\u300F", "\"Gwanak\""});
+  // Single quotes too; the apostrophe of Seoul's is not one.
+  CHECK(quoted(text, true) == V{"\u201C관악구는 잘한다\u201D", "\u300C성동\u300D",
+                                "\u300E은평\u300F", "\"Gwanak\"", "\u2018Job Plan\u2019",
+                                "'Youth'"});
+  // A quote left open ends at the line's end, or at the end of the range.
+  CHECK(quoted("\u201Copen\nnext \"runs on", false) == V{"\u201Copen", "\"runs on"});
+}
+
 }  // namespace
 }  // namespace newsie

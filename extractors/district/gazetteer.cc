@@ -402,7 +402,14 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_
   std::vector<std::pair<size_t, size_t>> out;
   char32_t close = 0;
   size_t open_at = 0;
+  // Every quote mark and line end starts with one of these bytes (the curly
+  // and corner quotes with E2 or E3, which only ever lead a character), so
+  // the rest of the text is skipped unread.
+  static constexpr std::string_view kMarks("\"'\n\xE2\xE3", 5);
+  end = std::min(end, text.size());
   for (size_t pos = begin; pos < end;) {
+    pos = text.find_first_of(kMarks, pos);
+    if (pos >= end) break;
     size_t len = 1;
     const char32_t c = DecodeAt(text, pos, &len);
     if (close) {
