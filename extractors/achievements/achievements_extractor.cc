@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "extractors/district/gazetteer.h"
+#include "extractors/match.h"
 
 namespace newsie {
 namespace {
@@ -37,7 +38,7 @@ std::string_view After(const Document& doc, size_t pos, size_t ceil, size_t len)
 // when it does not match. `base` is the work offset of text.
 std::optional<std::pair<size_t, size_t>> Find(const RE2& re, std::string_view text, size_t base) {
   re2::StringPiece cap;
-  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re, &cap)) return std::nullopt;
+  if (!PartialMatchThenCapture(re, text, &cap)) return std::nullopt;
   const size_t b = base + static_cast<size_t>(cap.data() - text.data());
   return std::make_pair(b, b + cap.size());
 }

@@ -1,6 +1,7 @@
 #include "extractors/district/gazetteer.h"
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 
 namespace newsie {
@@ -405,10 +406,14 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_
   // Every quote mark and line end starts with one of these bytes (the curly
   // and corner quotes with E2 or E3, which only ever lead a character), so
   // the rest of the text is skipped unread.
-  static constexpr std::string_view kMarks("\"'\n\xE2\xE3", 5);
+  static constexpr auto kMark = [] {
+    std::array<bool, 256> mark{};
+    for (const unsigned char c : {'"', '\'', '\n', '\xE2', '\xE3'}) mark[c] = true;
+    return mark;
+  }();
   end = std::min(end, text.size());
   for (size_t pos = begin; pos < end;) {
-    pos = text.find_first_of(kMarks, pos);
+    while (pos < end && !kMark[static_cast<unsigned char>(text[pos])]) ++pos;
     if (pos >= end) break;
     size_t len = 1;
     const char32_t c = DecodeAt(text, pos, &len);

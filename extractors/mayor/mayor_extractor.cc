@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "extractors/match.h"
+
 namespace newsie {
 namespace {
 
@@ -219,8 +221,9 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
           latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 0, "en.mayor.lead_paren");
       } else if (m.end < rest.size() && IsSpace(rest[m.end]) &&
-                 en_after_district_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(),
-                                           3) &&
+                 // Rarely a title after the name: ask the DFA before capturing.
+                 MatchThenCapture(*en_after_district_, rest, m.end, rest.size(), RE2::ANCHOR_START,
+                                  g.data(), 3) &&
                  latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 1, "en.mayor.district_title_name");
       }

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "extractors/district/gazetteer.h"
+#include "extractors/match.h"
 
 namespace newsie {
 namespace {
@@ -179,8 +180,7 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
   re2::StringPiece cap;
   const size_t after_end = std::min(se, q.end + 80);
   const std::string_view after = doc.Work(q.end, after_end);
-  if (metric_word_in(q.end, after_end) &&
-      RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *metric_after_, &cap)) {
+  if (metric_word_in(q.end, after_end) && PartialMatchThenCapture(*metric_after_, after, &cap)) {
     if (const auto* e = metrics_.Lookup(std::string_view(cap.data(), cap.size()))) {
       const size_t b = q.end + static_cast<size_t>(cap.data() - after.data());
       return Metric{e->cls, b, b + cap.size()};
@@ -203,7 +203,7 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
   const size_t before_begin = CharStart(doc.work, q.begin > sb + 120 ? q.begin - 120 : sb, q.begin);
   const std::string_view before = doc.Work(before_begin, q.begin);
   if (metric_word_in(before_begin, q.begin) &&
-      RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *metric_before_, &cap)) {
+      PartialMatchThenCapture(*metric_before_, before, &cap)) {
     if (const auto* e = metrics_.Lookup(std::string_view(cap.data(), cap.size()))) {
       const size_t b = before_begin + static_cast<size_t>(cap.data() - before.data());
       return Metric{e->cls, b, b + cap.size()};
