@@ -54,10 +54,8 @@ void PhraseSet::Add(Phrase p) {
       for (unsigned second : {b0, b1}) first_pair_.set((first << 8) | second);
     }
   }
-  const auto index = static_cast<uint32_t>(phrases_.size());
-  by_first_[static_cast<unsigned char>(Lower(p.text.front()))].push_back(index);
-  by_last_[static_cast<unsigned char>(Lower(p.text.back()))].push_back(index);
   phrases_.push_back(std::move(p));
+  Index();
 }
 
 void PhraseSet::Sort() {
@@ -66,15 +64,42 @@ void PhraseSet::Sort() {
   Index();
 }
 
+uint16_t PhraseSet::Key(char a, char b) {
+  return static_cast<uint16_t>((static_cast<unsigned char>(Lower(a)) << 8) |
+                               static_cast<unsigned char>(Lower(b)));
+}
+
 void PhraseSet::Index() {
-  for (auto& bucket : by_first_) bucket.clear();
-  for (auto& bucket : by_last_) bucket.clear();
+  by_first_.clear();
+  by_last_.clear();
+  single_.clear();
   for (uint32_t i = 0; i < phrases_.size(); ++i) {
     const std::string& text = phrases_[i].text;
-    by_first_[static_cast<unsigned char>(Lower(text.front()))].push_back(i);
-    by_last_[static_cast<unsigned char>(Lower(text.back()))].push_back(i);
+    if (text.size() == 1) {
+      single_.push_back(i);
+      continue;
+    }
+    by_first_.emplace_back(Key(text[0], text[1]), i);
+    by_last_.emplace_back(Key(text[text.size() - 2], text.back()), i);
   }
+  std::sort(by_first_.begin(), by_first_.end());
+  std::sort(by_last_.begin(), by_last_.end());
 }
+
+namespace {
+
+// The indexes filed under `key`, in phrases_ order.
+template <typename F>
+const Phrase* FirstOf(const std::vector<std::pair<uint16_t, uint32_t>>& index, uint16_t key,
+                      F try_phrase) {
+  auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(key, uint32_t{0}));
+  for (; it != index.end() && it->first == key; ++it) {
+    if (const Phrase* p = try_phrase(it->second)) return p;
+  }
+  return nullptr;
+}
+
+}  // namespace
 
 bool PhraseSet::MayStartAt(std::string_view t, size_t pos) const {
   if (pos >= t.size()) return false;
@@ -86,9 +111,9 @@ bool PhraseSet::MayStartAt(std::string_view t, size_t pos) const {
 
 const Phrase* PhraseSet::Match(std::string_view t, size_t pos, std::string_view kind) const {
   if (!MayStartAt(t, pos)) return nullptr;
-  for (const uint32_t i : by_first_[static_cast<unsigned char>(Lower(t[pos]))]) {
+  auto try_phrase = [&](uint32_t i) -> const Phrase* {
     const Phrase& p = phrases_[i];
-    if (!kind.empty() && p.kind != kind) continue;
+    if (!kind.empty() && p.kind != kind) return nullptr;
     if (p.latin) {
       if (StartsWithIcase(t, pos, p.text) &&
           (!IsAlpha(p.text.back()) || LatinWordEnds(t, pos + p.text.size()))) {
@@ -97,6 +122,15 @@ const Phrase* PhraseSet::Match(std::string_view t, size_t pos, std::string_view 
     } else if (StartsWith(t, pos, p.text)) {
       return &p;
     }
+    return nullptr;
+  };
+  // Longer phrases first, as phrases_ orders them: the two-byte index, then
+  // the one-byte phrases.
+  if (pos + 1 < t.size()) {
+    if (const Phrase* p = FirstOf(by_first_, Key(t[pos], t[pos + 1]), try_phrase)) return p;
+  }
+  for (const uint32_t i : single_) {
+    if (const Phrase* p = try_phrase(i)) return p;
   }
   return nullptr;
 }
@@ -104,17 +138,24 @@ const Phrase* PhraseSet::Match(std::string_view t, size_t pos, std::string_view 
 const Phrase* PhraseSet::MatchBefore(std::string_view t, size_t end, size_t* begin,
                                      std::string_view kind) const {
   if (end == 0 || end > t.size()) return nullptr;
-  for (const uint32_t i : by_last_[static_cast<unsigned char>(Lower(t[end - 1]))]) {
+  auto try_phrase = [&](uint32_t i) -> const Phrase* {
     const Phrase& p = phrases_[i];
-    if (!kind.empty() && p.kind != kind) continue;
-    if (p.text.size() > end) continue;
+    if (!kind.empty() && p.kind != kind) return nullptr;
+    if (p.text.size() > end) return nullptr;
     const size_t b = end - p.text.size();
     if (p.latin ? (StartsWithIcase(t, b, p.text) && LatinWordStarts(t, b))
                 : StartsWith(t, b, p.text)) {
-      if (!p.latin && b > 0 && IsHangul(CodePointBefore(t, b))) continue;
+      if (!p.latin && b > 0 && IsHangul(CodePointBefore(t, b))) return nullptr;
       *begin = b;
       return &p;
     }
+    return nullptr;
+  };
+  if (end >= 2) {
+    if (const Phrase* p = FirstOf(by_last_, Key(t[end - 2], t[end - 1]), try_phrase)) return p;
+  }
+  for (const uint32_t i : single_) {
+    if (const Phrase* p = try_phrase(i)) return p;
   }
   return nullptr;
 }

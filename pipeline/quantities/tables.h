@@ -43,11 +43,15 @@ class PhraseSet {
   bool MayStartAt(std::string_view t, size_t pos) const;
 
   void Index();
+  static uint16_t Key(char a, char b);
 
   std::vector<Phrase> phrases_;
-  // Indexes into phrases_, in its order, by the (ASCII-lowercased) first and
-  // last byte of the phrase: Match and MatchBefore try only those.
-  std::array<std::vector<uint32_t>, 256> by_first_, by_last_;
+  // Indexes into phrases_ keyed by the phrase's (ASCII-lowercased) first two
+  // and last two bytes, sorted by key and then by index (phrases_ order, so
+  // longest first): Match and MatchBefore try only the phrases whose edge
+  // bytes are the text's. One-byte phrases (`$`, `%`) are in single_.
+  std::vector<std::pair<uint16_t, uint32_t>> by_first_, by_last_;
+  std::vector<uint32_t> single_;
   std::bitset<256> single_byte_;   // first bytes of one-byte phrases ($, %)
   std::bitset<65536> first_pair_;  // first two bytes of longer phrases (both cases)
 };
