@@ -938,6 +938,52 @@ class Scanner {
     }
   }
 
+  // The powers of ten written after the leading digits of the numeral at
+  // [begin, end): Korean small units (천 백 십) and then at most one scale
+  // word (만 억 조), or an English scale word (`5 million`). Sets *small and
+  // *scale; false when anything else follows the digits.
+  bool Powers(size_t begin, size_t end, int* small, int* scale) const {
+    quantities::Decimal d;
+    size_t p = quantities::Decimal::Parse(t_, begin, &d);
+    if (p == begin) return false;
+    *small = *scale = 0;
+    size_t word_end = 0;
+    if (int power = 0; quantities::ParseEnglishScale(t_, p, tb_, &power, &word_end)) {
+      *scale = power;
+      p = word_end;
+    } else {
+      for (size_t len = 0; p < end; p += len) {
+        const uint32_t cp = DecodeAt(t_, p, &len);
+        if (auto unit = tb_.sino_unit.find(cp); unit != tb_.sino_unit.end() && *scale == 0) {
+          *small += unit->second;
+        } else if (auto big = tb_.sino_scale.find(cp); big != tb_.sino_scale.end() && *scale == 0) {
+          *scale = big->second;
+        } else {
+          break;
+        }
+      }
+    }
+    // What may follow the numeral inside the quantity: its unit or counter.
+    return p >= end || !IsDigit(t_[p]);
+  }
+
+  // `3~5억원`, `2~3만 개`, `3-5 million`: a scale word written once, after the
+  // second number, scales the first too (3억~5억), and with it the small
+  // units the first lacks (`3~5천만원` is 3천만~5천만, `3~5천 명` 3천~5천).
+  // Not when the first would then exceed the second (`10~2만`).
+  void CarryScale(Quantity& lo, const Quantity& hi) const {
+    if (lo.kind != QuantityKind::kNumber && lo.kind != QuantityKind::kMoney) return;
+    int lo_small = 0, lo_scale = 0, hi_small = 0, hi_scale = 0;
+    if (!Powers(lo.begin, lo.end, &lo_small, &lo_scale) || lo_scale != 0) return;
+    if (!Powers(hi.begin, hi.end, &hi_small, &hi_scale) || hi_scale + hi_small == 0) return;
+    quantities::Decimal d;
+    if (quantities::Decimal::Parse(t_, lo.begin, &d) == lo.begin) return;
+    if (!d.MulPow10(lo_small + hi_scale + (lo_small == 0 ? hi_small : 0))) return;
+    const Number scaled = d.ToNumber();
+    if (scaled.real > hi.value.real) return;  // not a range read that way
+    lo.value = scaled;
+  }
+
   void TryRange(Quantity* q1) {
     size_t p = q1->end;
     size_t s = SkipOneSpace(t_, p);
@@ -994,6 +1040,7 @@ class Scanner {
     }
     if (lo.kind != q2.kind) return;
     if (lo.counter.empty()) lo.counter = q2.counter;
+    CarryScale(lo, q2);
     if (lo.kind == QuantityKind::kNumber && !word_sep && !korean_from && q2.counter.empty() &&
         t_[s] == '-') {
       // 15-64 with nothing after: only small ascending numbers (ages, counts).
