@@ -881,6 +881,8 @@ class Scanner {
           dv.year = y;
           dv.anchor = DateValue::Anchor::kAbsolute;
           end = e;
+        } else {
+          end = RelativeYearAfter(end, &dv);
         }
         *q = DateQuantity(i, end, dv);
         return true;
@@ -897,8 +899,19 @@ class Scanner {
     if (m.text.back() == '.' || m.text.size() <= 3) {
       if (!(m.value == 5 && i >= 3 && StartsWithIcase(t_, i - 3, "in "))) return false;
     }
-    *q = DateQuantity(i, p, dv);
+    *q = DateQuantity(i, RelativeYearAfter(p, &dv), dv);
     return true;
+  }
+
+  // `March last year`, `June 3 next year`: a relative year written after a
+  // month gives the month its year. Returns the end of what was read.
+  size_t RelativeYearAfter(size_t end, DateValue* dv) const {
+    if (end >= t_.size() || t_[end] != ' ') return end;
+    const Phrase* w = tb_.relative.Match(t_, end + 1, "year");
+    if (w == nullptr || !w->latin) return end;
+    dv->anchor = DateValue::Anchor::kRelativeYear;
+    dv->offset = w->offset;
+    return end + 1 + w->text.size();
   }
 
   // ---- around a quantity ----------------------------------------------
