@@ -1,5 +1,7 @@
 #include "pipeline/quantities/finder.h"
 
+#include <algorithm>
+
 #include "pipeline/quantities/decimal.h"
 #include "pipeline/quantities/digit_run.h"
 #include "pipeline/quantities/english_numbers.h"
@@ -802,6 +804,7 @@ class Scanner {
     if (const Phrase* m = tb_.months.Match(t_, i); m && IsUpper(t_[i])) {
       if (Month(i, *m, q)) return true;
     }
+    if (QuarterAbbreviation(i, q)) return true;
     // the 21st (on the 21st): Ordinal() decides from the digits.
     if (StartsWithIcase(t_, i, "the ") && i + 4 < t_.size() && IsDigit(t_[i + 4])) return false;
     // minus 5, minus five
@@ -900,6 +903,35 @@ class Scanner {
       if (!(m.value == 5 && i >= 3 && StartsWithIcase(t_, i - 3, "in "))) return false;
     }
     *q = DateQuantity(i, RelativeYearAfter(p, &dv), dv);
+    return true;
+  }
+
+  // `Q3`, `Q3 2024`: a quarter prefix (en_words.tsv) glued to its number.
+  bool QuarterAbbreviation(size_t i, Quantity* q) const {
+    char buf[24];
+    size_t e;
+    const std::string_view word = quantities::LatinWordAt(t_, i, buf, sizeof buf, &e);
+    const bool prefix =
+        std::any_of(tb_.en_words.all().begin(), tb_.en_words.all().end(),
+                    [&](const Phrase& p) { return p.kind == "quarter_prefix" && p.text == word; });
+    if (!prefix || e >= t_.size() || t_[e] < '1' || t_[e] > '4') return false;
+    if (!LatinWordEnds(t_, e + 1)) return false;
+    DateValue dv;
+    dv.grain = DateGrain::kQuarter;
+    dv.quarter = t_[e] - '0';
+    dv.anchor = DateValue::Anchor::kRelativeYear;
+    size_t end = e + 1;
+    int y;
+    size_t ye;
+    if (end + 5 <= t_.size() && t_[end] == ' ' && SmallInt(t_, end + 1, 4, &y, &ye) &&
+        ye == end + 5 && YearLike(y)) {
+      dv.year = y;
+      dv.anchor = DateValue::Anchor::kAbsolute;
+      end = ye;
+    } else {
+      end = RelativeYearAfter(end, &dv);
+    }
+    *q = DateQuantity(i, end, dv);
     return true;
   }
 

@@ -209,6 +209,8 @@ QuantityTables::QuantityTables(const LexiconDir& dir) {
   }
   for (const auto& row : dir.ReadTsv("quantities/en_words.tsv")) {
     en_words.Add({row.Get("word"), row.Get("kind"), "", 0, 0, false});
+    // `Q3`: the prefix starts a quantity though no word boundary follows it.
+    if (row.Get("kind") == "quarter_prefix") en_starters[LowerAscii(row.Get("word"))] = 1;
   }
   for (const auto& row : dir.ReadTsv("quantities/en_numbers.tsv")) {
     Phrase p{LowerAscii(row.Get("word")), row.Get("kind"), "", ToInt(row.Get("value")), 0, true};
