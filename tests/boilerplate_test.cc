@@ -12,6 +12,7 @@
 namespace newsie {
 namespace {
 
+using testing::LexiconCopy;
 using testing::Process;
 using testing::ReadFile;
 using testing::SourceDir;
@@ -93,10 +94,8 @@ TEST_CASE("boilerplate: a new outlet's chrome is added by editing the lexicon on
       "Dong-gu (Mayor Im Taek) will hire 300 residents for public jobs this year.\n"
       "Reader Poll: Which bus line needs more service?\n";
   // With the shipped lexicons the outlet's menu and poll lines are text.
-  const auto dir = std::filesystem::temp_directory_path() / "newsie-boilerplate-lexicon-test";
-  std::filesystem::remove_all(dir);
-  std::filesystem::copy(SourceDir() / "lexicons", dir, std::filesystem::copy_options::recursive);
-  PipelineOptions options{LexiconDir(dir), {}};
+  const LexiconCopy lexicons;
+  PipelineOptions options{LexiconDir(lexicons.dir), {}};
   auto run = [&](const PipelineOptions& opts) {
     Document doc;
     doc.input.bytes = page;
@@ -106,16 +105,13 @@ TEST_CASE("boilerplate: a new outlet's chrome is added by editing the lexicon on
     return doc;
   };
   CHECK(run(options).removed.empty());
-  {
-    std::ofstream out(dir / "boilerplate.tsv", std::ios::app);
-    out << "chrome\tline\tDaily Gwangju Herald \\| Menu\ta new outlet's menu bar\n";
-    out << "chrome\tline\tReader Poll: .*\tits poll widget\n";
-  }
+  lexicons.AddRow("boilerplate.tsv",
+                  "chrome\tline\tDaily Gwangju Herald \\| Menu\ta new outlet's menu bar");
+  lexicons.AddRow("boilerplate.tsv", "chrome\tline\tReader Poll: .*\tits poll widget");
   const Document doc = run(options);
   REQUIRE(doc.removed.size() == 2);
   CHECK(doc.Work(doc.removed[0].begin, doc.removed[0].end) == "Daily Gwangju Herald | Menu");
   CHECK(doc.removed[1].entry.starts_with("boilerplate.tsv:"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("boilerplate: a bad lexicon row is reported with its line", "[boilerplate]") {

@@ -83,6 +83,14 @@ TempDir::~TempDir() {
   fs::remove_all(path, ec);
 }
 
+LexiconCopy::LexiconCopy() : dir(scratch.path / "lexicons") {
+  std::filesystem::copy(SourceDir() / "lexicons", dir, std::filesystem::copy_options::recursive);
+}
+
+void LexiconCopy::AddRow(const std::string& file, const std::string& row) const {
+  std::ofstream(dir / file, std::ios::app) << row << "\n";
+}
+
 std::filesystem::path TempDir::Write(const std::string& name, const std::string& bytes) const {
   const std::filesystem::path p = path / name;
   std::filesystem::create_directories(p.parent_path());

@@ -47,4 +47,14 @@ struct TempDir {
   std::string Q(const std::string& name) const;
 };
 
+// A scratch copy of lexicons/ that a test extends, as a rule author would,
+// to show a rule change needs no C++ (removed at the end of the test).
+struct LexiconCopy {
+  TempDir scratch;
+  std::filesystem::path dir;  // the copy
+  LexiconCopy();
+  // Appends `row` (tab-separated, without the newline) to `file` of the copy.
+  void AddRow(const std::string& file, const std::string& row) const;
+};
+
 }  // namespace newsie::testing

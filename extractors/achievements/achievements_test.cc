@@ -2,8 +2,6 @@
 // qualifier, derived (comma-separated, `-` for none), consistent (null unless
 // given); evidence and rule are checked when given.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 #include <map>
 
 #include "extractors/achievements/achievements_extractor.h"
@@ -60,24 +58,19 @@ TEST_CASE("achievements: example table", "[achievements]") {
 TEST_CASE("achievements: a new amount word is added by editing the lexicon only",
           "[achievements]") {
   const std::string text = "Gwanak-gu created as many as 13,342 jobs last year.";
-  const auto dir = std::filesystem::temp_directory_path() / "newsie-achievements-lexicon-test";
-  std::filesystem::remove_all(dir);
-  std::filesystem::copy(newsie::testing::SourceDir() / "lexicons", dir,
-                        std::filesystem::copy_options::recursive);
+  const testing::LexiconCopy lexicons;
   auto achievements = [&] {
-    const AchievementsExtractor extractor{LexiconDir(dir)};
-    Document doc = examples::MakeDoc(text, "2025-03-01");
-    extractor.Extract(doc, doc.stories[0]);
-    return doc.stories[0].achievements;
+    return examples::ExtractWith<AchievementsExtractor>(LexiconDir(lexicons.dir), text,
+                                                        "2025-03-01")
+        .achievements;
   };
   CHECK(achievements().empty());
-  std::ofstream(dir / "achievements.tsv", std::ios::app) << "amount_word\tas many as\n";
+  lexicons.AddRow("achievements.tsv", "amount_word\tas many as");
   const auto found = achievements();
   REQUIRE(found.size() == 1);
   REQUIRE(found[0].actual);
   CHECK(found[0].actual->integer == 13342);
   CHECK(found[0].year == 2024);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

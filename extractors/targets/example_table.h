@@ -185,4 +185,14 @@ inline std::string Render(const Fields& f) {
   return out;
 }
 
+// The story `text` makes once an `E` built from `lexicons` has run on it.
+template <typename E>
+Story ExtractWith(const LexiconDir& lexicons, const std::string& text,
+                  const std::string& ref_date) {
+  const E extractor(lexicons);
+  Document doc = MakeDoc(text, ref_date);
+  extractor.Extract(doc, doc.stories[0]);
+  return doc.stories[0];
+}
+
 }  // namespace newsie::examples

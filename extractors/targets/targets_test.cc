@@ -2,8 +2,6 @@
 // (`2023-2026`), qualifier, scope, revised_from (null when not given), and
 // unit, evidence, rule (checked only when given).
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 #include <map>
 
 #include "extractors/targets/example_table.h"
@@ -63,25 +61,19 @@ TEST_CASE("targets: example table", "[targets]") {
 TEST_CASE("targets: a new comparison word is added by editing the lexicon only", "[targets]") {
   const std::string text =
       "올해 고용률은 지난해보다 0.8%포인트 개선된 67.5% 달성을 목표로 한다고 밝혔다.";
-  const auto dir = std::filesystem::temp_directory_path() / "newsie-targets-lexicon-test";
-  std::filesystem::remove_all(dir);
-  std::filesystem::copy(newsie::testing::SourceDir() / "lexicons", dir,
-                        std::filesystem::copy_options::recursive);
+  const testing::LexiconCopy lexicons;
   auto targets = [&] {
-    const TargetsExtractor extractor{LexiconDir(dir)};
-    Document doc = examples::MakeDoc(text, "2025-03-01");
-    extractor.Extract(doc, doc.stories[0]);
-    return doc.stories[0].targets;
+    return examples::ExtractWith<TargetsExtractor>(LexiconDir(lexicons.dir), text, "2025-03-01")
+        .targets;
   };
   // `개선된` (improved) is not a change word of the shipped lexicon.
   CHECK(targets().empty());
-  std::ofstream(dir / "targets.tsv", std::ios::app) << "change\t개선된\n";
+  lexicons.AddRow("targets.tsv", "change\t개선된");
   const auto found = targets();
   REQUIRE(found.size() == 1);
   CHECK(found[0].metric == "employment_rate");
   CHECK(found[0].value.real == 67.5);
   CHECK(found[0].year == 2025);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
