@@ -26,31 +26,16 @@ std::map<std::string, std::string> Actual(const Document& doc, const Achievement
 }
 
 TEST_CASE("achievements: example table", "[achievements]") {
-  const AchievementsExtractor extractor(examples::Lexicons());
-  for (const auto& ex : examples::ReadExamples("extractors/achievements/examples.tsv")) {
-    Document doc = examples::MakeDoc(ex.text, ex.ref_date);
-    extractor.Extract(doc, doc.stories[0]);
-    const auto& got = doc.stories[0].achievements;
-    const auto want = examples::ParseExpect(ex.expect);
-    std::string got_text;
-    for (const auto& f : got) {
-      got_text += "\n  ";
-      for (const auto& [k, v] : Actual(doc, f)) got_text += k + "=" + v + " ";
-    }
-    INFO("examples.tsv:" << ex.line << ": " << ex.text << "\ngot:" << got_text);
-    REQUIRE(got.size() == want.size());
-    for (size_t i = 0; i < want.size(); ++i) {
-      std::map<std::string, std::string> expect = {
-          {"year", "null"},      {"actual", "null"}, {"target", "null"},    {"rate", "null"},
-          {"qualifier", "null"}, {"derived", "-"},   {"consistent", "null"}};
-      for (const auto& [k, v] : want[i]) expect[k] = v;
-      const auto actual = Actual(doc, got[i]);
-      for (const auto& [k, v] : expect) {
-        INFO("fact " << i << " key " << k);
-        CHECK(actual.at(k) == v);
-      }
-    }
-  }
+  examples::RunExampleTable<AchievementsExtractor>(
+      "extractors/achievements/examples.tsv",
+      [](const Story& s) -> const auto& { return s.achievements; }, Actual,
+      {{"year", "null"},
+       {"actual", "null"},
+       {"target", "null"},
+       {"rate", "null"},
+       {"qualifier", "null"},
+       {"derived", "-"},
+       {"consistent", "null"}});
 }
 
 // The words between the achievement phrases are lexicon rows: a rule author

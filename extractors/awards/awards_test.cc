@@ -26,32 +26,18 @@ std::map<std::string, std::string> Actual(const Document& doc, const AwardFact& 
 }
 
 TEST_CASE("awards: example table", "[awards]") {
-  const AwardsExtractor extractor(examples::Lexicons());
-  for (const auto& ex : examples::ReadExamples("extractors/awards/examples.tsv")) {
-    Document doc = examples::MakeDoc(ex.text, ex.ref_date);
-    extractor.Extract(doc, doc.stories[0]);
-    const auto& got = doc.stories[0].awards;
-    const auto want = examples::ParseExpect(ex.expect);
-    std::string got_text;
-    for (const auto& f : got) {
-      got_text += "\n  ";
-      for (const auto& [k, v] : Actual(doc, f)) got_text += k + "=" + v + " ";
-    }
-    INFO("examples.tsv:" << ex.line << ": " << ex.text << "\ngot:" << got_text);
-    REQUIRE(got.size() == want.size());
-    for (size_t i = 0; i < want.size(); ++i) {
-      std::map<std::string, std::string> expect = {
-          {"name", "null"},   {"name_ko", "null"},    {"year", "null"},
-          {"grade", "null"},  {"grade_text", "null"}, {"category", "null"},
-          {"streak", "null"}, {"prize", "null"},      {"organizer", "null"}};
-      for (const auto& [k, v] : want[i]) expect[k] = v;
-      const auto actual = Actual(doc, got[i]);
-      for (const auto& [k, v] : expect) {
-        INFO("fact " << i << " key " << k);
-        CHECK(actual.at(k) == v);
-      }
-    }
-  }
+  examples::RunExampleTable<AwardsExtractor>("extractors/awards/examples.tsv",
+                                             [](const Story& s) -> const auto& { return s.awards; },
+                                             Actual,
+                                             {{"name", "null"},
+                                              {"name_ko", "null"},
+                                              {"year", "null"},
+                                              {"grade", "null"},
+                                              {"grade_text", "null"},
+                                              {"category", "null"},
+                                              {"streak", "null"},
+                                              {"prize", "null"},
+                                              {"organizer", "null"}});
 }
 
 }  // namespace

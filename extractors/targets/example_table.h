@@ -11,6 +11,7 @@
 // The quantities come from the real QuantityFinder.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -183,6 +184,38 @@ inline std::string Render(const Fields& f) {
     out += k + "=" + v;
   }
   return out;
+}
+
+// Runs an extractor's example table: for each row, the facts `facts_of`
+// takes from the story, each shown by `actual(doc, fact)` as key=value,
+// must be the row's expectation, fact by fact; keys a row does not give
+// take their value from `defaults`. (Needs Catch2, included by the test.)
+template <typename E, typename FactsOf, typename Actual>
+void RunExampleTable(const std::string& table, FactsOf facts_of, Actual actual,
+                     const std::map<std::string, std::string>& defaults) {
+  const E extractor(Lexicons());
+  for (const auto& ex : ReadExamples(table)) {
+    Document doc = MakeDoc(ex.text, ex.ref_date);
+    extractor.Extract(doc, doc.stories[0]);
+    const auto& got = facts_of(doc.stories[0]);
+    const auto want = ParseExpect(ex.expect);
+    std::string got_text;
+    for (const auto& f : got) {
+      got_text += "\n  ";
+      for (const auto& [k, v] : actual(doc, f)) got_text += k + "=" + v + " ";
+    }
+    INFO(table << ":" << ex.line << ": " << ex.text << "\ngot:" << got_text);
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      std::map<std::string, std::string> expect = defaults;
+      for (const auto& [k, v] : want[i]) expect[k] = v;
+      const auto shown = actual(doc, got[i]);
+      for (const auto& [k, v] : expect) {
+        INFO("fact " << i << " key " << k);
+        CHECK(shown.at(k) == v);
+      }
+    }
+  }
 }
 
 // The story `text` makes once an `E` built from `lexicons` has run on it.

@@ -26,34 +26,14 @@ std::map<std::string, std::string> Actual(const Document& doc, const TargetFact&
 }
 
 TEST_CASE("targets: example table", "[targets]") {
-  const TargetsExtractor extractor(examples::Lexicons());
-  for (const auto& ex : examples::ReadExamples("extractors/targets/examples.tsv")) {
-    Document doc = examples::MakeDoc(ex.text, ex.ref_date);
-    extractor.Extract(doc, doc.stories[0]);
-    const auto& got = doc.stories[0].targets;
-    const auto want = examples::ParseExpect(ex.expect);
-    std::string got_text;
-    for (const auto& f : got) {
-      const auto a = Actual(doc, f);
-      got_text += "\n  ";
-      for (const auto& [k, v] : a) got_text += k + "=" + v + " ";
-    }
-    INFO("examples.tsv:" << ex.line << ": " << ex.text << "\ngot:" << got_text);
-    REQUIRE(got.size() == want.size());
-    for (size_t i = 0; i < want.size(); ++i) {
-      std::map<std::string, std::string> expect = {{"year", "null"},
-                                                   {"period", "null"},
-                                                   {"qualifier", "null"},
-                                                   {"scope", "null"},
-                                                   {"revised_from", "null"}};
-      for (const auto& [k, v] : want[i]) expect[k] = v;
-      const auto actual = Actual(doc, got[i]);
-      for (const auto& [k, v] : expect) {
-        INFO("fact " << i << " key " << k);
-        CHECK(actual.at(k) == v);
-      }
-    }
-  }
+  examples::RunExampleTable<TargetsExtractor>(
+      "extractors/targets/examples.tsv", [](const Story& s) -> const auto& { return s.targets; },
+      Actual,
+      {{"year", "null"},
+       {"period", "null"},
+       {"qualifier", "null"},
+       {"scope", "null"},
+       {"revised_from", "null"}});
 }
 
 // The words inside the targets patterns are lexicon rows: a rule author adds
