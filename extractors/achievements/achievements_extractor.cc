@@ -12,12 +12,7 @@ namespace newsie {
 namespace {
 
 std::unique_ptr<RE2> Compile(const std::string& pattern) {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  auto re = std::make_unique<RE2>(pattern, options);
-  if (!re->ok()) throw LexiconError("achievements: bad pattern " + pattern + ": " + re->error());
-  return re;
+  return phrases::CompileRule(pattern, "achievements");
 }
 
 size_t CharStart(const std::string& s, size_t pos, size_t limit) {

@@ -9,12 +9,7 @@ namespace newsie {
 namespace {
 
 std::unique_ptr<RE2> Compile(const std::string& pattern) {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  auto re = std::make_unique<RE2>(pattern, options);
-  if (!re->ok()) throw LexiconError("awards: bad pattern " + pattern + ": " + re->error());
-  return re;
+  return phrases::CompileRule(pattern, "awards");
 }
 
 bool IsYearDate(const Quantity& q) {

@@ -9,20 +9,8 @@
 namespace newsie {
 namespace {
 
-LexiconDir Lexicons() { return LexiconDir(testing::SourceDir() / "lexicons"); }
-
-std::string Unescape(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == 'n') {
-      out += '\n';
-      ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
+using testing::Lexicons;
+using testing::Unescape;
 
 TEST_CASE("gazetteer holds 17 metropolitan and 226 basic governments with unique codes",
           "[district]") {

@@ -7,8 +7,27 @@
 #include <string_view>
 
 #include "pipeline/document.h"
+#include "pipeline/lexicon.h"
+#include "tests/test_support.h"
 
 namespace newsie::testing {
+
+// The lexicons of the source tree.
+inline LexiconDir Lexicons() { return LexiconDir(SourceDir() / "lexicons"); }
+
+// An example table's text: `\\n` stands for a line break.
+inline std::string Unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == 'n') {
+      out += '\n';
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
 
 // `text` lines become sentences; a first line starting with "# " is the
 // story headline (the "# " is kept out of the headline span).

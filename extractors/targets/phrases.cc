@@ -41,6 +41,17 @@ std::string PhrasePattern(std::string_view phrase) {
 
 }  // namespace
 
+std::unique_ptr<RE2> CompileRule(const std::string& pattern, std::string_view extractor) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) {
+    throw LexiconError(std::string(extractor) + ": bad pattern " + pattern + ": " + re->error());
+  }
+  return re;
+}
+
 std::string Key(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -70,6 +70,10 @@ class PhraseSet {
 // time by the caller's (?i), spaces as \s+, ASCII-edged phrases on \b.
 std::string Alternation(const std::vector<std::string>& phrases);
 
+// A rule's pattern, built from lexicon rows, compiled case-insensitively;
+// throws LexiconError naming `extractor` and the pattern when RE2 refuses it.
+std::unique_ptr<re2::RE2> CompileRule(const std::string& pattern, std::string_view extractor);
+
 // Lower-cased ASCII without spaces: the lookup key of a phrase (Korean
 // phrases match with or without their inner spaces).
 std::string Key(std::string_view text);

@@ -22,12 +22,7 @@ std::string_view Family(std::string_view code) {
 }
 
 std::unique_ptr<RE2> Compile(const std::string& pattern) {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  auto re = std::make_unique<RE2>(pattern, options);
-  if (!re->ok()) throw LexiconError("targets: bad pattern " + pattern + ": " + re->error());
-  return re;
+  return phrases::CompileRule(pattern, "targets");
 }
 
 // Moves `pos` forward to the start of a UTF-8 character.
