@@ -20,15 +20,6 @@
 namespace newsie::testing {
 namespace fs = std::filesystem;
 
-// A fresh folder under /tmp, removed at the end of the test.
-struct BatchTempDir {
-  BatchTempDir();
-  ~BatchTempDir();
-  BatchTempDir(const BatchTempDir&) = delete;
-  BatchTempDir& operator=(const BatchTempDir&) = delete;
-  std::filesystem::path path;
-};
-
 // Runs `command` with /bin/sh; returns its exit status (-1 if it did not exit).
 inline int Shell(const std::string& command);
 // Runs `command` and returns its standard output.
@@ -45,17 +36,6 @@ inline std::filesystem::path GeneratedCorpus(int count, int seed, bool jsonl = f
 inline std::string Quote(const std::filesystem::path& path);
 
 // ---- implementation
-
-inline BatchTempDir::BatchTempDir() {
-  char pattern[] = "/tmp/newsie-batch-XXXXXX";
-  if (!::mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
-  path = pattern;
-}
-
-inline BatchTempDir::~BatchTempDir() {
-  std::error_code ec;
-  fs::remove_all(path, ec);
-}
 
 inline int Shell(const std::string& command) {
   const int status = std::system(command.c_str());

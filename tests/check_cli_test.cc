@@ -20,7 +20,8 @@ std::string Quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 std::pair<fs::path, std::string> GoldenWithTarget(const fs::path& golden) {
   std::vector<fs::path> files;
   for (auto& e : fs::recursive_directory_iterator(golden)) {
-    if (e.path().extension() == ".json" && e.path().string().find("/intended/") == std::string::npos) {
+    if (e.path().extension() == ".json" &&
+        e.path().string().find("/intended/") == std::string::npos) {
       files.push_back(e.path());
     }
   }
@@ -65,8 +66,8 @@ TEST_CASE("check: a changed golden value is named by its path, and --bless resto
   const auto broken = RunNewsie(args);
   CHECK(broken.exit_code == 1);
   // The report names the document, the field, and both values.
-  const std::string expected_line = id + " " + path + ": changed: expected " + record[pointer].dump() +
-                                    ", got " + old_year.dump();
+  const std::string expected_line = id + " " + path + ": changed: expected " +
+                                    record[pointer].dump() + ", got " + old_year.dump();
   INFO(broken.out.substr(0, 3000));
   CHECK(broken.out.find(expected_line) != std::string::npos);
   CHECK(broken.out.find("1 differences") != std::string::npos);

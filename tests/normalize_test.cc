@@ -90,9 +90,7 @@ TEST_CASE("normalize: stage reports repairs as diagnostics, seeds repaired", "[n
 
   const Document seed2 = testing::Process(
       testing::ReadFile(testing::SourceDir() / "../shared/seeds/002_fbccf1c3bcbfbd53.txt"));
-  CHECK(
-      seed2.work.find("the Job Award for 8 Consecutive Years?") !=
-      std::string::npos);
+  CHECK(seed2.work.find("the Job Award for 8 Consecutive Years?") != std::string::npos);
   for (const auto& d : seed2.diagnostics) CHECK(d.code != "mojibake-repaired");
 
   const Document seed4 = testing::Process(

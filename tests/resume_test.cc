@@ -17,12 +17,12 @@ namespace newsie {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::BatchTempDir;
 using testing::Lines;
 using testing::Quote;
 using testing::ReadFile;
 using testing::RunNewsie;
 using testing::ShellOutput;
+using testing::TempDir;
 
 constexpr int kDocuments = 1500;
 
@@ -95,7 +95,7 @@ std::string Dump(const fs::path& db) { return ShellOutput("sqlite3 " + Quote(db)
 
 void CheckKillAndResume(const std::string& extension, int sig) {
   const auto corpus = testing::GeneratedCorpus(kDocuments, 3);
-  BatchTempDir dir;
+  TempDir dir;
   const bool sqlite = extension == "sqlite";
   const fs::path reference = dir.path / ("reference." + extension);
   const fs::path out = dir.path / ("out." + extension);
@@ -147,7 +147,7 @@ TEST_CASE("SQLite: a run stopped with SIGTERM and resumed equals an uninterrupte
 }
 
 TEST_CASE("resuming a finished output skips everything and changes nothing", "[resume]") {
-  BatchTempDir dir;
+  TempDir dir;
   for (const char* ext : {"jsonl", "sqlite"}) {
     const fs::path out = dir.path / (std::string("r.") + ext);
     REQUIRE(RunNewsie("extract corpus -q -o " + Quote(out)).exit_code == 0);
@@ -161,7 +161,7 @@ TEST_CASE("resuming a finished output skips everything and changes nothing", "[r
 }
 
 TEST_CASE("a record half-written when the run died is cut off on resume", "[resume]") {
-  BatchTempDir dir;
+  TempDir dir;
   const std::string path = (dir.path / "r.jsonl").string();
   std::vector<RecordKey> restored;
   {

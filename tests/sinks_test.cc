@@ -18,13 +18,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using testing::BatchTempDir;
 using testing::Lines;
 using testing::Quote;
 using testing::ReadFile;
 using testing::RunNewsie;
 using testing::Shell;
 using testing::ShellOutput;
+using testing::TempDir;
 
 // Runs `extract` on the team's corpus (and a small generated one) into `out`.
 void Extract(const fs::path& out, const std::string& extra = "") {
@@ -57,7 +57,7 @@ int64_t SqliteCount(const fs::path& db, const std::string& sql) {
 }
 
 TEST_CASE("SQLite holds what JSONL holds", "[sinks][sqlite]") {
-  BatchTempDir dir;
+  TempDir dir;
   Extract(dir.path / "r.jsonl");
   Extract(dir.path / "r.sqlite");
   // One file, moved into place whole (its WAL checkpointed into it).
@@ -116,7 +116,7 @@ TEST_CASE("a SQLite batch smaller than the corpus commits in several transaction
           "[sinks][sqlite]") {
   // The batch size is internal; what matters is that the result is the same
   // whether documents are committed one by one or all at once.
-  BatchTempDir dir;
+  TempDir dir;
   std::unique_ptr<Sink> sink;
   SinkOptions options;
   options.batch_documents = 2;
@@ -134,7 +134,7 @@ TEST_CASE("a SQLite batch smaller than the corpus commits in several transaction
 }
 
 TEST_CASE("the JSON array holds the JSONL records in order", "[sinks][json]") {
-  BatchTempDir dir;
+  TempDir dir;
   Extract(dir.path / "r.jsonl");
   Extract(dir.path / "r.json");
   const auto lines = Lines(ReadFile(dir.path / "r.jsonl"));
@@ -146,7 +146,7 @@ TEST_CASE("the JSON array holds the JSONL records in order", "[sinks][json]") {
 }
 
 TEST_CASE("CSV parses back with Python's csv module, one row per fact", "[sinks][csv]") {
-  BatchTempDir dir;
+  TempDir dir;
   Extract(dir.path / "r.jsonl");
   Extract(dir.path / "r.csv");
   int64_t facts = 0;
@@ -191,7 +191,7 @@ TEST_CASE("CSV fields are quoted as RFC 4180 says", "[sinks][csv]") {
 }
 
 TEST_CASE("an output appears whole, with a manifest beside it", "[sinks]") {
-  BatchTempDir dir;
+  TempDir dir;
   const fs::path out = dir.path / "r.jsonl";
   Extract(out);
   CHECK(fs::exists(out));
@@ -205,7 +205,7 @@ TEST_CASE("an output appears whole, with a manifest beside it", "[sinks]") {
 }
 
 TEST_CASE("the format comes from --format or the extension", "[sinks]") {
-  BatchTempDir dir;
+  TempDir dir;
   CHECK(RunNewsie("extract corpus/en -q -o " + Quote(dir.path / "a.csv")).exit_code == 0);
   CHECK(ReadFile(dir.path / "a.csv").rfind("document_id,story,", 0) == 0);
   CHECK(RunNewsie("extract corpus/en -q --format csv -o " + Quote(dir.path / "b.out")).exit_code ==

@@ -16,14 +16,14 @@ namespace newsie {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::BatchTempDir;
 using testing::Lines;
 using testing::Quote;
 using testing::ReadFile;
 using testing::Shell;
+using testing::TempDir;
 
 // A JSONL input: the team's two batches and 400 generated records.
-fs::path StreamInput(const BatchTempDir& dir) {
+fs::path StreamInput(const TempDir& dir) {
   const fs::path input = dir.path / "input.jsonl";
   const auto generated = testing::GeneratedCorpus(400, 5, /*jsonl=*/true);
   REQUIRE(Shell("cat corpus/batch/en-batch.jsonl corpus/batch/ko-batch.jsonl " + Quote(generated) +
@@ -48,7 +48,7 @@ TEST_CASE("GNU parallel --pipe -j2 gives the single-process output", "[streaming
     WARN("GNU parallel is not installed (tools/setup installs it); skipped");
     return;
   }
-  BatchTempDir dir;
+  TempDir dir;
   const fs::path input = StreamInput(dir);
   const std::string newsie = std::string("'") + NEWSIE_BINARY + "'";
   REQUIRE(Shell(newsie + " extract --input-format jsonl --quiet - < " + Quote(input) + " > " +
@@ -65,7 +65,7 @@ TEST_CASE("GNU parallel --pipe -j2 gives the single-process output", "[streaming
 }
 
 TEST_CASE("a streamed record is written before standard input ends", "[streaming]") {
-  BatchTempDir dir;
+  TempDir dir;
   const auto first_line = Lines(ReadFile(testing::SourceDir() / "corpus/batch/en-batch.jsonl"))[0];
   int to_child[2], from_child[2];
   REQUIRE(::pipe(to_child) == 0);
