@@ -170,38 +170,34 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t) {
   };
 
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  // Bytes of the character at u[j] when no fold applies to it (plain ASCII,
+  // a Hangul syllable), else 0.
+  auto plain = [&](size_t j) -> size_t {
+    if (u[j] < 0x80) return t.AsciiSpecial(u[j]) ? 0 : 1;
+    return IsHangulAt(u, j, n) && t.KindOf(HangulAt(u, j)) == Kind::kKeep ? 3 : 0;
+  };
+  // A single ' ' is copied unchanged too when a plain character follows it
+  // (a space run, a tab, a zero-width character would fold with it).
+  const bool space_folds = t.KindOf(' ') == Kind::kSpace;
   while (i < n) {
-    const auto c = u[i];
-    // Fast paths: runs copied unchanged, each character mapping to itself.
-    // Plain ASCII, and Hangul syllables (no fold applies to them); the last
-    // character of a run is left to the general path when a non-ASCII byte
-    // follows it (it may be the base of a combining mark).
-    if (c < 0x80 && !t.AsciiSpecial(c)) {
-      size_t j = i + 1;
-      while (j < n && u[j] < 0x80 && !t.AsciiSpecial(u[j])) ++j;
-      if (j < n && u[j] >= 0x80) --j;
-      if (j > i) {
-        const auto count = static_cast<uint32_t>(j - i);
-        out.work.append(s.data() + i, j - i);
-        out.map.AppendRun(count, 1, cp_at);
-        last = u[j - 1];
-        cp_at += count;
-        i = j;
-        continue;
-      }
-    } else if (IsHangulAt(u, i, n) && t.KindOf(HangulAt(u, i)) == Kind::kKeep) {
-      size_t j = i + 3;
-      while (IsHangulAt(u, j, n)) j += 3;
-      if (j < n && u[j] >= 0x80) j -= 3;
-      if (j > i) {
-        const auto count = static_cast<uint32_t>((j - i) / 3);
-        out.work.append(s.data() + i, j - i);
-        out.map.AppendRun(count, 3, cp_at);
-        last = HangulAt(u, j - 3);
-        cp_at += count;
-        i = j;
-        continue;
-      }
+    // Fast path: a run copied unchanged, each character mapping to itself.
+    // The last character of a run is left to the general path when a
+    // non-ASCII byte follows it (it may be the base of a combining mark).
+    size_t j = i;
+    while (j < n) {
+      size_t bytes = plain(j);
+      if (bytes == 0 && u[j] == ' ' && space_folds && j + 1 < n && plain(j + 1) > 0) bytes = 1;
+      if (bytes == 0) break;
+      j += bytes;
+    }
+    if (j > i && j < n && u[j] >= 0x80) j -= u[j - 1] < 0x80 ? 1 : 3;
+    if (j > i) {
+      const std::string_view run = s.substr(i, j - i);
+      out.work.append(run);
+      cp_at += out.map.AppendCopy(run, cp_at);
+      last = u[j - 1] < 0x80 ? u[j - 1] : HangulAt(u, j - 3);
+      i = j;
+      continue;
     }
     size_t len = 0;
     const char32_t cp = DecodeAt(s, i, len);

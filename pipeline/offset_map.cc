@@ -5,24 +5,27 @@
 namespace newsie {
 
 void OffsetMap::Append(uint32_t work_bytes, uint32_t orig_begin, uint32_t orig_end) {
-  begin_.insert(begin_.end(), work_bytes, orig_begin);
-  end_.insert(end_.end(), work_bytes, orig_end);
+  const size_t at = begin_.size();
+  begin_.resize(at + work_bytes);
+  end_.resize(at + work_bytes);
+  std::fill_n(begin_.data() + at, work_bytes, orig_begin);
+  std::fill_n(end_.data() + at, work_bytes, orig_end);
 }
 
-void OffsetMap::AppendRun(uint32_t count, uint32_t bytes_each, uint32_t orig_begin) {
+uint32_t OffsetMap::AppendCopy(std::string_view copied, uint32_t orig_begin) {
   const size_t at = begin_.size();
-  const size_t bytes = static_cast<size_t>(count) * bytes_each;
-  begin_.resize(at + bytes);
-  end_.resize(at + bytes);
+  begin_.resize(at + copied.size());
+  end_.resize(at + copied.size());
   uint32_t* b = begin_.data() + at;
   uint32_t* e = end_.data() + at;
-  for (uint32_t k = 0; k < count; ++k) {
-    const uint32_t cp = orig_begin + k;
-    for (uint32_t j = 0; j < bytes_each; ++j) {
-      *b++ = cp;
-      *e++ = cp + 1;
-    }
+  // Each lead byte (not 10xxxxxx) starts the next character.
+  uint32_t next = orig_begin;
+  for (size_t k = 0; k < copied.size(); ++k) {
+    next += (static_cast<unsigned char>(copied[k]) & 0xC0) != 0x80;
+    b[k] = next - 1;
+    e[k] = next;
   }
+  return next - orig_begin;
 }
 
 void OffsetMap::Finish(uint32_t orig_size) { orig_size_ = orig_size; }
