@@ -37,12 +37,19 @@ inline size_t Utf8SequenceLength(const unsigned char* p, size_t left) {
 
 using Decoded = DecodedText;
 
-// UTF-8 to UTF-8 with U+FFFD for each maximal invalid subpart.
-void DecodeUtf8(std::string_view in, size_t base, Decoded& out) {
+// UTF-8 to UTF-8 with U+FFFD for each maximal invalid subpart. With
+// `strict`, stops at the first invalid byte and returns false instead (`out`
+// is then unspecified): one pass both checks and decodes valid input.
+bool DecodeUtf8(std::string_view in, size_t base, Decoded& out, bool strict = false) {
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
-  out.text.reserve(n);
-  out.offsets.reserve(n + 1);
+  // Valid stretches are copied whole when an invalid byte or the end is
+  // reached; `copied` is where the pending stretch starts, and its byte i
+  // lands at out.text.size() + (i - copied).
+  size_t copied = 0;
+  out.offsets.resize(n + 1);
+  uint32_t* offsets = out.offsets.data();
+  size_t count = 0;  // code points so far
   size_t i = 0;
   while (i < n) {
     // ASCII fast path, eight bytes at a time.
@@ -50,29 +57,35 @@ void DecodeUtf8(std::string_view in, size_t base, Decoded& out) {
       uint64_t word;
       std::memcpy(&word, p + i, 8);
       if ((word & 0x8080808080808080ULL) == 0) {
-        for (int k = 0; k < 8; ++k)
-          out.offsets.push_back(static_cast<uint32_t>(out.text.size() + k));
-        out.text.append(reinterpret_cast<const char*>(p + i), 8);
+        const auto at = static_cast<uint32_t>(out.text.size() + (i - copied));
+        for (uint32_t k = 0; k < 8; ++k) offsets[count + k] = at + k;
+        count += 8;
         i += 8;
         continue;
       }
     }
     const size_t len = Utf8SequenceLength(p + i, n - i);
-    out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
     if (len > 0) {
-      out.text.append(reinterpret_cast<const char*>(p + i), len);
+      offsets[count++] = static_cast<uint32_t>(out.text.size() + (i - copied));
       i += len;
-    } else {
-      if (out.invalid++ == 0) {
-        out.first_invalid_byte = base + i;
-        out.first_invalid_cp = out.offsets.size() - 1;
-      }
-      out.text += "\xEF\xBF\xBD";
-      ++i;
-      while (i < n && (p[i] & 0xC0) == 0x80) ++i;  // the rest of a broken sequence
+      continue;
     }
+    if (strict) return false;
+    out.text.append(in.data() + copied, i - copied);
+    if (out.invalid++ == 0) {
+      out.first_invalid_byte = base + i;
+      out.first_invalid_cp = count;
+    }
+    offsets[count++] = static_cast<uint32_t>(out.text.size());
+    out.text += "\xEF\xBF\xBD";
+    ++i;
+    while (i < n && (p[i] & 0xC0) == 0x80) ++i;  // the rest of a broken sequence
+    copied = i;
   }
-  out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
+  out.text.append(in.data() + copied, n - copied);
+  offsets[count++] = static_cast<uint32_t>(out.text.size());
+  out.offsets.resize(count);
+  return true;
 }
 
 // Any ICU converter to UTF-8, counting substitutions (U+FFFD / U+001A).
@@ -283,10 +296,10 @@ Status DecodeBytes(std::string_view bytes, const std::optional<std::string>& for
   } else if (bytes.starts_with("\xFE\xFF")) {
     encoding = "UTF-16BE";
     DecodeWithIcu(bytes.substr(2), 2, "UTF-16BE", out, nullptr);
-  } else if (IsValidUtf8(bytes)) {
+  } else if (DecodeUtf8(bytes, 0, out, /*strict=*/true)) {
     encoding = "UTF-8";
-    DecodeUtf8(bytes, 0, out);
   } else {
+    out = {};
     const std::string detected = LooksLikeCp949(bytes) ? "EUC-KR" : Detect(bytes);
     if (detected == "EUC-KR") {
       encoding = UsesCp949Extension(bytes) ? "CP949" : "EUC-KR";
