@@ -9,6 +9,25 @@ ScriptCounts CountScripts(std::string_view utf8) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(utf8.size());
   while (left > 0) {
+    // Fast paths for the common cases, without a call: ASCII, and a Hangul
+    // syllable (EA B0 80 .. ED 9E A3, always well-formed); the rest is
+    // decoded by utf8proc.
+    if (p[0] < 0x80) {
+      counts.latin += (p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z';
+      ++p;
+      --left;
+      continue;
+    }
+    if (left >= 3 && p[0] >= 0xEA && p[0] <= 0xED && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+      const char32_t cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+      if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        ++counts.hangul;
+        p += 3;
+        left -= 3;
+        continue;
+      }
+    }
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
     if (n <= 0) n = 1;
