@@ -182,10 +182,11 @@ class StoriesStage : public Stage {
     const re2::StringPiece piece(line.data(), line.size());
     re2::StringPiece group[2];
     // Most lines start no story. The set rules them out in one DFA pass; a
-    // capturing match per pattern costs a backtracking pass each.
+    // capturing match per pattern costs a backtracking pass each. (Asking
+    // the set which patterns matched allocates: only after it says some did.)
     std::vector<int> hits;
     RE2::Set::ErrorInfo error;
-    if (lead_set_.Match(piece, &hits, &error)) {
+    if (lead_set_.Match(piece, nullptr, &error) && lead_set_.Match(piece, &hits, &error)) {
       const auto& [kind, re] =
           leads_[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
       if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
