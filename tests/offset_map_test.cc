@@ -30,8 +30,20 @@ TEST_CASE("OffsetMap::AppendCopy equals one Append per character", "[offsets]") 
   const uint32_t bytes[] = {1, 2, 1, 1, 3, 4};
   for (uint32_t k = 0; k < 6; ++k) each.Append(bytes[k], 9 + k, 10 + k);
   CHECK(run.AppendCopy("", 15) == 0);
-  run.Finish(15);
-  each.Finish(15);
+  // Long enough for ASCII eight bytes at a time, with other characters among it.
+  const std::string mixed = "twelve bytes가nine byte·x\U0001F600 and the rest";
+  uint32_t cp = 15;
+  for (size_t k = 0; k < mixed.size(); ++cp) {
+    size_t len = 1;
+    while (k + len < mixed.size() && (static_cast<unsigned char>(mixed[k + len]) & 0xC0) == 0x80) {
+      ++len;
+    }
+    each.Append(static_cast<uint32_t>(len), cp, cp + 1);
+    k += len;
+  }
+  CHECK(run.AppendCopy(mixed, 15) == cp - 15);
+  run.Finish(cp);
+  each.Finish(cp);
   REQUIRE(run.work_size() == each.work_size());
   for (size_t b = 0; b <= run.work_size(); ++b) {
     for (size_t e = b; e <= run.work_size(); ++e)
