@@ -15,6 +15,9 @@
 namespace newsie {
 namespace {
 
+// The parts of a roundup line: government named, bytes of the part in work.
+using RoundupPartList = std::vector<std::pair<std::string, std::pair<size_t, size_t>>>;
+
 struct Lead {
   enum class Kind { kStrong, kNewGov, kName } kind = Kind::kStrong;
   std::string government;
@@ -61,6 +64,12 @@ class StoriesStage : public Stage {
     const std::vector<LineRange> lines = KeptLines(doc, 0, doc.work.size());
     if (lines.empty()) return {};
     auto text = [&](const LineRange& l) { return doc.Work(l.begin, l.end); };
+    // The roundup parts of each line, worked out once, when first asked for.
+    std::vector<std::optional<RoundupPartList>> roundup_parts(lines.size());
+    auto parts_of = [&](size_t i) -> const RoundupPartList& {
+      if (!roundup_parts[i]) roundup_parts[i] = RoundupParts(doc, lines[i]);
+      return *roundup_parts[i];
+    };
 
     // Leads: index of the line and the government it names.
     std::vector<std::pair<size_t, std::string>> leads;
@@ -69,7 +78,7 @@ class StoriesStage : public Stage {
     for (size_t i = 0; i < lines.size(); ++i) {
       const std::optional<Lead> lead = LeadOf(text(lines[i]));
       if (!lead) {
-        const auto parts = RoundupParts(doc, lines[i]);
+        const RoundupPartList& parts = parts_of(i);
         if (parts.size() >= 2) {
           for (const auto& part : parts) announced.insert(part.first);
         }
@@ -115,7 +124,7 @@ class StoriesStage : public Stage {
     std::set<size_t> roundup_lines;
     for (size_t i = 0; i < header_end; ++i) {
       header.insert(text(lines[i]));
-      if (AddRoundupParts(doc, lines[i], roundup) >= 2) roundup_lines.insert(i);
+      if (AddRoundupParts(parts_of(i), roundup) >= 2) roundup_lines.insert(i);
     }
     const bool has_title = header_end > 0;
 
@@ -143,7 +152,7 @@ class StoriesStage : public Stage {
       std::optional<size_t> own, repeat;
       for (size_t i = intro_begin[k]; i < lead; ++i) {
         const bool title_line = k == 0 ? i == 0 : header.count(text(lines[i])) > 0;
-        if (roundup_lines.count(i) || (k > 0 && roundup.size() >= 2 && IsRoundup(doc, lines[i]))) {
+        if (roundup_lines.count(i) || (k > 0 && roundup.size() >= 2 && parts_of(i).size() >= 2)) {
           continue;
         }
         if (title_line) {
@@ -225,9 +234,8 @@ class StoriesStage : public Stage {
   }
 
   // The "..."-separated parts of a header line, each naming a government.
-  std::vector<std::pair<std::string, std::pair<size_t, size_t>>> RoundupParts(
-      const Document& doc, const LineRange& line) const {
-    std::vector<std::pair<std::string, std::pair<size_t, size_t>>> parts;
+  RoundupPartList RoundupParts(const Document& doc, const LineRange& line) const {
+    RoundupPartList parts;
     const std::string_view t = doc.Work(line.begin, line.end);
     if (t.find("...") == std::string_view::npos) return parts;
     size_t at = 0;
@@ -252,16 +260,11 @@ class StoriesStage : public Stage {
   }
 
   // Adds the parts of a roundup line; returns how many parts name a government.
-  size_t AddRoundupParts(const Document& doc, const LineRange& line,
-                         std::map<std::string, std::pair<size_t, size_t>>& roundup) const {
-    const auto parts = RoundupParts(doc, line);
+  static size_t AddRoundupParts(const RoundupPartList& parts,
+                                std::map<std::string, std::pair<size_t, size_t>>& roundup) {
     if (parts.size() < 2) return parts.size();
     for (const auto& [gov, range] : parts) roundup.emplace(gov, range);
     return parts.size();
-  }
-
-  bool IsRoundup(const Document& doc, const LineRange& line) const {
-    return RoundupParts(doc, line).size() >= 2;
   }
 
   // The page's title among the lines before the first lead: the first that
