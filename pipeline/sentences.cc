@@ -115,15 +115,11 @@ void SplitLine(Document& doc, const LineRange& line, bool korean, int story) {
   int32_t unit = 0;  // the same place in utf16
   for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
     if (!is_utf16) at = static_cast<size_t>(p);
-    while (is_utf16 && unit < p) {
+    // UTF-8 bytes per unit: 1 below U+0080, 2 below U+0800, 3 above, and 2
+    // for each half of a surrogate pair (four bytes together).
+    for (; is_utf16 && unit < p; ++unit) {
       const UChar c = utf16[static_cast<size_t>(unit)];
-      if (U16_IS_LEAD(c)) {  // a pair: four bytes
-        at += 4;
-        unit += 2;
-      } else {
-        at += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-        unit += 1;
-      }
+      at += 1u + (c >= 0x80) + (c >= 0x800 && !U16_IS_SURROGATE(c));
     }
     if (!RealBreak(text, at)) continue;
     emit(start, at);
