@@ -2,6 +2,10 @@
 
 #include <utf8proc.h>
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace newsie {
 
 ScriptCounts CountScripts(std::string_view utf8) {
@@ -12,6 +16,20 @@ ScriptCounts CountScripts(std::string_view utf8) {
     // Fast paths for the common cases, without a call: ASCII, and a Hangul
     // syllable (EA B0 80 .. ED 9E A3, always well-formed); the rest is
     // decoded by utf8proc.
+    uint64_t word;
+    if (left >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ULL) == 0)) {
+      // Eight ASCII bytes: a byte is a letter when (b | 0x20) is in 'a'..'z'.
+      // Adding 0x80 - 'a' (or 0x80 - '{') sets a byte's high bit from 'a'
+      // (from '{') up, without a carry into the next byte.
+      constexpr uint64_t kOnes = 0x0101010101010101ULL;
+      const uint64_t folded = word | (0x20 * kOnes);
+      const uint64_t from_a = folded + (0x80 - 'a') * kOnes;
+      const uint64_t past_z = folded + (0x80 - '{') * kOnes;
+      counts.latin += static_cast<size_t>(std::popcount(from_a & ~past_z & (0x80 * kOnes)));
+      p += 8;
+      left -= 8;
+      continue;
+    }
     if (p[0] < 0x80) {
       counts.latin += (p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z';
       ++p;
