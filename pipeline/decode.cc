@@ -110,8 +110,13 @@ bool DecodeWithIcu(std::string_view in, size_t base, const char* converter, Deco
     return false;
   }
   const size_t units = static_cast<size_t>(target - utf16.data());
-  out.text.reserve(units * 3 / 2);
-  out.offsets.reserve(units + 1);
+  // Written in place into room for the worst case (three bytes per unit),
+  // trimmed at the end.
+  out.text.resize(units * 3);
+  out.offsets.resize(units + 1);
+  char* text = out.text.data();
+  uint32_t* offsets = out.offsets.data();
+  size_t bytes = 0, count = 0;
   for (size_t i = 0; i < units;) {
     UChar32 cp = utf16[i];
     const size_t at = i;
@@ -126,16 +131,15 @@ bool DecodeWithIcu(std::string_view in, size_t base, const char* converter, Deco
       if (cp == 0x1A) cp = 0xFFFD;
       if (out.invalid++ == 0) {
         out.first_invalid_byte = base + static_cast<size_t>(std::max<int32_t>(src_offsets[at], 0));
-        out.first_invalid_cp = out.offsets.size();
+        out.first_invalid_cp = count;
       }
     }
-    out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, cp);
-    out.text.append(buf, static_cast<size_t>(len));
+    offsets[count++] = static_cast<uint32_t>(bytes);
+    U8_APPEND_UNSAFE(text, bytes, cp);
   }
-  out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
+  offsets[count++] = static_cast<uint32_t>(bytes);
+  out.text.resize(bytes);
+  out.offsets.resize(count);
   return true;
 }
 
