@@ -170,27 +170,39 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t) {
   };
 
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
-  // Bytes of the character at u[j] when no fold applies to it (plain ASCII,
-  // a Hangul syllable), else 0.
-  auto plain = [&](size_t j) -> size_t {
-    if (u[j] < 0x80) return t.AsciiSpecial(u[j]) ? 0 : 1;
-    return IsHangulAt(u, j, n) && t.KindOf(HangulAt(u, j)) == Kind::kKeep ? 3 : 0;
-  };
-  // A single ' ' is copied unchanged too when a plain character follows it
-  // (a space run, a tab, a zero-width character would fold with it).
-  const bool space_folds = t.KindOf(' ') == Kind::kSpace;
+  // ASCII that a run may hold: bytes no fold applies to, and ' ' (a single
+  // space folds to itself; a space before anything that does not stay in
+  // the run is handed back to the general path, which folds space runs).
+  bool run_ascii[128];
+  for (int c = 0; c < 128; ++c) {
+    run_ascii[c] = !t.AsciiSpecial(static_cast<unsigned char>(c)) ||
+                   (c == ' ' && t.KindOf(' ') == Kind::kSpace);
+  }
   while (i < n) {
-    // Fast path: a run copied unchanged, each character mapping to itself.
-    // The last character of a run is left to the general path when a
-    // non-ASCII byte follows it (it may be the base of a combining mark).
+    // Fast path: a run copied unchanged, each character mapping to itself:
+    // plain ASCII, Hangul syllables (no fold applies to them) and single
+    // spaces between them.
     size_t j = i;
+    unsigned char prev = 0;
     while (j < n) {
-      size_t bytes = plain(j);
-      if (bytes == 0 && u[j] == ' ' && space_folds && j + 1 < n && plain(j + 1) > 0) bytes = 1;
-      if (bytes == 0) break;
-      j += bytes;
+      const unsigned char c = u[j];
+      if (c < 0x80) {
+        if (!run_ascii[c] || (c == ' ' && prev == ' ')) break;
+        prev = c;
+        ++j;
+      } else if (IsHangulAt(u, j, n) && t.KindOf(HangulAt(u, j)) == Kind::kKeep) {
+        prev = 0;
+        j += 3;
+      } else {
+        break;
+      }
     }
-    if (j > i && j < n && u[j] >= 0x80) j -= u[j - 1] < 0x80 ? 1 : 3;
+    if (j > i && u[j - 1] == ' ') {
+      --j;  // what follows the space does not stay in the run
+    } else if (j > i && j < n && u[j] >= 0x80) {
+      // The last character may be the base of a combining mark.
+      j -= u[j - 1] < 0x80 ? 1 : 3;
+    }
     if (j > i) {
       const std::string_view run = s.substr(i, j - i);
       out.work.append(run);
