@@ -1,7 +1,6 @@
 #include "pipeline/offset_map.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace newsie {
 
@@ -22,30 +21,10 @@ uint32_t OffsetMap::AppendCopy(std::string_view copied, uint32_t orig_begin) {
   const auto* u = reinterpret_cast<const unsigned char*>(copied.data());
   const size_t n = copied.size();
   uint32_t cp = orig_begin;  // the next character's code point
-  size_t k = 0;
-  while (k < n) {
-    // Eight ASCII characters at once, a three-byte character (Hangul) in
-    // one step, else a byte at a time: a lead byte (not 10xxxxxx) starts
-    // the next character.
-    uint64_t word;
-    if (k + 8 <= n && (std::memcpy(&word, u + k, 8), (word & 0x8080808080808080ULL) == 0)) {
-      for (uint32_t j = 0; j < 8; ++j) {
-        b[k + j] = cp + j;
-        e[k + j] = cp + j + 1;
-      }
-      cp += 8;
-      k += 8;
-    } else if ((u[k] & 0xF0) == 0xE0 && k + 3 <= n) {
-      b[k] = b[k + 1] = b[k + 2] = cp;
-      e[k] = e[k + 1] = e[k + 2] = cp + 1;
-      ++cp;
-      k += 3;
-    } else {
-      cp += (u[k] & 0xC0) != 0x80;
-      b[k] = cp - 1;
-      e[k] = cp;
-      ++k;
-    }
+  for (size_t k = 0; k < n; ++k) {
+    cp += (u[k] & 0xC0) != 0x80;  // a lead byte starts the next character
+    b[k] = cp - 1;
+    e[k] = cp;
   }
   return cp - orig_begin;
 }
