@@ -1,10 +1,7 @@
 #include "pipeline/sentences.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/ustring.h>
 #include <unicode/utext.h>
-
-#include <vector>
 
 #include "pipeline/language.h"
 #include "pipeline/text_lines.h"
@@ -83,44 +80,17 @@ void SplitLine(Document& doc, const LineRange& line, bool korean, int story) {
     return;
   }
   icu::BreakIterator* it = Iterator(korean);
-  if (!it) {
-    emit(0, text.size());
-    return;
-  }
-  // ICU walks UTF-16 fastest (its UTF-8 UText converts chunk by chunk as it
-  // goes), so the line is converted once, into a buffer kept per thread, and
-  // break positions are carried back to bytes. Text that is not valid UTF-8
-  // (normalize never makes any) is read through the UTF-8 UText instead.
-  thread_local std::vector<UChar> utf16;
-  utf16.resize(text.size() + 1);
   UErrorCode status = U_ZERO_ERROR;
-  int32_t units = 0;
-  u_strFromUTF8(utf16.data(), static_cast<int32_t>(utf16.size()), &units, text.data(),
-                static_cast<int32_t>(text.size()), &status);
-  const bool is_utf16 = U_SUCCESS(status);
-  status = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;
-  if (is_utf16) {
-    utext_openUChars(&ut, utf16.data(), units, &status);
-  } else {
-    utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-  }
-  if (U_FAILURE(status)) {
+  if (it) utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (!it || U_FAILURE(status)) {
     emit(0, text.size());
     return;
   }
   it->setText(&ut, status);
   size_t start = 0;
-  size_t at = 0;     // a break, in bytes of text
-  int32_t unit = 0;  // the same place in utf16
   for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
-    if (!is_utf16) at = static_cast<size_t>(p);
-    // UTF-8 bytes per unit: 1 below U+0080, 2 below U+0800, 3 above, and 2
-    // for each half of a surrogate pair (four bytes together).
-    for (; is_utf16 && unit < p; ++unit) {
-      const UChar c = utf16[static_cast<size_t>(unit)];
-      at += 1u + (c >= 0x80) + (c >= 0x800 && !U16_IS_SURROGATE(c));
-    }
+    const size_t at = static_cast<size_t>(p);
     if (!RealBreak(text, at)) continue;
     emit(start, at);
     start = at;
