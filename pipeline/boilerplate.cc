@@ -59,11 +59,9 @@ class BoilerplateStage : public Stage {
       const std::string_view text = doc.Work(line.begin, line.end);
       const re2::StringPiece piece(text.data(), text.size());
       // Whole-line rules first, then line-start rules.
-      hits.clear();
       const Rule* rule = nullptr;
-      if (line_set_.Match(piece, &hits)) rule = &rules_[line_rules_[Smallest(hits)]];
-      hits.clear();
-      if (!rule && prefix_set_.Match(piece, &hits)) {
+      if (MatchSet(line_set_, piece, hits)) rule = &rules_[line_rules_[Smallest(hits)]];
+      if (!rule && MatchSet(prefix_set_, piece, hits)) {
         rule = &rules_[prefix_rules_[Smallest(hits)]];
       }
       if (!rule) continue;
@@ -100,6 +98,13 @@ class BoilerplateStage : public Stage {
   }
 
  private:
+  // RE2::Set::Match, asked which patterns matched only when one did: asking
+  // allocates, and most lines match none.
+  static bool MatchSet(const RE2::Set& set, const re2::StringPiece& text, std::vector<int>& hits) {
+    hits.clear();
+    return set.Match(text, nullptr) && set.Match(text, &hits);
+  }
+
   static int Smallest(const std::vector<int>& hits) {
     int best = hits[0];
     for (int h : hits) best = std::min(best, h);

@@ -37,12 +37,19 @@ inline size_t Utf8SequenceLength(const unsigned char* p, size_t left) {
 
 using Decoded = DecodedText;
 
-// UTF-8 to UTF-8 with U+FFFD for each maximal invalid subpart.
-void DecodeUtf8(std::string_view in, size_t base, Decoded& out) {
+// UTF-8 to UTF-8 with U+FFFD for each maximal invalid subpart. With
+// `strict`, stops at the first invalid byte and returns false instead (`out`
+// is then unspecified): one pass both checks and decodes valid input.
+bool DecodeUtf8(std::string_view in, size_t base, Decoded& out, bool strict = false) {
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
-  out.text.reserve(n);
-  out.offsets.reserve(n + 1);
+  // Valid stretches are copied whole when an invalid byte or the end is
+  // reached; `copied` is where the pending stretch starts, and its byte i
+  // lands at out.text.size() + (i - copied).
+  size_t copied = 0;
+  out.offsets.resize(n + 1);
+  uint32_t* offsets = out.offsets.data();
+  size_t count = 0;  // code points so far
   size_t i = 0;
   while (i < n) {
     // ASCII fast path, eight bytes at a time.
@@ -50,29 +57,35 @@ void DecodeUtf8(std::string_view in, size_t base, Decoded& out) {
       uint64_t word;
       std::memcpy(&word, p + i, 8);
       if ((word & 0x8080808080808080ULL) == 0) {
-        for (int k = 0; k < 8; ++k)
-          out.offsets.push_back(static_cast<uint32_t>(out.text.size() + k));
-        out.text.append(reinterpret_cast<const char*>(p + i), 8);
+        const auto at = static_cast<uint32_t>(out.text.size() + (i - copied));
+        for (uint32_t k = 0; k < 8; ++k) offsets[count + k] = at + k;
+        count += 8;
         i += 8;
         continue;
       }
     }
     const size_t len = Utf8SequenceLength(p + i, n - i);
-    out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
     if (len > 0) {
-      out.text.append(reinterpret_cast<const char*>(p + i), len);
+      offsets[count++] = static_cast<uint32_t>(out.text.size() + (i - copied));
       i += len;
-    } else {
-      if (out.invalid++ == 0) {
-        out.first_invalid_byte = base + i;
-        out.first_invalid_cp = out.offsets.size() - 1;
-      }
-      out.text += "\xEF\xBF\xBD";
-      ++i;
-      while (i < n && (p[i] & 0xC0) == 0x80) ++i;  // the rest of a broken sequence
+      continue;
     }
+    if (strict) return false;
+    out.text.append(in.data() + copied, i - copied);
+    if (out.invalid++ == 0) {
+      out.first_invalid_byte = base + i;
+      out.first_invalid_cp = count;
+    }
+    offsets[count++] = static_cast<uint32_t>(out.text.size());
+    out.text += "\xEF\xBF\xBD";
+    ++i;
+    while (i < n && (p[i] & 0xC0) == 0x80) ++i;  // the rest of a broken sequence
+    copied = i;
   }
-  out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
+  out.text.append(in.data() + copied, n - copied);
+  offsets[count++] = static_cast<uint32_t>(out.text.size());
+  out.offsets.resize(count);
+  return true;
 }
 
 // Any ICU converter to UTF-8, counting substitutions (U+FFFD / U+001A).
@@ -97,8 +110,13 @@ bool DecodeWithIcu(std::string_view in, size_t base, const char* converter, Deco
     return false;
   }
   const size_t units = static_cast<size_t>(target - utf16.data());
-  out.text.reserve(units * 3 / 2);
-  out.offsets.reserve(units + 1);
+  // Written in place into room for the worst case (three bytes per unit),
+  // trimmed at the end.
+  out.text.resize(units * 3);
+  out.offsets.resize(units + 1);
+  char* text = out.text.data();
+  uint32_t* offsets = out.offsets.data();
+  size_t bytes = 0, count = 0;
   for (size_t i = 0; i < units;) {
     UChar32 cp = utf16[i];
     const size_t at = i;
@@ -113,16 +131,15 @@ bool DecodeWithIcu(std::string_view in, size_t base, const char* converter, Deco
       if (cp == 0x1A) cp = 0xFFFD;
       if (out.invalid++ == 0) {
         out.first_invalid_byte = base + static_cast<size_t>(std::max<int32_t>(src_offsets[at], 0));
-        out.first_invalid_cp = out.offsets.size();
+        out.first_invalid_cp = count;
       }
     }
-    out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, cp);
-    out.text.append(buf, static_cast<size_t>(len));
+    offsets[count++] = static_cast<uint32_t>(bytes);
+    U8_APPEND_UNSAFE(text, bytes, cp);
   }
-  out.offsets.push_back(static_cast<uint32_t>(out.text.size()));
+  offsets[count++] = static_cast<uint32_t>(bytes);
+  out.text.resize(bytes);
+  out.offsets.resize(count);
   return true;
 }
 
@@ -283,10 +300,10 @@ Status DecodeBytes(std::string_view bytes, const std::optional<std::string>& for
   } else if (bytes.starts_with("\xFE\xFF")) {
     encoding = "UTF-16BE";
     DecodeWithIcu(bytes.substr(2), 2, "UTF-16BE", out, nullptr);
-  } else if (IsValidUtf8(bytes)) {
+  } else if (DecodeUtf8(bytes, 0, out, /*strict=*/true)) {
     encoding = "UTF-8";
-    DecodeUtf8(bytes, 0, out);
   } else {
+    out = {};
     const std::string detected = LooksLikeCp949(bytes) ? "EUC-KR" : Detect(bytes);
     if (detected == "EUC-KR") {
       encoding = UsesCp949Extension(bytes) ? "CP949" : "EUC-KR";

@@ -11,7 +11,7 @@
 //   2. A byte-order mark: EF BB BF (UTF-8), FF FE (UTF-16LE), FE FF
 //      (UTF-16BE). The mark is not part of the original text, so the same
 //      article gives the same spans with or without it.
-//   3. Valid UTF-8 (checked fast, no conversion): UTF-8.
+//   3. Valid UTF-8 (checked in the one pass that decodes it): UTF-8.
 //   4. Well-formed CP949/EUC-KR byte structure (a fast check; Korean news is
 //      the common legacy case), else ICU's charset detector. EUC-KR is
 //      decoded with the CP949 converter (a superset) and reported as CP949

@@ -2,6 +2,10 @@
 
 #include <utf8proc.h>
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace newsie {
 
 ScriptCounts CountScripts(std::string_view utf8) {
@@ -9,6 +13,39 @@ ScriptCounts CountScripts(std::string_view utf8) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(utf8.size());
   while (left > 0) {
+    // Fast paths for the common cases, without a call: ASCII, and a Hangul
+    // syllable (EA B0 80 .. ED 9E A3, always well-formed); the rest is
+    // decoded by utf8proc.
+    uint64_t word;
+    if (left >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ULL) == 0)) {
+      // Eight ASCII bytes: a byte is a letter when (b | 0x20) is in 'a'..'z'.
+      // Adding 0x80 - 'a' (or 0x80 - '{') sets a byte's high bit from 'a'
+      // (from '{') up, without a carry into the next byte.
+      constexpr uint64_t kOnes = 0x0101010101010101ULL;
+      const uint64_t folded = word | (0x20 * kOnes);
+      const uint64_t from_a = folded + (0x80 - 'a') * kOnes;
+      const uint64_t past_z = folded + (0x80 - '{') * kOnes;
+      counts.latin += static_cast<size_t>(std::popcount(from_a & ~past_z & (0x80 * kOnes)));
+      p += 8;
+      left -= 8;
+      continue;
+    }
+    if (p[0] < 0x80) {
+      counts.latin += (p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z';
+      ++p;
+      --left;
+      continue;
+    }
+    if (left >= 3 && p[0] >= 0xEA && p[0] <= 0xED && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+      const char32_t cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+      if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        ++counts.hangul;
+        p += 3;
+        left -= 3;
+        continue;
+      }
+    }
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
     if (n <= 0) n = 1;

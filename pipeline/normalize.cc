@@ -170,38 +170,46 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t) {
   };
 
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  // ASCII that a run may hold: bytes no fold applies to, and ' ' (a single
+  // space folds to itself; a space before anything that does not stay in
+  // the run is handed back to the general path, which folds space runs).
+  bool run_ascii[128];
+  for (int c = 0; c < 128; ++c) {
+    run_ascii[c] = !t.AsciiSpecial(static_cast<unsigned char>(c)) ||
+                   (c == ' ' && t.KindOf(' ') == Kind::kSpace);
+  }
   while (i < n) {
-    const auto c = u[i];
-    // Fast paths: runs copied unchanged, each character mapping to itself.
-    // Plain ASCII, and Hangul syllables (no fold applies to them); the last
-    // character of a run is left to the general path when a non-ASCII byte
-    // follows it (it may be the base of a combining mark).
-    if (c < 0x80 && !t.AsciiSpecial(c)) {
-      size_t j = i + 1;
-      while (j < n && u[j] < 0x80 && !t.AsciiSpecial(u[j])) ++j;
-      if (j < n && u[j] >= 0x80) --j;
-      if (j > i) {
-        const auto count = static_cast<uint32_t>(j - i);
-        out.work.append(s.data() + i, j - i);
-        out.map.AppendRun(count, 1, cp_at);
-        last = u[j - 1];
-        cp_at += count;
-        i = j;
-        continue;
+    // Fast path: a run copied unchanged, each character mapping to itself:
+    // plain ASCII, Hangul syllables (no fold applies to them) and single
+    // spaces between them.
+    size_t j = i;
+    unsigned char prev = 0;
+    while (j < n) {
+      const unsigned char c = u[j];
+      if (c < 0x80) {
+        if (!run_ascii[c] || (c == ' ' && prev == ' ')) break;
+        prev = c;
+        ++j;
+      } else if (IsHangulAt(u, j, n) && t.KindOf(HangulAt(u, j)) == Kind::kKeep) {
+        prev = 0;
+        j += 3;
+      } else {
+        break;
       }
-    } else if (IsHangulAt(u, i, n) && t.KindOf(HangulAt(u, i)) == Kind::kKeep) {
-      size_t j = i + 3;
-      while (IsHangulAt(u, j, n)) j += 3;
-      if (j < n && u[j] >= 0x80) j -= 3;
-      if (j > i) {
-        const auto count = static_cast<uint32_t>((j - i) / 3);
-        out.work.append(s.data() + i, j - i);
-        out.map.AppendRun(count, 3, cp_at);
-        last = HangulAt(u, j - 3);
-        cp_at += count;
-        i = j;
-        continue;
-      }
+    }
+    if (j > i && u[j - 1] == ' ') {
+      --j;  // what follows the space does not stay in the run
+    } else if (j > i && j < n && u[j] >= 0x80) {
+      // The last character may be the base of a combining mark.
+      j -= u[j - 1] < 0x80 ? 1 : 3;
+    }
+    if (j > i) {
+      const std::string_view run = s.substr(i, j - i);
+      out.work.append(run);
+      cp_at += out.map.AppendCopy(run, cp_at);
+      last = u[j - 1] < 0x80 ? u[j - 1] : HangulAt(u, j - 3);
+      i = j;
+      continue;
     }
     size_t len = 0;
     const char32_t cp = DecodeAt(s, i, len);

@@ -5,24 +5,28 @@
 namespace newsie {
 
 void OffsetMap::Append(uint32_t work_bytes, uint32_t orig_begin, uint32_t orig_end) {
-  begin_.insert(begin_.end(), work_bytes, orig_begin);
-  end_.insert(end_.end(), work_bytes, orig_end);
+  const size_t at = begin_.size();
+  begin_.resize(at + work_bytes);
+  end_.resize(at + work_bytes);
+  std::fill_n(begin_.data() + at, work_bytes, orig_begin);
+  std::fill_n(end_.data() + at, work_bytes, orig_end);
 }
 
-void OffsetMap::AppendRun(uint32_t count, uint32_t bytes_each, uint32_t orig_begin) {
+uint32_t OffsetMap::AppendCopy(std::string_view copied, uint32_t orig_begin) {
   const size_t at = begin_.size();
-  const size_t bytes = static_cast<size_t>(count) * bytes_each;
-  begin_.resize(at + bytes);
-  end_.resize(at + bytes);
+  begin_.resize(at + copied.size());
+  end_.resize(at + copied.size());
   uint32_t* b = begin_.data() + at;
   uint32_t* e = end_.data() + at;
-  for (uint32_t k = 0; k < count; ++k) {
-    const uint32_t cp = orig_begin + k;
-    for (uint32_t j = 0; j < bytes_each; ++j) {
-      *b++ = cp;
-      *e++ = cp + 1;
-    }
+  const auto* u = reinterpret_cast<const unsigned char*>(copied.data());
+  const size_t n = copied.size();
+  uint32_t cp = orig_begin;  // the next character's code point
+  for (size_t k = 0; k < n; ++k) {
+    cp += (u[k] & 0xC0) != 0x80;  // a lead byte starts the next character
+    b[k] = cp - 1;
+    e[k] = cp;
   }
+  return cp - orig_begin;
 }
 
 void OffsetMap::Finish(uint32_t orig_size) { orig_size_ = orig_size; }

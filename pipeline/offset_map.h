@@ -11,11 +11,37 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "pipeline/span.h"
 
 namespace newsie {
+
+// An allocator whose resize() leaves new elements uninitialised: the map
+// writes every element right after growing, and zero-filling first would
+// cost as much again.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) {}
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
 
 class OffsetMap {
  public:
@@ -23,11 +49,12 @@ class OffsetMap {
   // for original code points [orig_begin, orig_end).
   void Append(uint32_t work_bytes, uint32_t orig_begin, uint32_t orig_end);
 
-  // Records a run of `count` characters copied unchanged, each `bytes_each`
-  // bytes long: character k stands for original code point orig_begin + k.
-  // The same as `count` calls of Append(bytes_each, b, b + 1), in one step
-  // (the normaliser's fast path for plain ASCII and Hangul runs).
-  void AppendRun(uint32_t count, uint32_t bytes_each, uint32_t orig_begin);
+  // Records that `copied` (whole UTF-8 characters) was appended unchanged:
+  // its k-th character stands for original code point orig_begin + k. The
+  // same as one Append(length, b, b + 1) per character, in one step (the
+  // normaliser's fast path for text that needs no folding). Returns the
+  // number of characters.
+  uint32_t AppendCopy(std::string_view copied, uint32_t orig_begin);
 
   // Marks the end: `orig_size` is the original's length in code points.
   void Finish(uint32_t orig_size);
@@ -47,8 +74,9 @@ class OffsetMap {
   }
 
  private:
-  std::vector<uint32_t> begin_;  // per working byte: source start code point
-  std::vector<uint32_t> end_;    // per working byte: source end code point
+  using Positions = std::vector<uint32_t, UninitializedAllocator<uint32_t>>;
+  Positions begin_;  // per working byte: source start code point
+  Positions end_;    // per working byte: source end code point
   uint32_t orig_size_ = 0;
 };
 

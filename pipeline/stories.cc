@@ -1,7 +1,10 @@
 #include "pipeline/stories.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -12,6 +15,9 @@
 namespace newsie {
 namespace {
 
+// The parts of a roundup line: government named, bytes of the part in work.
+using RoundupPartList = std::vector<std::pair<std::string, std::pair<size_t, size_t>>>;
+
 struct Lead {
   enum class Kind { kStrong, kNewGov, kName } kind = Kind::kStrong;
   std::string government;
@@ -19,7 +25,7 @@ struct Lead {
 
 class StoriesStage : public Stage {
  public:
-  explicit StoriesStage(const LexiconDir& dir) {
+  explicit StoriesStage(const LexiconDir& dir) : lead_set_(RE2::Options(), RE2::ANCHOR_START) {
     for (const auto& row : dir.ReadTsv("story_leads.tsv")) {
       const std::string& kind = row.Get("kind");
       auto re = std::make_unique<RE2>(row.Get("pattern"));
@@ -39,6 +45,17 @@ class StoriesStage : public Stage {
         throw LexiconError(row.Where() + ": unknown kind '" + kind + "'");
       }
     }
+    // The lead patterns in the order LeadOf tries them, in one set.
+    for (const auto& [kind, patterns] : LeadPatterns()) {
+      for (const auto& re : *patterns) {
+        std::string error;
+        if (lead_set_.Add(re->pattern(), &error) < 0) {
+          throw LexiconError("story_leads.tsv: " + error);
+        }
+        leads_.push_back({kind, re.get()});
+      }
+    }
+    if (!lead_set_.Compile()) throw LexiconError("story_leads.tsv: patterns too large to compile");
   }
 
   std::string_view name() const override { return "stories"; }
@@ -47,6 +64,12 @@ class StoriesStage : public Stage {
     const std::vector<LineRange> lines = KeptLines(doc, 0, doc.work.size());
     if (lines.empty()) return {};
     auto text = [&](const LineRange& l) { return doc.Work(l.begin, l.end); };
+    // The roundup parts of each line, worked out once, when first asked for.
+    std::vector<std::optional<RoundupPartList>> roundup_parts(lines.size());
+    auto parts_of = [&](size_t i) -> const RoundupPartList& {
+      if (!roundup_parts[i]) roundup_parts[i] = RoundupParts(doc, lines[i]);
+      return *roundup_parts[i];
+    };
 
     // Leads: index of the line and the government it names.
     std::vector<std::pair<size_t, std::string>> leads;
@@ -55,7 +78,7 @@ class StoriesStage : public Stage {
     for (size_t i = 0; i < lines.size(); ++i) {
       const std::optional<Lead> lead = LeadOf(text(lines[i]));
       if (!lead) {
-        const auto parts = RoundupParts(doc, lines[i]);
+        const RoundupPartList& parts = parts_of(i);
         if (parts.size() >= 2) {
           for (const auto& part : parts) announced.insert(part.first);
         }
@@ -101,7 +124,7 @@ class StoriesStage : public Stage {
     std::set<size_t> roundup_lines;
     for (size_t i = 0; i < header_end; ++i) {
       header.insert(text(lines[i]));
-      if (AddRoundupParts(doc, lines[i], roundup) >= 2) roundup_lines.insert(i);
+      if (AddRoundupParts(parts_of(i), roundup) >= 2) roundup_lines.insert(i);
     }
     const bool has_title = header_end > 0;
 
@@ -129,7 +152,7 @@ class StoriesStage : public Stage {
       std::optional<size_t> own, repeat;
       for (size_t i = intro_begin[k]; i < lead; ++i) {
         const bool title_line = k == 0 ? i == 0 : header.count(text(lines[i])) > 0;
-        if (roundup_lines.count(i) || (k > 0 && roundup.size() >= 2 && IsRoundup(doc, lines[i]))) {
+        if (roundup_lines.count(i) || (k > 0 && roundup.size() >= 2 && parts_of(i).size() >= 2)) {
           continue;
         }
         if (title_line) {
@@ -155,12 +178,34 @@ class StoriesStage : public Stage {
   }
 
  private:
+  using Patterns = std::vector<std::unique_ptr<RE2>>;
+  std::array<std::pair<Lead::Kind, const Patterns*>, 3> LeadPatterns() const {
+    return {{{Lead::Kind::kStrong, &strong_},
+             {Lead::Kind::kNewGov, &new_gov_},
+             {Lead::Kind::kName, &name_}}};
+  }
+
+  // The first lead pattern (strong, then new_gov, then name; file order
+  // within each) matching at the start of `line`.
   std::optional<Lead> LeadOf(std::string_view line) const {
     const re2::StringPiece piece(line.data(), line.size());
     re2::StringPiece group[2];
-    for (const auto& [kind, patterns] : {std::make_pair(Lead::Kind::kStrong, &strong_),
-                                         std::make_pair(Lead::Kind::kNewGov, &new_gov_),
-                                         std::make_pair(Lead::Kind::kName, &name_)}) {
+    // Most lines start no story. The set rules them out in one DFA pass; a
+    // capturing match per pattern costs a backtracking pass each. (Asking
+    // the set which patterns matched allocates: only after it says some did.)
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo error;
+    if (lead_set_.Match(piece, nullptr, &error) && lead_set_.Match(piece, &hits, &error)) {
+      const auto& [kind, re] =
+          leads_[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
+      if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
+        return Lead{kind, std::string(group[1].data(), group[1].size())};
+      }
+    } else if (error.kind == RE2::Set::kNoError) {
+      return std::nullopt;
+    }
+    // The set failed (out of DFA memory) or disagreed: every pattern in turn.
+    for (const auto& [kind, patterns] : LeadPatterns()) {
       for (const auto& re : *patterns) {
         if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
           return Lead{kind, std::string(group[1].data(), group[1].size())};
@@ -189,9 +234,8 @@ class StoriesStage : public Stage {
   }
 
   // The "..."-separated parts of a header line, each naming a government.
-  std::vector<std::pair<std::string, std::pair<size_t, size_t>>> RoundupParts(
-      const Document& doc, const LineRange& line) const {
-    std::vector<std::pair<std::string, std::pair<size_t, size_t>>> parts;
+  RoundupPartList RoundupParts(const Document& doc, const LineRange& line) const {
+    RoundupPartList parts;
     const std::string_view t = doc.Work(line.begin, line.end);
     if (t.find("...") == std::string_view::npos) return parts;
     size_t at = 0;
@@ -216,16 +260,11 @@ class StoriesStage : public Stage {
   }
 
   // Adds the parts of a roundup line; returns how many parts name a government.
-  size_t AddRoundupParts(const Document& doc, const LineRange& line,
-                         std::map<std::string, std::pair<size_t, size_t>>& roundup) const {
-    const auto parts = RoundupParts(doc, line);
+  static size_t AddRoundupParts(const RoundupPartList& parts,
+                                std::map<std::string, std::pair<size_t, size_t>>& roundup) {
     if (parts.size() < 2) return parts.size();
     for (const auto& [gov, range] : parts) roundup.emplace(gov, range);
     return parts.size();
-  }
-
-  bool IsRoundup(const Document& doc, const LineRange& line) const {
-    return RoundupParts(doc, line).size() >= 2;
   }
 
   // The page's title among the lines before the first lead: the first that
@@ -271,7 +310,9 @@ class StoriesStage : public Stage {
     return !t.ends_with("다");
   }
 
-  std::vector<std::unique_ptr<RE2>> strong_, new_gov_, name_, government_;
+  Patterns strong_, new_gov_, name_, government_;
+  RE2::Set lead_set_;                                     // strong_, new_gov_, name_ in order
+  std::vector<std::pair<Lead::Kind, const RE2*>> leads_;  // set index -> pattern
 };
 
 }  // namespace

@@ -98,6 +98,54 @@ TEST_CASE("normalize: stage reports repairs as diagnostics, seeds repaired", "[n
   CHECK(seed4.work.find("디자인융합산업·유통개발진흥지구") != std::string::npos);
 }
 
+// The original span of each working byte.
+std::vector<Span> ByteSpans(const NormalizedText& n) {
+  std::vector<Span> spans;
+  for (size_t b = 0; b < n.work.size(); ++b) spans.push_back(n.map.ToOriginal(b, b + 1));
+  return spans;
+}
+
+TEST_CASE("normalize: a single space is copied, runs and odd spaces fold", "[normalize]") {
+  // Single ' ' between words is copied through like the words around it; a
+  // run, a tab, a space before a combining mark or a zero-width character
+  // take the general path. Both must give the same text and spans.
+  NormalizedText n = Normalize("a b  c\t d", Tables());
+  CHECK(n.work == "a b c d");
+  CHECK(ByteSpans(n) == std::vector<Span>{{0, 1}, {1, 2}, {2, 3}, {3, 5}, {5, 6}, {6, 8}, {8, 9}});
+
+  n = Normalize("가 나 ", Tables());
+  CHECK(n.work == "가 나 ");
+  CHECK(ByteSpans(n) ==
+        std::vector<Span>{{0, 1}, {0, 1}, {0, 1}, {1, 2}, {2, 3}, {2, 3}, {2, 3}, {3, 4}});
+
+  n = Normalize("e \u0301x", Tables());  // the mark stays on the space
+  CHECK(n.work == "e \u0301x");
+  CHECK(ByteSpans(n) == std::vector<Span>{{0, 1}, {1, 3}, {1, 3}, {1, 3}, {3, 4}});
+
+  n = Normalize("a \u200Bb a \u00A0\u3000b", Tables());
+  CHECK(n.work == "a b a b");
+  CHECK(ByteSpans(n) == std::vector<Span>{{0, 1}, {1, 3}, {3, 4}, {4, 5}, {5, 6}, {6, 9}, {9, 10}});
+
+  n = Normalize("가\u11A8 나 A \r\nB", Tables());  // 각 from two code points
+  CHECK(n.work == "각 나 A \nB");
+  CHECK(ByteSpans(n) == std::vector<Span>{{0, 2},
+                                          {0, 2},
+                                          {0, 2},
+                                          {2, 3},
+                                          {3, 4},
+                                          {3, 4},
+                                          {3, 4},
+                                          {4, 5},
+                                          {5, 6},
+                                          {6, 7},
+                                          {7, 9},
+                                          {9, 10}});
+
+  n = Normalize("1 ?2 1?2 가 ?나", Tables());  // a space before '?' is no digit or syllable
+  CHECK(n.work == "1 ?2 1-2 가 ?나");
+  CHECK(n.repairs.size() == 1);
+}
+
 TEST_CASE("normalize: empty input", "[normalize]") {
   const NormalizedText n = Normalize("", Tables());
   CHECK(n.work.empty());

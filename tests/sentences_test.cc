@@ -46,6 +46,17 @@ TEST_CASE("sentences: ellipses do not end sentences, lines always do", "[sentenc
   CHECK(doc.source.lang == "en");
 }
 
+TEST_CASE("sentences: breaks land on the right bytes after any character width", "[sentences]") {
+  // ICU reads the line as UTF-16; its breaks are carried back to bytes
+  // across one-, two-, three- and four-byte characters.
+  const Document doc = Process(
+      "Mapo-gu (Mayor Park Gang-su) opens a café 🎉 today. 마포구는 \u00B5-jobs 😀 added. "
+      "The rest 𝔸 follows.\n");
+  CHECK(Sentences(doc) ==
+        std::vector<std::string>{"Mapo-gu (Mayor Park Gang-su) opens a café 🎉 today.",
+                                 "마포구는 \u00B5-jobs 😀 added.", "The rest 𝔸 follows."});
+}
+
 TEST_CASE("sentences: ▲ lists stay with their sentence, not with the next line", "[sentences]") {
   const Document doc = Process(ReadFile(SourceDir() / "tests/data/text/en_single.txt"));
   const auto s = Sentences(doc);

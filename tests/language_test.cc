@@ -1,0 +1,72 @@
+#include "pipeline/language.h"
+
+#include <utf8proc.h>
+
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace newsie {
+namespace {
+
+// CountScripts as utf8proc alone decodes the text, one code point per call:
+// what its fast paths for ASCII and Hangul syllables must agree with.
+ScriptCounts CountScriptsByLibrary(std::string_view utf8) {
+  ScriptCounts counts;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(utf8.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) n = 1;
+    p += n;
+    left -= n;
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+        (cp >= 0x3130 && cp <= 0x318F)) {
+      ++counts.hangul;
+    } else if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) {
+      ++counts.latin;
+    }
+  }
+  return counts;
+}
+
+}  // namespace
+
+TEST_CASE("language: script counts and the language they give", "[language]") {
+  const ScriptCounts ko = CountScripts("관악구는 올해 jobs 12,100개");
+  CHECK(ko.hangul == 7);
+  CHECK(ko.latin == 4);
+  CHECK(LanguageOf(ko) == "ko");
+  CHECK(LanguageOf("Gwanak-gu will create 12,100 jobs") == "en");
+  CHECK(LanguageOf("2024") == "en");
+  CHECK(LanguageOf("관악구 Gwanak-gu District Office") == "mixed");
+}
+
+TEST_CASE("language: CountScripts agrees with decoding by utf8proc alone", "[language]") {
+  // Pieces around the fast paths' edges, mixed at random.
+  const std::vector<std::string> pieces = {
+      // ASCII: letters and their neighbours, and runs long enough to be
+      // read eight bytes at a time.
+      "a", "Z", "@", "[", "`", "{", " ", "7", "\n", "Gwanak-gu @[District]` {x} ~Az_0",
+      "\x7F\x01 AZaz",
+      // Syllables at both ends of the block and their neighbours; jamo.
+      "가", "힣", "\uABFF", "\uD7A4", "\uD7B0", "\u1100", "\u11FF", "\u3131", "\u318E",
+      // Other characters; truncated, overlong and surrogate sequences.
+      "\u00E9", "\U0001F600", "\xEA\xB0", "\xEA", "\xED\x9E", "\xED\xA0\x80", "\xE0\x80\x80",
+      "\xC0\xAF", "\x80", "\xBF", "\xFF", "\xEB\x80\x41", "\xEA\xC0\x80"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t count = rng() % 16;
+    for (size_t k = 0; k < count; ++k) text += pieces[rng() % pieces.size()];
+    const ScriptCounts fast = CountScripts(text);
+    const ScriptCounts library = CountScriptsByLibrary(text);
+    INFO(text);
+    CHECK(fast.hangul == library.hangul);
+    CHECK(fast.latin == library.latin);
+  }
+}
+
+}  // namespace newsie
