@@ -37,16 +37,17 @@ std::optional<std::string> OptionalString(const nlohmann::json& record, const ch
   return it->get<std::string>();
 }
 
-// Reads a whole stream (a file or standard input), refusing more than max_bytes.
+// Reads a whole stream (a file or standard input) onto the end of `out`,
+// refusing to let `out` grow past max_bytes: what `out` already holds (the
+// whitespace standard input was peeked past) counts.
 Status ReadAll(std::istream& in, const std::string& path, uint64_t max_bytes, std::string& out) {
-  out.clear();
   char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+  while (out.size() <= max_bytes && (in.read(buf, sizeof buf) || in.gcount() > 0)) {
     out.append(buf, static_cast<size_t>(in.gcount()));
-    if (out.size() > max_bytes) {
-      return Status::Error("too-large", path + " is larger than --max-bytes (" +
-                                            std::to_string(max_bytes) + " bytes); skipped");
-    }
+  }
+  if (out.size() > max_bytes) {
+    return Status::Error("too-large", path + " is larger than --max-bytes (" +
+                                          std::to_string(max_bytes) + " bytes); skipped");
   }
   if (in.bad()) return Status::Error("unreadable", path + ": read failed");
   return {};
@@ -128,6 +129,7 @@ Status Load(WorkItem& item, const InputOptions& options) {
   if (!in) {
     return Status::Error("unreadable", item.path + ": " + std::strerror(errno));
   }
+  item.input.bytes.clear();
   Status read = ReadAll(in, item.path, options.max_bytes, item.input.bytes);
   if (!read.ok()) return read;
   if (Status binary = RefuseBinary(item.path, item.input.bytes, options); !binary.ok()) {
@@ -280,11 +282,15 @@ std::optional<WorkItem> InputReader::Next() {
     const std::string path = paths_[next_path_++];
     if (path == "-") {
       // With `auto`, standard input that opens with '{' is a JSONL stream.
-      // The whitespace looked past is kept: it belongs to a text document.
+      // The whitespace looked past is kept: it belongs to a text document,
+      // and counts towards --max-bytes (past that, it is not held).
       bool jsonl = options_.format == InputFormat::kJsonl;
       std::string skipped;
       if (options_.format == InputFormat::kAuto) {
-        while (std::isspace(stdin_.peek())) skipped.push_back(static_cast<char>(stdin_.get()));
+        while (std::isspace(stdin_.peek())) {
+          const auto c = static_cast<char>(stdin_.get());
+          if (skipped.size() <= options_.max_bytes) skipped.push_back(c);
+        }
         jsonl = stdin_.peek() == '{';
       }
       if (jsonl) {
@@ -299,8 +305,8 @@ std::optional<WorkItem> InputReader::Next() {
       item.input.path = "-";
       item.input.format =
           options_.format == InputFormat::kHtml ? Input::Format::kHtml : Input::Format::kText;
+      item.input.bytes = std::move(skipped);
       Status read = ReadAll(stdin_, "-", options_.max_bytes, item.input.bytes);
-      item.input.bytes.insert(0, skipped);
       if (!read.ok()) item.error = read;
       if (read.ok()) item.error = RefuseBinary("-", item.input.bytes, options_);
       if (options_.format == InputFormat::kAuto && LooksLikeHtml(item.input.bytes)) {

@@ -103,12 +103,20 @@ TEST_CASE("fuzz regressions: quantities", "[fuzz][regressions]") {
 TEST_CASE("fuzz regressions: JSONL input", "[fuzz][regressions]") {
   for (const auto& file : Inputs("fuzz_jsonl_input")) {
     INFO(file);
-    std::istringstream in(ReadFile(file));
-    InputOptions options;
-    options.format = InputFormat::kJsonl;
-    InputReader reader({"-"}, options, in);
-    while (auto item = reader.Next()) {
-      if (!item->error.ok()) CHECK(item->error.message().find(item->path) != std::string::npos);
+    // As fuzz_jsonl_input reads it: as JSONL and as `auto`, with --max-bytes 4096.
+    for (const InputFormat format : {InputFormat::kJsonl, InputFormat::kAuto}) {
+      std::istringstream in(ReadFile(file));
+      InputOptions options;
+      options.format = format;
+      options.max_bytes = 4096;
+      InputReader reader({"-"}, options, in);
+      while (auto item = reader.Next()) {
+        if (!item->error.ok()) {
+          CHECK(item->error.message().find(item->path) != std::string::npos);
+        } else {
+          CHECK(item->input.bytes.size() <= options.max_bytes);
+        }
+      }
     }
   }
 }
