@@ -35,8 +35,9 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   fs::directory_iterator it(dir, ec), end;
   if (ec) return ErrorStep(dir, "unreadable", ec.message());
   Listing listing{dir, {}, 0};
-  for (; it != end; it.increment(ec)) {
-    if (ec) break;
+  std::error_code list_ec;  // listing stopped partway (an I/O error while reading the folder)
+  for (; it != end; it.increment(list_ec)) {
+    if (list_ec) break;
     std::string name = it->path().filename().string();
     if (IsHidden(name)) continue;
     std::error_code type_ec;  // a dangling symlink is no folder: a file Load reports
@@ -48,6 +49,10 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   }
   std::sort(listing.names.begin(), listing.names.end());
   stack_.push_back(std::move(listing));
+  // What was listed is walked; what was not is reported, not dropped silently.
+  if (list_ec) {
+    return ErrorStep(dir, "unreadable", "listing stopped partway: " + list_ec.message());
+  }
   return std::nullopt;
 }
 

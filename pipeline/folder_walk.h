@@ -14,7 +14,9 @@
 // to a folder is followed, but each real folder is entered once: reaching
 // one again (a symlink loop, or two links to one folder) is a `symlink-loop`
 // error naming the path that reached it. A folder that cannot be resolved or
-// listed is an `unreadable` error. Errors come out where the walk meets them.
+// listed is an `unreadable` error; one whose listing fails partway is walked
+// as far as it was listed, after an `unreadable` error saying so. Errors come
+// out where the walk meets them.
 //
 // A file's id is its path under the root as fs::relative gives it, which
 // resolves symlinks: a file reached through a link that points out of the

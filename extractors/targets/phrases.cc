@@ -23,7 +23,8 @@ std::string PhrasePattern(std::string_view phrase) {
     while (j < phrase.size() && phrase[j] != ' ') ++j;
     if (j > i) {
       if (!first) out += "\\s*";
-      // A space between two words is required when both sides are ASCII.
+      // A space is required before a word that starts with an ASCII letter
+      // or digit (`job creation` never matches `jobcreation`).
       if (!first && IsAsciiWord(phrase[i]) && !out.empty()) out.back() = '+';
       out += RE2::QuoteMeta(phrase.substr(i, j - i));
       first = false;
