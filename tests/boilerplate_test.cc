@@ -77,6 +77,33 @@ TEST_CASE("boilerplate: English fixture and seeds", "[boilerplate]") {
   CHECK(HasRemoved(seed3, "image", "![Clutching"));
 }
 
+TEST_CASE("boilerplate: a list header takes its items with it, up to a blank line",
+          "[boilerplate]") {
+  const Document doc = Process(
+      "서울 강서구(구청장 진교훈)는 올해 일자리 9000개를 만든다고 밝혔다.\n"
+      "\n"
+      "▲ 강서구청 전경. ▲ 사진=강서구청 제공\n"
+      "관련기사\n"
+      "강서구, 청년 창업 공간 문 열어\n"
+      "마곡 산업단지 입주 기업 늘어\n"
+      "\n"
+      "많이 본 뉴스\n"
+      "1 지하철 9호선 급행 증편\n"
+      "구는 이 계획을 다음 달 확정한다.\n");
+  CHECK(Removed(doc) == std::vector<std::string>{
+                            "caption: ▲ 강서구청 전경. ▲ 사진=강서구청 제공",
+                            "list: 관련기사",
+                            "related: 강서구, 청년 창업 공간 문 열어",
+                            "related: 마곡 산업단지 입주 기업 늘어",
+                            "list: 많이 본 뉴스",
+                            "related: 1 지하철 9호선 급행 증편",
+                        });
+  // The items are named by the header's row, and a sentence ends the list.
+  REQUIRE(doc.removed.size() == 6);
+  CHECK(doc.removed[2].entry == doc.removed[1].entry);
+  CHECK_FALSE(HasRemoved(doc, "related", "구는 이 계획을"));
+}
+
 TEST_CASE("boilerplate: dates printed as 기사등록 YYYY/MM/DD", "[boilerplate]") {
   const Document doc = Process(
       "구로구, 청년 일자리 박람회\n기사등록 2020/04/24 10:00:00\n구름많음서울 18.2℃\n"
