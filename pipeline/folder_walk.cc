@@ -75,9 +75,10 @@ std::optional<WalkStep> FolderWalk::Next() {
     }
     WalkStep step;
     step.path = top.dir / name;
-    // fs::relative resolves symlinks (see the header): the id newsie always gave.
-    std::error_code ec;
-    step.id = fs::relative(step.path, root_, ec).generic_string();
+    // The path as walked, under the root: read off the names, no system call
+    // (fs::relative resolved every component of every path, six readlink
+    // calls a file, and gave two links to one file the same id).
+    step.id = step.path.lexically_relative(root_).generic_string();
     return step;
   }
   return std::nullopt;

@@ -18,10 +18,9 @@
 // as far as it was listed, after an `unreadable` error saying so. Errors come
 // out where the walk meets them.
 //
-// A file's id is its path under the root as fs::relative gives it, which
-// resolves symlinks: a file reached through a link that points out of the
-// tree gets its target's path ("../elsewhere/x.txt") as its id, yet comes
-// out where its link's own path sorts.
+// A file's id is the path it was reached by under the root ("sub/x.txt"),
+// symlinks included as they are named: each file of the walk has its own id,
+// and it sorts where the file comes out.
 #pragma once
 
 #include <filesystem>

@@ -66,4 +66,15 @@ TEST_CASE("folder walk: a symlink loop is one error where the walk meets it", "[
         std::vector<std::string>{"a.txt", "sub/b.txt", "!symlink-loop " + loop, "z.txt"});
 }
 
+TEST_CASE("folder walk: a file reached by a symlink has the link's own path as its id",
+          "[input][walk]") {
+  TempDir dir;
+  dir.Write("out/x.txt", "x\n");
+  dir.Write("in/a.txt", "x\n");
+  // Two links to one file outside the tree: each keeps its own id.
+  fs::create_symlink(dir.path / "out/x.txt", dir.path / "in/link1.txt");
+  fs::create_symlink(dir.path / "out/x.txt", dir.path / "in/link2.txt");
+  CHECK(WalkIds(dir.path / "in") == std::vector<std::string>{"a.txt", "link1.txt", "link2.txt"});
+}
+
 }  // namespace newsie::testing
