@@ -7,6 +7,34 @@
 #include <cstring>
 
 namespace newsie {
+namespace {
+
+// Decodes the code point at p with utf8proc and counts it; returns its length.
+utf8proc_ssize_t CountOne(const utf8proc_uint8_t* p, utf8proc_ssize_t left, ScriptCounts& counts) {
+  utf8proc_int32_t cp = 0;
+  utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+  if (n <= 0) n = 1;
+  if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+      (cp >= 0x3130 && cp <= 0x318F)) {
+    ++counts.hangul;
+  } else if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) {
+    ++counts.latin;
+  }
+  return n;
+}
+
+}  // namespace
+
+ScriptCounts CountScriptsByCodePoint(std::string_view utf8) {
+  ScriptCounts counts;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  for (auto left = static_cast<utf8proc_ssize_t>(utf8.size()); left > 0;) {
+    const utf8proc_ssize_t n = CountOne(p, left, counts);
+    p += n;
+    left -= n;
+  }
+  return counts;
+}
 
 ScriptCounts CountScripts(std::string_view utf8) {
   ScriptCounts counts;
@@ -46,17 +74,9 @@ ScriptCounts CountScripts(std::string_view utf8) {
         continue;
       }
     }
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) n = 1;
+    const utf8proc_ssize_t n = CountOne(p, left, counts);
     p += n;
     left -= n;
-    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
-        (cp >= 0x3130 && cp <= 0x318F)) {
-      ++counts.hangul;
-    } else if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) {
-      ++counts.latin;
-    }
   }
   return counts;
 }

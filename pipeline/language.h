@@ -15,6 +15,9 @@ struct ScriptCounts {
 };
 
 ScriptCounts CountScripts(std::string_view utf8);
+// The same count with every code point decoded by utf8proc: the reference
+// CountScripts' fast paths for ASCII and Hangul syllables must agree with.
+ScriptCounts CountScriptsByCodePoint(std::string_view utf8);
 
 // "ko", "en" or "mixed"; "en" for text with neither script (digits only).
 std::string LanguageOf(const ScriptCounts& counts);

@@ -1,38 +1,11 @@
 #include "pipeline/language.h"
 
-#include <utf8proc.h>
-
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
 #include <vector>
 
 namespace newsie {
-namespace {
-
-// CountScripts as utf8proc alone decodes the text, one code point per call:
-// what its fast paths for ASCII and Hangul syllables must agree with.
-ScriptCounts CountScriptsByLibrary(std::string_view utf8) {
-  ScriptCounts counts;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(utf8.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) n = 1;
-    p += n;
-    left -= n;
-    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
-        (cp >= 0x3130 && cp <= 0x318F)) {
-      ++counts.hangul;
-    } else if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) {
-      ++counts.latin;
-    }
-  }
-  return counts;
-}
-
-}  // namespace
 
 TEST_CASE("language: script counts and the language they give", "[language]") {
   const ScriptCounts ko = CountScripts("관악구는 올해 jobs 12,100개");
@@ -62,7 +35,7 @@ TEST_CASE("language: CountScripts agrees with decoding by utf8proc alone", "[lan
     const size_t count = rng() % 16;
     for (size_t k = 0; k < count; ++k) text += pieces[rng() % pieces.size()];
     const ScriptCounts fast = CountScripts(text);
-    const ScriptCounts library = CountScriptsByLibrary(text);
+    const ScriptCounts library = CountScriptsByCodePoint(text);
     INFO(text);
     CHECK(fast.hangul == library.hangul);
     CHECK(fast.latin == library.latin);
