@@ -28,6 +28,12 @@ Json OrNull(const std::optional<T>& value) {
 
 Json OrNull(const std::optional<Number>& value) { return value ? ToJson(*value) : Json(nullptr); }
 
+// A fact's year as the contract allows it (1900-2100): a year printed outside
+// that (`1010년`, a typo or a date in history) dates no job policy.
+Json FactYear(const std::optional<int>& year) {
+  return year && *year >= 1900 && *year <= 2100 ? Json(*year) : Json(nullptr);
+}
+
 Json SpanJson(Span span) {
   Json::array_t pair;
   pair.reserve(2);
@@ -72,7 +78,7 @@ Json TargetJson(const Document& doc, const TargetFact& t) {
       .Add("metric", t.metric)
       .Add("value", ToJson(t.value))
       .Add("unit", t.unit)
-      .Add("year", OrNull(t.year))
+      .Add("year", FactYear(t.year))
       .Add("period", std::move(period))
       .Add("qualifier", OrNull(t.qualifier))
       .Add("scope", OrNull(t.scope))
@@ -84,7 +90,7 @@ Json TargetJson(const Document& doc, const TargetFact& t) {
 
 Json AchievementJson(const Document& doc, const AchievementFact& a) {
   return Object()
-      .Add("year", OrNull(a.year))
+      .Add("year", FactYear(a.year))
       .Add("actual", OrNull(a.actual))
       .Add("target", OrNull(a.target))
       .Add("rate_pct", OrNull(a.rate_pct))
@@ -100,7 +106,7 @@ Json AwardJson(const Document& doc, const AwardFact& a) {
   return Object()
       .Add("name", OrNull(a.name))
       .Add("name_ko", OrNull(a.name_ko))
-      .Add("year", OrNull(a.year))
+      .Add("year", FactYear(a.year))
       .Add("grade", OrNull(a.grade))
       .Add("grade_text", OrNull(a.grade_text))
       .Add("category", OrNull(a.category))
