@@ -571,7 +571,9 @@ TEST_CASE("bad input: SIGINT with -o /dev/null says the output is incomplete, no
 TEST_CASE("bad input: SIGINT and SIGTERM mid-batch leave valid output, --resume completes it",
           "[bad-input][signals]") {
   TempDir dir;
-  constexpr int kDocs = 200;
+  // Enough documents that the run cannot finish between the poll below and the
+  // signal (200 once did, in well under the 20 ms the poll then slept).
+  constexpr int kDocs = 2000;
   for (int i = 0; i < kDocs; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "in/%04d.txt", i);
@@ -599,7 +601,7 @@ TEST_CASE("bad input: SIGINT and SIGTERM mid-batch leave valid output, --resume 
     std::error_code ec;
     while (std::chrono::steady_clock::now() < deadline &&
            (!fs::exists(partial) || fs::file_size(partial, ec) < 5000)) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     ::kill(pid, sig);
     int status = 0;
