@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,10 @@ enum class DateGrain { kYear, kQuarter, kMonth, kDay };
 
 const char* ToString(QuantityKind kind);
 const char* ToString(DateGrain grain);
+
+// The years newsie reads as years and reports (the contract's 1900-2100): a
+// four-digit number outside them is no year of a job-policy article.
+inline bool IsContractYear(int64_t year) { return year >= 1900 && year <= 2100; }
 
 // A calendar date at some grain. Relative expressions (올해, "last year",
 // 지난달, "on the 21st") are kept unresolved until the document's reference
@@ -54,11 +59,11 @@ struct Quantity {
   size_t begin = 0;  // byte offsets in the text searched
   size_t end = 0;
 
-  Number value;          // number, percent, money, ordinal
-  std::string unit;      // money: ISO 4217 ("KRW"); percent: "%" or "%p"
-  std::string counter;   // counter or noun bound to a number: "개", "명", "jobs", "people"
-  std::string approx;    // "", "about", "more_than", "at_least", "less_than", "up_to"
-  DateValue date;        // kind == kDate
+  Number value;         // number, percent, money, ordinal
+  std::string unit;     // money: ISO 4217 ("KRW"); percent: "%" or "%p"
+  std::string counter;  // counter or noun bound to a number: "개", "명", "jobs", "people"
+  std::string approx;   // "", "about", "more_than", "at_least", "less_than", "up_to"
+  DateValue date;       // kind == kDate
   std::vector<Quantity> bounds;  // kind == kRange: {low, high}; their spans are unused
 
   // The text the quantity was found in is needed to show it; callers slice it.

@@ -28,10 +28,10 @@ Json OrNull(const std::optional<T>& value) {
 
 Json OrNull(const std::optional<Number>& value) { return value ? ToJson(*value) : Json(nullptr); }
 
-// A fact's year as the contract allows it (1900-2100): a year printed outside
-// that (`1010년`, a typo or a date in history) dates no job policy.
+// A fact's year as the contract allows it: a year printed outside that
+// (`1010년`, a typo or a date in history) dates no job policy.
 Json FactYear(const std::optional<int>& year) {
-  return year && *year >= 1900 && *year <= 2100 ? Json(*year) : Json(nullptr);
+  return year && IsContractYear(*year) ? Json(*year) : Json(nullptr);
 }
 
 Json SpanJson(Span span) {

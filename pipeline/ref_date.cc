@@ -34,11 +34,11 @@ struct Passage {
 };
 
 // A year written out, within the years a job-policy article can be dated by
-// (the contract's 1900-2100; `1010년` is no clue).
+// (`1010년` is no clue).
 bool IsAbsoluteYear(const Quantity& q) {
   return q.kind == QuantityKind::kDate && q.date.anchor == DateValue::Anchor::kAbsolute &&
-         q.date.grain == DateGrain::kYear && q.date.year && *q.date.year >= 1900 &&
-         *q.date.year <= 2100 && !q.date.until && !q.date.elected_term;
+         q.date.grain == DateGrain::kYear && q.date.year && IsContractYear(*q.date.year) &&
+         !q.date.until && !q.date.elected_term;
 }
 bool IsDayOfMonth(const Quantity& q) {
   return q.kind == QuantityKind::kDate && q.date.anchor == DateValue::Anchor::kDayOfRefMonth;

@@ -33,8 +33,6 @@ constexpr std::string_view kKoMonth = "월";
 constexpr std::string_view kKoDay = "일";
 constexpr std::string_view kKoQuarter = "분기";
 
-bool YearLike(int64_t v) { return v >= 1900 && v <= 2100; }
-
 // A number as read, before deciding what it measures.
 struct Core {
   Decimal value;
@@ -221,7 +219,7 @@ class Scanner {
       int ya = 0, yb = 0;
       size_t e;
       const bool years = a1 - a0 == 4 && b1 - b0 == 4 && SmallInt(t_, a0, 4, &ya, &e) &&
-                         SmallInt(t_, b0, 4, &yb, &e) && YearLike(ya) && YearLike(yb);
+                         SmallInt(t_, b0, 4, &yb, &e) && IsContractYear(ya) && IsContractYear(yb);
       if (!years && (t_[a0] == '0' || (a1 - a0 >= 3 && b1 - b0 >= 3))) return true;
     }
     // Glued letters: 3D, 5G, x86 (but 21st, 8th, 5km-like units are handled by callers).
@@ -246,7 +244,8 @@ class Scanner {
   bool NumericDate(size_t i, Quantity* q) const {
     int y, m, d;
     size_t p;
-    if (!SmallInt(t_, i, 4, &y, &p) || p - i != 4 || !YearLike(y) || p >= t_.size()) return false;
+    if (!SmallInt(t_, i, 4, &y, &p) || p - i != 4 || !IsContractYear(y) || p >= t_.size())
+      return false;
     const char sep = t_[p];
     if (sep != '.' && sep != '-' && sep != '/') return false;
     size_t s = p + 1;
@@ -447,7 +446,7 @@ class Scanner {
         int y;
         size_t e;
         if (end < t_.size() && t_[end] == ' ' && SmallInt(t_, end + 1, 4, &y, &e) && e - end == 5 &&
-            YearLike(y)) {
+            IsContractYear(y)) {
           dv.year = y;
           dv.anchor = DateValue::Anchor::kAbsolute;
           end = e;
@@ -457,7 +456,7 @@ class Scanner {
       }
     }
     // A bare year: 2024 in running text.
-    if (core.plain && core.digit_count == 4 && YearLike(v)) {
+    if (core.plain && core.digit_count == 4 && IsContractYear(v)) {
       *q = DateQuantity(core.begin, p, YearDate(static_cast<int>(v)));
       return true;
     }
@@ -880,7 +879,7 @@ class Scanner {
         size_t ys = end;
         if (ys < t_.size() && t_[ys] == ',') ++ys;
         ys = SkipOneSpace(t_, ys);
-        if (ys > end && SmallInt(t_, ys, 4, &y, &e) && e - ys == 4 && YearLike(y)) {
+        if (ys > end && SmallInt(t_, ys, 4, &y, &e) && e - ys == 4 && IsContractYear(y)) {
           dv.year = y;
           dv.anchor = DateValue::Anchor::kAbsolute;
           end = e;
@@ -892,7 +891,7 @@ class Scanner {
       }
     }
     if (p < t_.size() && t_[p] == ' ' && SmallInt(t_, p + 1, 4, &y, &e) && e - p == 5 &&
-        YearLike(y)) {
+        IsContractYear(y)) {
       dv.year = y;
       dv.anchor = DateValue::Anchor::kAbsolute;
       *q = DateQuantity(i, e, dv);
@@ -924,7 +923,7 @@ class Scanner {
     int y;
     size_t ye;
     if (end + 5 <= t_.size() && t_[end] == ' ' && SmallInt(t_, end + 1, 4, &y, &ye) &&
-        ye == end + 5 && YearLike(y)) {
+        ye == end + 5 && IsContractYear(y)) {
       dv.year = y;
       dv.anchor = DateValue::Anchor::kAbsolute;
       end = ye;
@@ -1080,7 +1079,7 @@ class Scanner {
       lo.unit = q2.unit;
     }
     if (lo.kind == QuantityKind::kNumber && q2.kind == QuantityKind::kDate && lo.value.integral &&
-        q2.date.grain == DateGrain::kYear && YearLike(lo.value.integer)) {
+        q2.date.grain == DateGrain::kYear && IsContractYear(lo.value.integer)) {
       lo = DateQuantity(lo.begin, lo.end, YearDate(static_cast<int>(lo.value.integer)));
     }
     if (lo.kind != q2.kind) return;
