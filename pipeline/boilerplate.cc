@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,7 @@ struct Rule {
 
 class BoilerplateStage : public Stage {
  public:
-  explicit BoilerplateStage(const LexiconDir& dir)
-      : line_set_(RE2::Options(), RE2::ANCHOR_BOTH),
-        prefix_set_(RE2::Options(), RE2::ANCHOR_START) {
+  explicit BoilerplateStage(const LexiconDir& dir) : set_(RE2::Options(), RE2::ANCHOR_START) {
     for (const auto& row : dir.ReadTsv("boilerplate.tsv")) {
       Rule rule;
       rule.kind = row.Get("kind");
@@ -38,13 +37,15 @@ class BoilerplateStage : public Stage {
       if (rule.kind.empty() || !rule.re->ok()) {
         throw LexiconError(row.Where() + ": bad rule: " + rule.re->error());
       }
+      // One set for both scopes, so a line costs one DFA pass: a whole-line
+      // rule is anchored at the end by its own `$` (the set anchors starts).
       std::string error;
-      const int index = (rule.prefix ? prefix_set_ : line_set_).Add(pattern, &error);
-      if (index < 0) throw LexiconError(row.Where() + ": " + error);
-      (rule.prefix ? prefix_rules_ : line_rules_).push_back(rules_.size());
+      if (set_.Add(rule.prefix ? pattern : pattern + "$", &error) < 0) {
+        throw LexiconError(row.Where() + ": " + error);
+      }
       rules_.push_back(std::move(rule));
     }
-    if (!line_set_.Compile() || !prefix_set_.Compile()) {
+    if (!set_.Compile()) {
       throw LexiconError("boilerplate.tsv: patterns too large to compile");
     }
   }
@@ -62,12 +63,7 @@ class BoilerplateStage : public Stage {
       }
       const std::string_view text = doc.Work(line.begin, line.end);
       const re2::StringPiece piece(text.data(), text.size());
-      // Whole-line rules first, then line-start rules.
-      const Rule* rule = nullptr;
-      if (MatchSet(line_set_, piece, hits)) rule = &rules_[line_rules_[Smallest(hits)]];
-      if (!rule && MatchSet(prefix_set_, piece, hits)) {
-        rule = &rules_[prefix_rules_[Smallest(hits)]];
-      }
+      const Rule* rule = MatchSet(set_, piece, hits) ? &rules_[Chosen(hits)] : nullptr;
       if (!rule) {
         if (list && IsListItem(text)) {
           doc.removed.push_back({line.begin, line.end, "related", list->entry});
@@ -126,17 +122,20 @@ class BoilerplateStage : public Stage {
     return !(line.ends_with('.') || line.ends_with("\xEB\x8B\xA4"));  // '.', '다'
   }
 
-  static int Smallest(const std::vector<int>& hits) {
-    int best = hits[0];
-    for (int h : hits) best = std::min(best, h);
-    return best;
+  // Of the rules that matched, the first whole-line rule in file order, else
+  // the first line-start rule.
+  size_t Chosen(const std::vector<int>& hits) const {
+    std::optional<size_t> line, prefix;
+    for (int h : hits) {
+      const auto i = static_cast<size_t>(h);
+      std::optional<size_t>& best = rules_[i].prefix ? prefix : line;
+      if (!best || i < *best) best = i;
+    }
+    return line ? *line : *prefix;
   }
 
-  std::vector<Rule> rules_;
-  RE2::Set line_set_;
-  RE2::Set prefix_set_;
-  std::vector<size_t> line_rules_;    // set index -> rules_ index
-  std::vector<size_t> prefix_rules_;  // set index -> rules_ index
+  std::vector<Rule> rules_;  // file order; set index = rules_ index
+  RE2::Set set_;
 };
 
 }  // namespace

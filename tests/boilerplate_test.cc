@@ -141,6 +141,25 @@ TEST_CASE("boilerplate: a new outlet's chrome is added by editing the lexicon on
   CHECK(doc.removed[1].entry.starts_with("boilerplate.tsv:"));
 }
 
+TEST_CASE("boilerplate: a whole-line rule wins over a line-start rule, which takes only its part",
+          "[boilerplate]") {
+  const LexiconCopy lexicons;
+  // Both rows come after the shipped ones; the prefix row comes first.
+  lexicons.AddRow("boilerplate.tsv", "chrome\tprefix\tHERALD WIRE\\s*\ta wire prefix");
+  lexicons.AddRow("boilerplate.tsv", "weather\tline\tHERALD WIRE: sunny, \\d+C\ta weather box");
+  PipelineOptions options{LexiconDir(lexicons.dir), {}};
+  Document doc;
+  doc.input.bytes =
+      "HERALD WIRE: sunny, 21C\n"
+      "HERALD WIRE Dong-gu (Mayor Im Taek) will hire 300 residents.\n"
+      "Not HERALD WIRE at the start.\n";
+  REQUIRE(MakeDecodeStage(options)->Run(doc).ok());
+  REQUIRE(MakeNormalizeStage(options)->Run(doc).ok());
+  REQUIRE(MakeBoilerplateStage(options)->Run(doc).ok());
+  CHECK(Removed(doc) ==
+        std::vector<std::string>{"weather: HERALD WIRE: sunny, 21C", "chrome: HERALD WIRE "});
+}
+
 TEST_CASE("boilerplate: a bad lexicon row is reported with its line", "[boilerplate]") {
   const auto dir = std::filesystem::temp_directory_path() / "newsie-boilerplate-bad-test";
   std::filesystem::remove_all(dir);
