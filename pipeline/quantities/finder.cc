@@ -101,14 +101,8 @@ class Scanner {
             continue;
           }
         } else if (IsAlpha(static_cast<char>(b)) && LatinWordStarts(t_, i)) {
-          size_t we = i;
-          while (we < n && (IsAlpha(t_[we]) || t_[we] == '.' || t_[we] == ':' || t_[we] == '/')) {
-            if (t_[we] == '/' || t_[we] == ':') {
-              if (StartsWithIcase(t_, i, "http") || StartsWithIcase(t_, i, "www")) break;
-            }
-            if (!IsAlpha(t_[we])) break;
-            ++we;
-          }
+          size_t we = i + 1;  // the end of the word's letters
+          while (we < n && IsAlpha(t_[we])) ++we;
           if (StartsWithIcase(t_, i, "http") || StartsWithIcase(t_, i, "www.")) {
             // URLs and their article ids are not quantities.
             while (i < n && t_[i] != ' ' && t_[i] != ')' && t_[i] != '\n') ++i;
