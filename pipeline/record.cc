@@ -7,10 +7,14 @@ namespace {
 
 // Builds a JSON object key by key, in the order given. Json{{"key", value},
 // ...} first makes a two-element array of every pair and then looks each key
-// up again; records are built once per document, so that adds up.
+// up again; records are built once per document, so that adds up. The
+// entries are reserved up front: growing the ordered_map's vector would copy
+// every key already in it (its keys are const, so they cannot be moved).
 class Object {
  public:
-  Object() : json_(Json::value_t::object) {}
+  explicit Object(size_t keys) : json_(Json::value_t::object) {
+    json_.get_ref<Json::object_t&>().reserve(keys);
+  }
   Object& Add(const char* key, Json value) {
     json_.get_ref<Json::object_t&>().emplace_back(key, std::move(value));
     return *this;
@@ -20,6 +24,13 @@ class Object {
  private:
   Json json_;
 };
+
+// An empty array with room for `n` elements.
+Json ArrayFor(size_t n) {
+  Json::array_t array;
+  array.reserve(n);
+  return Json(std::move(array));
+}
 
 template <typename T>
 Json OrNull(const std::optional<T>& value) {
@@ -43,13 +54,13 @@ Json SpanJson(Span span) {
 }
 
 Json Evidence(const Document& doc, Span span) {
-  return Object().Add("text", doc.OriginalText(span)).Add("span", SpanJson(span)).Done();
+  return Object(2).Add("text", doc.OriginalText(span)).Add("span", SpanJson(span)).Done();
 }
 
 Json DistrictJson(const std::optional<DistrictFact>& fact) {
   if (!fact || !fact->government) return nullptr;
   const Government& g = *fact->government;
-  return Object()
+  return Object(8)
       .Add("code", g.code)
       .Add("name_ko", g.name_ko)
       .Add("name_en", g.name_en)
@@ -63,7 +74,7 @@ Json DistrictJson(const std::optional<DistrictFact>& fact) {
 
 Json MayorJson(const std::optional<MayorFact>& fact) {
   if (!fact) return nullptr;
-  return Object()
+  return Object(4)
       .Add("name_ko", OrNull(fact->name_ko))
       .Add("name_en", OrNull(fact->name_en))
       .Add("title", fact->title)
@@ -73,8 +84,8 @@ Json MayorJson(const std::optional<MayorFact>& fact) {
 
 Json TargetJson(const Document& doc, const TargetFact& t) {
   Json period = nullptr;
-  if (t.period) period = Object().Add("from", t.period->from).Add("to", t.period->to).Done();
-  return Object()
+  if (t.period) period = Object(2).Add("from", t.period->from).Add("to", t.period->to).Done();
+  return Object(10)
       .Add("metric", t.metric)
       .Add("value", ToJson(t.value))
       .Add("unit", t.unit)
@@ -89,7 +100,7 @@ Json TargetJson(const Document& doc, const TargetFact& t) {
 }
 
 Json AchievementJson(const Document& doc, const AchievementFact& a) {
-  return Object()
+  return Object(9)
       .Add("year", FactYear(a.year))
       .Add("actual", OrNull(a.actual))
       .Add("target", OrNull(a.target))
@@ -103,7 +114,7 @@ Json AchievementJson(const Document& doc, const AchievementFact& a) {
 }
 
 Json AwardJson(const Document& doc, const AwardFact& a) {
-  return Object()
+  return Object(11)
       .Add("name", OrNull(a.name))
       .Add("name_ko", OrNull(a.name_ko))
       .Add("year", FactYear(a.year))
@@ -125,17 +136,19 @@ Json ToJson(const Number& number) {
 }
 
 Json ToRecord(const Document& doc) {
-  Json stories = Json::array();
+  Json stories = ArrayFor(doc.stories.size());
   for (const Story& story : doc.stories) {
     Json headline = nullptr;
     if (story.headline) {
       headline = doc.OriginalText(doc.ToOriginal(story.headline->first, story.headline->second));
     }
-    Json targets = Json::array(), achievements = Json::array(), awards = Json::array();
+    Json targets = ArrayFor(story.targets.size());
+    Json achievements = ArrayFor(story.achievements.size());
+    Json awards = ArrayFor(story.awards.size());
     for (const auto& t : story.targets) targets.push_back(TargetJson(doc, t));
     for (const auto& a : story.achievements) achievements.push_back(AchievementJson(doc, a));
     for (const auto& a : story.awards) awards.push_back(AwardJson(doc, a));
-    stories.push_back(Object()
+    stories.push_back(Object(9)
                           .Add("index", story.index)
                           .Add("span", SpanJson(doc.ToOriginal(story.begin, story.end)))
                           .Add("lang", story.lang)
@@ -147,19 +160,19 @@ Json ToRecord(const Document& doc) {
                           .Add("awards", std::move(awards))
                           .Done());
   }
-  Json diagnostics = Json::array();
+  Json diagnostics = ArrayFor(doc.diagnostics.size());
   for (const Diagnostic& d : doc.diagnostics) {
-    diagnostics.push_back(Object()
+    diagnostics.push_back(Object(4)
                               .Add("level", d.level)
                               .Add("code", d.code)
                               .Add("message", d.message)
                               .Add("span", d.span ? SpanJson(*d.span) : Json(nullptr))
                               .Done());
   }
-  return Object()
+  return Object(6)
       .Add("schema", kSchemaId)
       .Add("id", doc.input.id)
-      .Add("source", Object()
+      .Add("source", Object(7)
                          .Add("path", doc.source.path)
                          .Add("sha256", doc.source.sha256)
                          .Add("bytes", doc.source.bytes)
@@ -168,8 +181,9 @@ Json ToRecord(const Document& doc) {
                          .Add("url", OrNull(doc.source.url))
                          .Add("title", OrNull(doc.source.title))
                          .Done())
-      .Add("ref_date",
-           Object().Add("date", OrNull(doc.ref_date.Iso())).Add("basis", doc.ref_date.basis).Done())
+      .Add(
+          "ref_date",
+          Object(2).Add("date", OrNull(doc.ref_date.Iso())).Add("basis", doc.ref_date.basis).Done())
       .Add("stories", std::move(stories))
       .Add("diagnostics", std::move(diagnostics))
       .Done();
