@@ -23,6 +23,9 @@ std::string Sha256Hex(std::string_view bytes);
 // "PNG image", "ZIP archive", ... or "binary data" (many control bytes) when
 // `bytes` is no text at all; nullopt for text. Looks at the first 8 KiB.
 std::optional<std::string> SniffBinary(std::string_view bytes);
+// The bytes below 0x20 that text does not use (all but tab, LF, CR, FF and
+// ESC): what SniffBinary weighs to call bytes "binary data".
+size_t CountControlBytes(std::string_view bytes);
 // "UTF-16LE" / "UTF-16BE" when `bytes` has no byte-order mark but its NUL
 // bytes fall on every other byte the way UTF-16 text's do.
 std::optional<std::string> SniffUtf16(std::string_view bytes);
