@@ -1,5 +1,9 @@
 #include "pipeline/input.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -51,6 +55,111 @@ Status ReadAll(std::istream& in, const std::string& path, uint64_t max_bytes, st
   }
   if (in.bad()) return Status::Error("unreadable", path + ": read failed");
   return {};
+}
+
+// Closes a file descriptor when it goes out of scope.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+Status TooLarge(const std::string& path, uint64_t size, uint64_t max_bytes) {
+  return Status::Error("too-large", path + " is " + std::to_string(size) +
+                                        " bytes, more than --max-bytes (" +
+                                        std::to_string(max_bytes) + "); skipped");
+}
+
+// The error for a file Load could not open (or fstat), in the words Load has
+// always used: vanished or dangling is `not-found`, a folder (that cannot be
+// opened) `is-a-directory`, a file over --max-bytes `too-large` even when it
+// cannot be read, and anything else `unreadable` with the reason `open` gave.
+Status OpenFailure(const std::string& path, const fs::path& file, int open_errno,
+                   const InputOptions& options) {
+  std::error_code ec;
+  const auto status = fs::status(file, ec);
+  if (ec || !fs::exists(status)) {
+    return Status::Error("not-found", path + ": no such file (it may have vanished)");
+  }
+  if (fs::is_directory(status)) return Status::Error("is-a-directory", path + " is a directory");
+  const auto size = fs::file_size(file, ec);
+  if (!ec && size > options.max_bytes) return TooLarge(path, size, options.max_bytes);
+  return Status::Error("unreadable", path + ": " + std::strerror(open_errno));
+}
+
+// Reads `fd` to its end onto `out`. `expected` bytes (a regular file's size)
+// go straight into `out` at their final size; whatever follows them (a file
+// that grew, or a FIFO or device, whose `expected` is 0) is read in chunks,
+// and reading stops once `out` holds more than max_bytes.
+Status ReadFile(int fd, const std::string& path, uint64_t max_bytes, uint64_t expected,
+                std::string& out) {
+  const auto read_failed = [&] { return Status::Error("unreadable", path + ": read failed"); };
+  out.resize(static_cast<size_t>(expected));
+  size_t filled = 0;
+  while (filled < out.size()) {
+    const ssize_t got = ::read(fd, out.data() + filled, out.size() - filled);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      out.resize(filled);  // what was read stays (a sidecar parses it)
+      return read_failed();
+    }
+    if (got == 0) break;  // the file shrank
+    filled += static_cast<size_t>(got);
+  }
+  out.resize(filled);
+  if (filled == expected) {
+    char buf[1 << 16];
+    while (out.size() <= max_bytes) {
+      const ssize_t got = ::read(fd, buf, sizeof buf);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) return read_failed();
+      if (got == 0) break;
+      out.append(buf, static_cast<size_t>(got));
+    }
+  }
+  if (out.size() > max_bytes) {
+    return Status::Error("too-large", path + " is larger than --max-bytes (" +
+                                          std::to_string(max_bytes) + " bytes); skipped");
+  }
+  return {};
+}
+
+// NAME.txt may come with NAME.meta.json: {date, url, title}. A broken
+// sidecar does not cost the document; it becomes a warning on it. One open
+// attempt answers the common case (no sidecar); a sidecar that cannot be
+// opened or read for another reason goes the old way, fs::exists and a
+// stream, whose errors give the warning its words.
+void LoadSidecar(const fs::path& sidecar, Input& input) {
+  const FileDescriptor fd(::open(sidecar.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0 && errno == ENOENT) return;
+  std::string bytes;
+  // A sidecar is small: read in chunks, without an fstat for its size.
+  const bool read = fd.get() >= 0 && ReadFile(fd.get(), "", UINT64_MAX - 1, 0, bytes).ok();
+  std::error_code ec;
+  if (!read && !fs::exists(sidecar, ec)) return;
+  try {
+    nlohmann::json record;
+    if (read) {
+      record = nlohmann::json::parse(bytes);
+    } else {
+      std::ifstream meta(sidecar, std::ios::binary);
+      record = nlohmann::json::parse(meta);
+    }
+    if (!record.is_object()) throw std::invalid_argument("not a JSON object");
+    input.date = OptionalString(record, "date");  // --ref-date, if any, wins later
+    input.url = OptionalString(record, "url");
+    input.title = OptionalString(record, "title");
+  } catch (const std::exception& e) {
+    input.sidecar_error = sidecar.string() + ": " + e.what();
+  }
 }
 
 // A file that is no text at all (an image or archive saved as .txt) fails
@@ -111,26 +220,24 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
 Status Load(WorkItem& item, const InputOptions& options) {
   if (!item.file) return {};  // a JSONL record: already loaded
   const fs::path& file = *item.file;
-  std::error_code ec;
-  const auto status = fs::status(file, ec);
-  if (ec || !fs::exists(status)) {
-    return Status::Error("not-found", item.path + ": no such file (it may have vanished)");
+  // One open and one fstat tell what the old fs::status + fs::file_size +
+  // ifstream did with three lookups of the path; errors are rare, and take
+  // the long way so their codes and messages stay what they were.
+  const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat st {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
+    return OpenFailure(item.path, file, errno, options);
   }
-  if (fs::is_directory(status)) {
+  if (S_ISDIR(st.st_mode)) {
     return Status::Error("is-a-directory", item.path + " is a directory");
   }
-  const auto size = fs::file_size(file, ec);
-  if (!ec && size > options.max_bytes) {
-    return Status::Error("too-large", item.path + " is " + std::to_string(size) +
-                                          " bytes, more than --max-bytes (" +
-                                          std::to_string(options.max_bytes) + "); skipped");
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return Status::Error("unreadable", item.path + ": " + std::strerror(errno));
-  }
+  // Only a regular file has a size to trust (a FIFO or device reads to its end).
+  const bool regular = S_ISREG(st.st_mode);
+  const auto size = static_cast<uint64_t>(st.st_size);
+  if (regular && size > options.max_bytes) return TooLarge(item.path, size, options.max_bytes);
   item.input.bytes.clear();
-  Status read = ReadAll(in, item.path, options.max_bytes, item.input.bytes);
+  Status read =
+      ReadFile(fd.get(), item.path, options.max_bytes, regular ? size : 0, item.input.bytes);
   if (!read.ok()) return read;
   if (Status binary = RefuseBinary(item.path, item.input.bytes, options); !binary.ok()) {
     return binary;
@@ -142,22 +249,9 @@ Status Load(WorkItem& item, const InputOptions& options) {
     item.input.format = Input::Format::kHtml;
   }
 
-  // NAME.txt may come with NAME.meta.json: {date, url, title}. A broken
-  // sidecar does not cost the document; it becomes a warning on it.
   fs::path sidecar = file;
   sidecar.replace_extension(".meta.json");
-  if (fs::exists(sidecar, ec)) {
-    std::ifstream meta(sidecar, std::ios::binary);
-    try {
-      const auto record = nlohmann::json::parse(meta);
-      if (!record.is_object()) throw std::invalid_argument("not a JSON object");
-      item.input.date = OptionalString(record, "date");  // --ref-date, if any, wins later
-      item.input.url = OptionalString(record, "url");
-      item.input.title = OptionalString(record, "title");
-    } catch (const std::exception& e) {
-      item.input.sidecar_error = sidecar.string() + ": " + e.what();
-    }
-  }
+  LoadSidecar(sidecar, item.input);
   return {};
 }
 

@@ -415,10 +415,18 @@ TEST_CASE("bad input: a sidecar that is not JSON is a warning naming it", "[bad-
   dir.Write("in/good.meta.json", "date: 2024-03-05\n");
   dir.Write("in/other.txt", kGoodKo);
   dir.Write("in/other.meta.json", "\x89PNG\r\n");
+  // A sidecar that opens but cannot be read, and one that is a dangling
+  // symlink (no sidecar at all, as when fs::exists decided).
+  dir.Write("in/folder.txt", kGood);
+  fs::create_directories(dir.path / "in/folder.meta.json");
+  dir.Write("in/dangling.txt", kGood);
+  fs::create_symlink(dir.path / "nowhere.json", dir.path / "in/dangling.meta.json");
   const Batch b = Extract(dir, dir.Q("in"));
   CHECK(b.exit_code == 0);
   RequireGood(b);
-  for (const std::string id : {"good", "other"}) {
+  REQUIRE(b.records.count("dangling.txt") == 1);
+  CHECK_FALSE(b.HasDiagnostic("dangling.txt", "bad-sidecar"));
+  for (const std::string id : {"good", "other", "folder"}) {
     REQUIRE(b.HasDiagnostic(id + ".txt", "bad-sidecar"));
     CHECK(b.DiagnosticMessage(id + ".txt", "bad-sidecar").find(id + ".meta.json") !=
           std::string::npos);
