@@ -1,7 +1,12 @@
 #include "pipeline/folder_walk.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <string_view>
+#include <system_error>
 
 namespace newsie {
 namespace fs = std::filesystem;
@@ -12,6 +17,20 @@ bool IsHidden(const std::string& name) { return !name.empty() && name[0] == '.';
 bool IsSidecar(std::string_view name) {
   constexpr std::string_view kSidecar = ".meta.json";
   return name.size() >= kSidecar.size() && name.substr(name.size() - kSidecar.size()) == kSidecar;
+}
+
+std::string ErrnoMessage(int error) {
+  return std::error_code(error, std::generic_category()).message();
+}
+
+// Whether the entry `name` of `dir` is a folder, a symlink to one included
+// (as fs::directory_entry::is_directory tells): the type readdir gave, or a
+// stat when it gave none or a symlink. A dangling symlink is no folder: a
+// file Load reports.
+bool IsDirectory(const fs::path& dir, const std::string& name, unsigned char type) {
+  if (type != DT_LNK && type != DT_UNKNOWN) return type == DT_DIR;
+  struct stat st {};
+  return ::stat((dir / name).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 WalkStep ErrorStep(const fs::path& dir, std::string code, const std::string& why) {
@@ -32,26 +51,34 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   if (!entered_.insert(real).second) {
     return ErrorStep(dir, "symlink-loop", "directory already visited (symlink loop)");
   }
-  fs::directory_iterator it(dir, ec), end;
-  if (ec) return ErrorStep(dir, "unreadable", ec.message());
+  // opendir/readdir give each name and (mostly) its type as they are:
+  // fs::directory_iterator built and split a path per entry, a few thousand
+  // instructions each. Error messages are the same strerror text.
+  DIR* handle = ::opendir(dir.c_str());
+  if (!handle) return ErrorStep(dir, "unreadable", ErrnoMessage(errno));
   Listing listing{dir, {}, 0};
-  std::error_code list_ec;  // listing stopped partway (an I/O error while reading the folder)
-  for (; it != end; it.increment(list_ec)) {
-    if (list_ec) break;
-    std::string name = it->path().filename().string();
-    if (IsHidden(name)) continue;
-    std::error_code type_ec;  // a dangling symlink is no folder: a file Load reports
-    if (it->is_directory(type_ec)) {
+  int list_errno = 0;  // listing stopped partway (an I/O error while reading the folder)
+  while (true) {
+    errno = 0;
+    const dirent* entry = ::readdir(handle);
+    if (!entry) {
+      list_errno = errno;
+      break;
+    }
+    std::string name = entry->d_name;
+    if (IsHidden(name)) continue;  // "." and ".." too
+    if (IsDirectory(dir, name, entry->d_type)) {
       listing.names.push_back(name + '/');
     } else if (!IsSidecar(name)) {
       listing.names.push_back(std::move(name));
     }
   }
+  ::closedir(handle);
   std::sort(listing.names.begin(), listing.names.end());
   stack_.push_back(std::move(listing));
   // What was listed is walked; what was not is reported, not dropped silently.
-  if (list_ec) {
-    return ErrorStep(dir, "unreadable", "listing stopped partway: " + list_ec.message());
+  if (list_errno != 0) {
+    return ErrorStep(dir, "unreadable", "listing stopped partway: " + ErrnoMessage(list_errno));
   }
   return std::nullopt;
 }
