@@ -23,6 +23,16 @@ void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// How many Hangul syllables `s` is (3 bytes each), or 0 if `s` is not all Hangul.
+size_t SyllableCount(std::string_view s) {
+  if (s.size() % 3 != 0) return 0;
+  for (size_t i = 0; i < s.size(); i += 3) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0xEA || b0 > 0xED) return 0;
+  }
+  return s.size() / 3;
+}
+
 // Hangul syllables of `s` (3 bytes each), or empty if `s` is not all Hangul.
 std::vector<std::string> Syllables(std::string_view s) {
   std::vector<std::string> out;
@@ -55,7 +65,10 @@ std::vector<std::string> SplitWords(std::string_view s, std::string_view seps) {
 NameMatcher::NameMatcher(const LexiconDir& lexicons) {
   for (const auto& row : lexicons.ReadTsv("surnames.tsv")) {
     auto& spellings = surnames_[row.Get("hangul")];
-    for (const auto& latin : row.List("latin")) spellings.push_back(Lower(latin));
+    for (const auto& latin : row.List("latin")) {
+      spellings.push_back(Lower(latin));
+      latin_surnames_.insert(spellings.back());
+    }
   }
   UErrorCode status = U_ZERO_ERROR;
   prototype_.reset(icu::Transliterator::createInstance("Hangul-Latin", UTRANS_FORWARD, status));
@@ -127,18 +140,14 @@ std::string NameMatcher::Fold(std::string_view latin) {
 }
 
 bool NameMatcher::HasKnownSurname(std::string_view hangul) const {
-  const auto syl = Syllables(hangul);
-  if (syl.size() < 2) return false;
-  if (syl.size() >= 3 && surnames_.count(syl[0] + syl[1])) return true;
-  return surnames_.count(syl[0]) > 0;
+  const size_t syllables = SyllableCount(hangul);
+  if (syllables < 2) return false;
+  if (syllables >= 3 && surnames_.count(hangul.substr(0, 6))) return true;
+  return surnames_.count(hangul.substr(0, 3)) > 0;
 }
 
 bool NameMatcher::IsLatinSurname(std::string_view word) const {
-  const std::string w = Lower(word);
-  for (const auto& [hangul, spellings] : surnames_) {
-    if (std::find(spellings.begin(), spellings.end(), w) != spellings.end()) return true;
-  }
-  return false;
+  return latin_surnames_.count(Lower(word)) > 0;
 }
 
 bool NameMatcher::MatchSplit(const std::vector<std::string>& syl, size_t surname_len,

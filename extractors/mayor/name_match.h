@@ -17,6 +17,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,7 @@ class NameMatcher {
                   std::string_view latin_surname, const std::vector<std::string>& given) const;
 
   std::map<std::string, std::vector<std::string>, std::less<>> surnames_;  // lower-case latin
+  std::set<std::string, std::less<>> latin_surnames_;  // every spelling in surnames_
   std::unique_ptr<icu::Transliterator> prototype_;
 };
 
