@@ -3,9 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
-
-#include "extractors/match.h"
 
 namespace newsie {
 namespace {
@@ -62,6 +61,19 @@ void ForEachMatch(const RE2& re, std::string_view text, size_t begin, size_t end
   }
 }
 
+// RE2::Match anchored at text[pos], captures filled only on a match. Given a
+// short text and captures, RE2 skips its DFA and backtracks over the whole
+// text, clearing a bitmap of pattern size x text length on every call. So
+// the DFA first finds whether and where a match ends (cheap), and the
+// captures are then taken over just that match: what RE2 itself does for
+// longer texts, with the same result.
+bool MatchAt(const RE2& re, std::string_view text, size_t pos, size_t end, re2::StringPiece* groups,
+             int n) {
+  re2::StringPiece whole;
+  if (!re.Match(text, pos, end, RE2::ANCHOR_START, &whole, 1)) return false;
+  return re.Match(text, pos, Offset(text, whole) + whole.size(), RE2::ANCHOR_BOTH, groups, n);
+}
+
 std::string Str(const re2::StringPiece& p) { return std::string(p.data(), p.size()); }
 
 // RE2's \s.
@@ -74,16 +86,25 @@ bool ParenAfterSpaces(std::string_view text, size_t pos, size_t end) {
   return pos < end && text[pos] == '(';
 }
 
-// The titles that contain no other title: finding these finds every title
-// (`District Mayor` holds `Mayor`).
-std::vector<std::string> CoreTitles(const std::vector<std::string>& titles) {
-  std::vector<std::string> core;
+// The titles that contain no other title (finding these finds every title:
+// `District Mayor` holds `Mayor`), each with the forms holding it.
+std::vector<MayorExtractor::CoreTitle> CoreTitles(const std::vector<std::string>& titles,
+                                                  const std::vector<std::string>& glued) {
+  auto holders = [](const std::string& core, const std::vector<std::string>& forms) {
+    std::map<size_t, std::vector<std::string>> by_offset;
+    for (const auto& form : forms) {
+      for (size_t at = form.find(core); at != std::string::npos; at = form.find(core, at + 1))
+        by_offset[at].push_back(form);
+    }
+    return MayorExtractor::CoreTitle::Holders(by_offset.begin(), by_offset.end());
+  };
+  std::vector<MayorExtractor::CoreTitle> core;
   for (const auto& t : titles) {
     bool holds_other = false;
     for (const auto& other : titles) {
       holds_other |= other != t && t.find(other) != std::string::npos;
     }
-    if (!holds_other) core.push_back(t);
+    if (!holds_other) core.push_back({t, holders(t, titles), holders(t, glued)});
   }
   return core;
 }
@@ -108,23 +129,114 @@ std::vector<std::pair<size_t, size_t>> Merged(std::vector<std::pair<size_t, size
 // before `Mayor`, `권한대행` after 구청장).
 constexpr size_t kTitleReach = 96;
 
-// The stretches of text[begin, end) within kTitleReach bytes of one of
-// `titles`, merged, each starting on a character. The name-and-title patterns
-// cannot match outside them, and titles are rare, so running the patterns
-// only there saves scanning whole stories with them.
-std::vector<std::pair<size_t, size_t>> TitleWindows(std::string_view text, size_t begin, size_t end,
-                                                    const std::vector<std::string>& titles) {
-  std::vector<std::pair<size_t, size_t>> windows;
+// A core title found in the text.
+struct TitleHit {
+  size_t at = 0;  // bytes in the text
+  const MayorExtractor::CoreTitle* title = nullptr;
+};
+
+// Calls f(at) for each `needle` in `range`, in order. Finds the needle by one
+// byte: its last one when that is a UTF-8 continuation byte, else its first.
+// Hangul titles start with one of the three or four bytes nearly every
+// syllable starts with; their last byte is one of 64 and rare.
+template <typename F>
+void ForEachOccurrence(std::string_view range, std::string_view needle, F f) {
+  const size_t key = static_cast<unsigned char>(needle.back()) >= 0x80 ? needle.size() - 1 : 0;
+  for (size_t at = range.find(needle[key], key); at != std::string_view::npos;
+       at = range.find(needle[key], at + 1)) {
+    if (range.compare(at - key, needle.size(), needle) == 0) f(at - key);
+  }
+}
+
+// The core titles in text[begin, end), in text order.
+std::vector<TitleHit> FindTitles(std::string_view text, size_t begin, size_t end,
+                                 const std::vector<MayorExtractor::CoreTitle>& titles) {
+  std::vector<TitleHit> hits;
   const std::string_view range = text.substr(begin, end - begin);
   for (const auto& title : titles) {
-    for (size_t at = range.find(title); at != std::string_view::npos;
-         at = range.find(title, at + 1)) {
-      size_t b = begin + at > begin + kTitleReach ? begin + at - kTitleReach : begin;
-      while (b > begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-      windows.emplace_back(b, std::min(end, begin + at + title.size() + kTitleReach));
-    }
+    ForEachOccurrence(range, title.text, [&](size_t at) { hits.push_back({begin + at, &title}); });
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const TitleHit& a, const TitleHit& b) { return a.at < b.at; });
+  return hits;
+}
+
+// The stretches of text[begin, end) within kTitleReach bytes of a title hit,
+// merged, each starting on a character. The name-and-title patterns cannot
+// match outside them, and titles are rare, so running the patterns only there
+// saves scanning whole stories with them.
+std::vector<std::pair<size_t, size_t>> TitleWindows(std::string_view text, size_t begin, size_t end,
+                                                    const std::vector<TitleHit>& hits) {
+  std::vector<std::pair<size_t, size_t>> windows;
+  for (const auto& hit : hits) {
+    size_t b = hit.at > begin + kTitleReach ? hit.at - kTitleReach : begin;
+    while (b > begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+    windows.emplace_back(b, std::min(end, hit.at + hit.title->text.size() + kTitleReach));
   }
   return Merged(std::move(windows));
+}
+
+// Where the forms holding each hit begin, as printed in the text (`District
+// Mayor` 9 bytes before its `Mayor`, `성동구청장` 6 before its 구청장): sorted,
+// once each. `forms` picks CoreTitle::in_titles or CoreTitle::in_glued;
+// with `after_space`, only forms printed after a space.
+std::vector<size_t> FormStarts(std::string_view text, size_t begin,
+                               const std::vector<TitleHit>& hits,
+                               MayorExtractor::CoreTitle::Holders MayorExtractor::CoreTitle::*forms,
+                               bool after_space) {
+  std::vector<size_t> starts;
+  for (const auto& hit : hits) {
+    for (const auto& [offset, holding] : hit.title->*forms) {
+      if (hit.at < begin + offset) continue;
+      const size_t at = hit.at - offset;
+      if (after_space && (at == begin || !IsSpace(text[at - 1]))) continue;
+      for (const auto& form : holding) {
+        if (text.substr(at, form.size()) == form) {
+          starts.push_back(at);
+          break;
+        }
+      }
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  return starts;
+}
+
+// Where `<2-4 Hangul syllables><spaces>` ending at `at` may start (the name
+// in `정원오 구청장`), added to `starts`; none unless a space comes just before
+// `at`. Looks no further back than `begin`.
+void AddNameStarts(std::string_view text, size_t begin, size_t at, std::vector<size_t>& starts) {
+  if (at <= begin || !IsSpace(text[at - 1])) return;
+  size_t pos = at - 1;
+  while (pos > begin && IsSpace(text[pos - 1])) --pos;
+  for (int syllables = 1; syllables <= 4 && pos > begin; ++syllables) {
+    size_t len = 0;
+    if (!IsHangulSyllable(DecodeBefore(text, pos, &len)) || len != 3 || pos < begin + len) break;
+    pos -= len;
+    if (syllables >= 2) starts.push_back(pos);
+  }
+}
+
+// ForEachMatch for a pattern that can only match starting at one of `starts`
+// (sorted): runs it anchored there rather than scanning text[begin, end).
+// The matches are the same: RE2's leftmost match is the one at the first
+// position where the pattern matches.
+template <typename F>
+void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<size_t>& starts,
+                    size_t begin, size_t end, F f) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(n);
+  size_t pos = begin;
+  for (auto it = std::lower_bound(starts.begin(), starts.end(), begin);
+       it != starts.end() && *it < end; ++it) {
+    if (*it < pos || !MatchAt(re, text, *it, end, groups.data(), n)) continue;
+    f(groups);
+    const size_t match_end = Offset(text, groups[0]) + groups[0].size();
+    size_t len = 1;
+    DecodeAt(text, *it, &len);
+    pos = std::max(match_end, *it + len);
+  }
 }
 
 }  // namespace
@@ -146,8 +258,8 @@ MayorExtractor::MayorExtractor(const LexiconDir& lexicons)
                      t_ko + R"()\s*\))");
   ko_glued_ = Compile(name_ko + R"(\s+)" + Alternation(glued));
   ko_name_title_ = Compile(name_ko + R"(\s+)" + t_ko);
-  core_titles_en_ = CoreTitles(gazetteer_->titles_en());
-  core_titles_ko_ = CoreTitles(gazetteer_->titles_ko());
+  core_titles_en_ = CoreTitles(gazetteer_->titles_en(), {});
+  core_titles_ko_ = CoreTitles(gazetteer_->titles_ko(), glued);
 }
 
 MayorExtractor::~MayorExtractor() = default;
@@ -161,10 +273,12 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   // Every pattern below names a title: run them only near one.
   end = std::min(end, work.size());
   begin = std::min(begin, end);
-  const auto windows_en = want_latin ? TitleWindows(work, begin, end, core_titles_en_)
-                                     : std::vector<std::pair<size_t, size_t>>();
-  const auto windows_ko = want_hangul ? TitleWindows(work, begin, end, core_titles_ko_)
-                                      : std::vector<std::pair<size_t, size_t>>();
+  const auto hits_en =
+      want_latin ? FindTitles(work, begin, end, core_titles_en_) : std::vector<TitleHit>();
+  const auto hits_ko =
+      want_hangul ? FindTitles(work, begin, end, core_titles_ko_) : std::vector<TitleHit>();
+  const auto windows_en = TitleWindows(work, begin, end, hits_en);
+  const auto windows_ko = TitleWindows(work, begin, end, hits_ko);
   // The government mentions that end near a title (`X (Mayor Y)`, `X(구청장 Y)`,
   // `Mayor of X`), found from further back so that a region written before
   // one (`Seoul's Jung-gu`) is seen whole.
@@ -208,7 +322,7 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     std::vector<re2::StringPiece> g(5);
     if (m.hangul) {
       if (want_hangul && ParenAfterSpaces(rest, m.end, rest.size()) &&
-          ko_lead_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(), 5)) {
+          MatchAt(*ko_lead_, rest, m.end, rest.size(), g.data(), 5)) {
         const bool title_first = g[1].data() != nullptr;
         const auto& name = title_first ? g[2] : g[3];
         const auto& title = title_first ? g[1] : g[4];
@@ -217,13 +331,10 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
       }
     } else if (want_latin) {
       if (ParenAfterSpaces(rest, m.end, rest.size()) &&
-          en_lead_->Match(rest, m.end, rest.size(), RE2::ANCHOR_START, g.data(), 3) &&
-          latin_ok(Str(g[2]))) {
+          MatchAt(*en_lead_, rest, m.end, rest.size(), g.data(), 3) && latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 0, "en.mayor.lead_paren");
       } else if (m.end < rest.size() && IsSpace(rest[m.end]) &&
-                 // Rarely a title after the name: ask the DFA before capturing.
-                 MatchThenCapture(*en_after_district_, rest, m.end, rest.size(), RE2::ANCHOR_START,
-                                  g.data(), 3) &&
+                 MatchAt(*en_after_district_, rest, m.end, rest.size(), g.data(), 3) &&
                  latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 1, "en.mayor.district_title_name");
       }
@@ -248,16 +359,22 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
       add(g[1], g[2], false, {}, 2, "en.mayor.name_title");
     });
   }
-  // `Mayor Park Jun-hee said`.
+  // `Mayor Park Jun-hee said`: a match starts with a title.
+  const auto title_starts = FormStarts(work, begin, hits_en, &CoreTitle::in_titles, false);
   for (const auto& [wb, we] : windows_en) {
-    ForEachMatch(*en_title_name_, work, wb, we, [&](const auto& g) {
+    ForEachMatchAt(*en_title_name_, work, title_starts, wb, we, [&](const auto& g) {
       if (WordCharBefore(work, Offset(work, g[0])) || !latin_ok(Str(g[2]))) return;
       add(g[2], g[1], false, {}, 2, "en.mayor.title_name");
     });
   }
-  // `정원오 성동구청장은`, `황인호 동구청장`.
+  // `정원오 성동구청장은`, `황인호 동구청장`: a match starts with the name before a
+  // glued title.
+  std::vector<size_t> name_starts;
+  for (const size_t at : FormStarts(work, begin, hits_ko, &CoreTitle::in_glued, true))
+    AddNameStarts(work, begin, at, name_starts);
+  std::sort(name_starts.begin(), name_starts.end());
   for (const auto& [wb, we] : windows_ko) {
-    ForEachMatch(*ko_glued_, work, wb, we, [&](const auto& g) {
+    ForEachMatchAt(*ko_glued_, work, name_starts, wb, we, [&](const auto& g) {
       if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
       const std::string glued = Str(g[2]);
       std::vector<const Government*> govs;
@@ -275,9 +392,13 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
       add(g[1], title, true, std::move(govs), 1, "ko.mayor.glued_title");
     });
   }
-  // `김미경 구청장은`.
+  // `김미경 구청장은`: a match starts with the name before a title.
+  name_starts.clear();
+  for (const size_t at : FormStarts(work, begin, hits_ko, &CoreTitle::in_titles, true))
+    AddNameStarts(work, begin, at, name_starts);
+  std::sort(name_starts.begin(), name_starts.end());
   for (const auto& [wb, we] : windows_ko) {
-    ForEachMatch(*ko_name_title_, work, wb, we, [&](const auto& g) {
+    ForEachMatchAt(*ko_name_title_, work, name_starts, wb, we, [&](const auto& g) {
       if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
       add(g[1], g[2], true, {}, 2, "ko.mayor.name_title");
     });

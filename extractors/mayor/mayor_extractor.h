@@ -49,6 +49,16 @@ class MayorExtractor : public Extractor {
     int tier = 2;
     std::string rule;
   };
+  // A title word that holds no shorter title (`Mayor`, not `District Mayor`):
+  // where Collect looks for titles before running its patterns, with the
+  // forms holding it and where it sits in each (`District Mayor`, 9).
+  struct CoreTitle {
+    // The forms holding it, by where it sits in them: {9, {`District Mayor`}}.
+    using Holders = std::vector<std::pair<size_t, std::vector<std::string>>>;
+    std::string text;
+    Holders in_titles;  // mayor_titles.tsv
+    Holders in_glued;   // Gazetteer::glued_titles()
+  };
   // Which names Collect looks for: both scripts, or only Hangul or only Latin ones.
   enum class Scripts { kBoth, kHangul, kLatin };
   // Every head-like name in work[begin, end), whatever government it belongs to.
@@ -61,9 +71,7 @@ class MayorExtractor : public Extractor {
   std::unique_ptr<re2::RE2> en_lead_, en_name_title_, en_after_district_, en_title_name_;
   std::unique_ptr<re2::RE2> ko_lead_, ko_glued_, ko_name_title_;
   std::unique_ptr<re2::RE2> en_of_;
-  // The title words that hold no shorter title (`Mayor`, not `District
-  // Mayor`): where Collect looks for titles before running its patterns.
-  std::vector<std::string> core_titles_en_, core_titles_ko_;
+  std::vector<CoreTitle> core_titles_en_, core_titles_ko_;
 };
 
 }  // namespace newsie

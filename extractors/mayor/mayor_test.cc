@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "extractors/district/district_extractor.h"
@@ -71,6 +72,39 @@ TEST_CASE("mayor examples table", "[mayor]") {
     CHECK(doc.OriginalText(story.mayor->span) == row.Get("evidence"));
     CHECK(!story.mayor->rule.empty());
   }
+}
+
+// Collect runs its name-and-title patterns only where a title can anchor a
+// match; these are the cases where that is easy to get wrong (names running
+// into each other, longer titles around the core one, several spaces).
+TEST_CASE("mayor: Collect finds every name-and-title form", "[mayor]") {
+  const MayorExtractor mayor(Lexicons());
+  auto found = [&](const std::string& text) {
+    const Document doc = testing::HandDocument(text);
+    std::vector<std::string> out;
+    for (const auto& c : mayor.Collect(doc, 0, doc.work.size())) {
+      out.push_back(c.rule + " " + c.name + " / " + c.title);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(found("Acting District Mayor Kim Min-su visited. Mayor Park Jun-hee said.") ==
+        V{"en.mayor.title_name Kim Min-su / Acting District Mayor",
+          "en.mayor.title_name Park Jun-hee / Mayor"});
+  // A title inside a word does not start a match (WordCharBefore).
+  CHECK(found("TheMayor Park Jun-hee said") == V{});
+  CHECK(found("김미경   구청장은 말했다") == V{"ko.mayor.name_title 김미경 / 구청장"});
+  // Four syllables at most, and not the end of a longer word.
+  CHECK(found("또김박준희 구청장") == V{});
+  CHECK(found("김박준희 구청장") == V{"ko.mayor.name_title 김박준희 / 구청장"});
+  // A match ends where the next name may begin: 구청장 is not also a name.
+  CHECK(found("김미경 구청장 박준희 구청장 권한대행") ==
+        V{"ko.mayor.name_title 김미경 / 구청장", "ko.mayor.name_title 박준희 / 구청장 권한대행"});
+  CHECK(found("정원오 성동구청장은, 황인호 동구청장") ==
+        V{"ko.mayor.glued_title 정원오 / 구청장", "ko.mayor.glued_title 황인호 / 구청장"});
+  CHECK(found("정원오\n성동구청장") == V{"ko.mayor.glued_title 정원오 / 구청장"});
+  CHECK(found("성동구청장 정원오") == V{});
 }
 
 }  // namespace
