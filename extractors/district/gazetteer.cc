@@ -11,12 +11,22 @@ namespace {
 // office form (관악구청).
 constexpr std::u32string_view kKoSuffixes = U"구시군도청";
 
+// Hangul syllables are U+AC00 (가) to U+D7A3 (힣).
+constexpr char32_t kFirstHangulSyllable = 0xAC00;
+constexpr size_t kHangulSyllables = 11172;
+
 bool IsAsciiAlnum(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
+}
+
+// True when the character before text[b] is a Hangul syllable (3 bytes in
+// UTF-8, so it starts at b - 3 if it is one).
+bool HangulSyllableBefore(std::string_view text, size_t b) {
+  return b >= 3 && IsHangulSyllable(DecodeAt(text, b - 3));
 }
 
 int ParseYearMonth(std::string_view s) {  // "2018-07" -> 201807
@@ -30,7 +40,9 @@ void AddUnique(std::vector<const Government*>& v, const Government* g) {
 
 }  // namespace
 
-bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+bool IsHangulSyllable(char32_t c) {
+  return c >= kFirstHangulSyllable && c < kFirstHangulSyllable + kHangulSyllables;
+}
 
 char32_t DecodeAt(std::string_view text, size_t pos, size_t* length) {
   const auto b = static_cast<unsigned char>(text[pos]);
@@ -160,6 +172,17 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
     for (const auto& [byte, to] : nodes[i].children) trie_edges_.push_back({byte, to});
   }
   for (const auto& [byte, to] : nodes[0].children) root_edges_[byte] = to;
+  syllable_nodes_.assign(kHangulSyllables, 0);
+  for (const auto& [form, f] : forms_) {
+    size_t len = 0;
+    const char32_t first = DecodeAt(form, 0, &len);
+    if (!IsHangulSyllable(first)) continue;
+    uint32_t node = 0;
+    for (size_t i = 0; i < len; ++i) {
+      node = nodes[node].children.at(static_cast<unsigned char>(form[i]));
+    }
+    syllable_nodes_[first - kFirstHangulSyllable] = node;
+  }
 
   for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
     std::string_view name = row.Get("term");  // 민선7기
@@ -269,12 +292,10 @@ bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form
   return false;
 }
 
-const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, size_t b, size_t end,
-                                            size_t* e) const {
-  uint32_t node = root_edges_[static_cast<unsigned char>(text[b])];
-  if (node == 0) return nullptr;
+const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, uint32_t node, size_t from,
+                                            size_t end, size_t* e) const {
   const Form* found = nullptr;
-  for (size_t i = b + 1;; ++i) {
+  for (size_t i = from;; ++i) {
     if (trie_[node].form) {
       found = trie_[node].form;
       *e = i;
@@ -305,18 +326,29 @@ std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, siz
     // The leftmost position where a form starts, and the longest form there.
     size_t b = pos, e = 0;
     const Form* form = nullptr;
-    // Character by character, remembering the one before: a form starts only
-    // where Boundaries would accept the character before it.
-    char32_t before = b > 0 ? DecodeBefore(text, b) : U' ';
+    // Character by character, cheaply ruling out most: a form starts only
+    // where its first byte has a root edge, where Boundaries would accept
+    // the character before it and, for Hangul, on a syllable some form
+    // starts with. (In UTF-8, a byte before an ASCII character is that
+    // whole character or the end of a longer one, never ASCII alnum.)
     for (size_t len = 1; b < end; b += len, len = 1) {
+      while (b < end && root_edges_[static_cast<unsigned char>(text[b])] == 0) ++b;
+      if (b >= end) break;
       const auto c = static_cast<unsigned char>(text[b]);
-      const char32_t here = c < 0x80 ? c : DecodeAt(text, b, &len);
-      if (root_edges_[c] != 0 &&
-          !(c < 0x80 ? IsAsciiAlnum(before) : IsHangulSyllable(here) && IsHangulSyllable(before)) &&
-          (form = LongestAt(text, b, end, &e))) {
-        break;
+      uint32_t node = root_edges_[c];
+      size_t from = b + 1;
+      if (c < 0x80) {
+        if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) continue;
+      } else {
+        const char32_t here = DecodeAt(text, b, &len);
+        if (IsHangulSyllable(here)) {
+          // The walk starts past the syllable.
+          node = syllable_nodes_[here - kFirstHangulSyllable];
+          from = b + len;
+          if (node == 0 || from > end || HangulSyllableBefore(text, b)) continue;
+        }
       }
-      before = here;
+      if ((form = LongestAt(text, node, from, end, &e))) break;
     }
     if (!form) break;
     if (Boundaries(text, b, e, *form)) {

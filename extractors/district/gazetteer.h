@@ -98,8 +98,10 @@ class Gazetteer {
     bool short_ko = false;     // a Korean short form: needs a particle or a non-Hangul after
   };
   bool Boundaries(std::string_view text, size_t b, size_t e, const Form& form) const;
-  // The longest form starting at text[b], ending at or before `end`; sets *e.
-  const Form* LongestAt(std::string_view text, size_t b, size_t end, size_t* e) const;
+  // The longest form that goes on from trie `node`, reached by the bytes
+  // before text[from], and ends at or before `end`; sets *e to its end.
+  const Form* LongestAt(std::string_view text, uint32_t node, size_t from, size_t end,
+                        size_t* e) const;
 
   std::vector<Government> governments_;
   std::map<std::string, const Government*, std::less<>> by_code_;
@@ -119,6 +121,10 @@ class Gazetteer {
   std::vector<TrieNode> trie_;  // trie_[0] is the root
   std::vector<TrieEdge> trie_edges_;
   std::array<uint32_t, 256> root_edges_{};  // the root's children by byte, 0 for none
+  // The node each Hangul syllable (U+AC00 + index) leads to from the root, 0
+  // when no form starts with it: Korean text starts a word every few
+  // syllables, and this rules out most of them without walking the trie.
+  std::vector<uint32_t> syllable_nodes_;
   std::vector<std::string> ko_particles_;
   std::vector<Head> heads_;
   std::vector<Term> terms_;
