@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <type_traits>
+#include <utility>
 
 #include "extractors/district/gazetteer.h"
 #include "extractors/match.h"
@@ -82,6 +84,37 @@ std::optional<Period> YearRange(const Quantity& q) {
   if (lo && hi && *lo < *hi) return Period{*lo, *hi};
   return std::nullopt;
 }
+
+// Only a number, a percentage or a range (`from 65.1% to 67.5%`) can be a goal.
+bool MayBeGoal(const Quantity& q) {
+  return q.kind == QuantityKind::kNumber || q.kind == QuantityKind::kPercent ||
+         q.kind == QuantityKind::kRange;
+}
+
+// A Korean bare count (`8420개`): it counts jobs when the sentence or the one
+// before names them.
+bool MayBeBareCount(const Quantity& q) {
+  return q.kind == QuantityKind::kNumber && q.counter == "개";
+}
+
+// A value made on first use, by `make`.
+template <typename Make>
+class Lazy {
+ public:
+  explicit Lazy(Make make) : make_(std::move(make)) {}
+  const auto& operator()() {
+    if (!made_) {
+      value_ = make_();
+      made_ = true;
+    }
+    return value_;
+  }
+
+ private:
+  Make make_;
+  std::invoke_result_t<Make&> value_{};
+  bool made_ = false;
+};
 
 }  // namespace
 
@@ -207,32 +240,24 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
   return std::nullopt;
 }
 
-void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
-                                    const phrases::SentenceRef& s,
-                                    const std::vector<phrases::Hit>& metric_words, bool heading,
-                                    bool jobs_context, std::optional<Period> story_range,
-                                    std::vector<Candidate>& out) const {
-  if (s.quantities == nullptr || s.quantities->empty()) return;
-  const auto& qs = *s.quantities;
-  const std::string_view text = doc.Work(s.begin, s.end);
-  const bool ko = phrases::HasHangul(text);
-  const std::string lang = ko ? "ko" : "en";
-  const std::vector<Hit> cues = cues_.FindAll(text, s.begin);
-  const std::vector<size_t> breaks = ClauseBreaks(text, s.begin);
-
+TargetsExtractor::Totals TargetsExtractor::TotalsIn(const Document& doc,
+                                                    const phrases::SentenceRef& s,
+                                                    std::optional<Period> story_range) const {
   // What makes a multi-year total: a year range written out (in this sentence,
   // else anywhere in the story), else the years of an elected term named here.
-  std::optional<Period> period, term_period;
-  std::vector<size_t> total_marks;  // where a term, range or `4년간` stands
-  for (const auto& h : periods_.FindAll(text, s.begin)) total_marks.push_back(h.begin);
+  const auto& qs = *s.quantities;
+  Totals out;
+  std::optional<Period> term_period;
+  for (const auto& h : periods_.FindAll(doc.Work(s.begin, s.end), s.begin))
+    out.marks.push_back(h.begin);
   for (size_t i = 0; i < qs.size(); ++i) {
     const Quantity& q = qs[i];
     if (q.date.elected_term) {  // a date or the range the term spans
       if (!term_period) term_period = TermPeriod(*q.date.elected_term);
-      total_marks.push_back(q.begin);
+      out.marks.push_back(q.begin);
     } else if (auto range = YearRange(q)) {
-      if (!period) period = range;
-      total_marks.push_back(q.begin);
+      if (!out.period) out.period = range;
+      out.marks.push_back(q.begin);
     } else if ((q.kind == QuantityKind::kOrdinal || q.kind == QuantityKind::kNumber) &&
                q.value.integral && q.value.integer > 0 && q.value.integer < 20) {
       // `8th elected term`, `민선 8기` when the quantities stage left them as numbers.
@@ -244,16 +269,36 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
           after.substr(0, std::min<size_t>(after.size(), 4)).find("기") != std::string_view::npos;
       if (ko_term || RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *term_word_)) {
         if (!term_period) term_period = TermPeriod(static_cast<int>(q.value.integer));
-        total_marks.push_back(q.begin);
+        out.marks.push_back(q.begin);
       }
     }
   }
-  if (!period && term_period) period = story_range ? story_range : term_period;
+  if (!out.period && term_period) out.period = story_range ? story_range : term_period;
+  return out;
+}
 
+void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
+                                    const phrases::SentenceRef& s,
+                                    const std::vector<phrases::Hit>& metric_words, bool heading,
+                                    bool jobs_context, std::optional<Period> story_range,
+                                    std::vector<Candidate>& out) const {
+  if (s.quantities == nullptr ||
+      !std::any_of(s.quantities->begin(), s.quantities->end(), MayBeGoal))
+    return;
+  const auto& qs = *s.quantities;
+  const std::string_view text = doc.Work(s.begin, s.end);
+  const bool ko = phrases::HasHangul(text);
+  const std::string lang = ko ? "ko" : "en";
+  // The scans below matter only once a number measures a metric, which few
+  // do: each runs on first use.
+  Lazy cues([&] { return cues_.FindAll(text, s.begin); });
+  Lazy breaks([&] { return ClauseBreaks(text, s.begin); });
+  Lazy totals([&] { return TotalsIn(doc, s, story_range); });
   // A date right before `보다`/`than` is the baseline of a comparison.
-  const std::vector<Hit> comparisons = comparisons_.FindAll(text, s.begin);
+  Lazy comparisons([&] { return comparisons_.FindAll(text, s.begin); });
+  Lazy term_ends([&] { return term_ends_.FindAll(text, s.begin); });
   auto is_baseline = [&](const Quantity& q) {
-    for (const Hit& h : comparisons) {
+    for (const Hit& h : comparisons()) {
       if (h.begin >= q.end && h.begin <= q.end + 1) return true;
     }
     return false;
@@ -262,7 +307,6 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     return q.kind == QuantityKind::kDate && !q.date.elected_term &&
            (q.date.grain == DateGrain::kYear || q.date.until) && !is_baseline(q);
   };
-  const std::vector<Hit> term_ends = term_ends_.FindAll(text, s.begin);
   // The year-grain date nearest to [b, e) inside [cb, ce), or -1.
   auto nearest_date = [&](size_t b, size_t e, size_t cb, size_t ce) -> int {
     int best = -1;
@@ -290,9 +334,9 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     const Quantity* qp = &qs[i];
     std::optional<Number> range_from;
     if (qs[i].kind == QuantityKind::kRange) {
-      const auto [rb, re] = ClauseOf(breaks, s.begin, s.end, qs[i].begin);
+      const auto [rb, re] = ClauseOf(breaks(), s.begin, s.end, qs[i].begin);
       bool revised = false;
-      for (const Hit& h : cues) revised |= h.cls == "revision" && h.begin >= rb && h.end <= re;
+      for (const Hit& h : cues()) revised |= h.cls == "revision" && h.begin >= rb && h.end <= re;
       if (!revised || qs[i].bounds.size() != 2) continue;
       expanded = qs[i].bounds[1];
       expanded.begin = qs[i].begin;
@@ -316,12 +360,12 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     if (!metric) continue;
     const bool rate = IsRateMetric(metric->code);
     if (rate != (q.kind == QuantityKind::kPercent)) continue;
-    const auto [cb, ce] = ClauseOf(breaks, s.begin, s.end, q.begin);
+    const auto [cb, ce] = ClauseOf(breaks(), s.begin, s.end, q.begin);
 
     bool achievement = false, revision = false;
     const Hit* prev = nullptr;
     const Hit* next = nullptr;
-    for (const Hit& h : cues) {
+    for (const Hit& h : cues()) {
       if (h.begin < cb || h.end > ce) continue;
       if (h.cls == "achievement") achievement = true;
       if (h.cls == "revision") revision = true;
@@ -368,7 +412,7 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
       // `1만2703개 창출과 고용률 67.5% 달성을 목표로`: a goal later in the clause
       // governs a bare 창출.
       if (next && next->cls == "create") {
-        for (const Hit& h : cues) {
+        for (const Hit& h : cues()) {
           if (h.begin <= next->begin || h.end > ce) continue;
           if (h.cls == "target") cue = &h;
           if (h.cls != "create") break;
@@ -382,14 +426,14 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
       // `the goal is 7,200 jobs this year, together with an employment rate
       // of 63.5%`: a linked clause without a cue of its own shares the one
       // before it.
-      for (const Hit& h : cues) {
+      for (const Hit& h : cues()) {
         if (h.end <= cb) cue = &h;
       }
       if (cue != nullptr && cue->cls != "target") cue = nullptr;
     }
     if (ko && cue == nullptr) {
       // `올해 8420개, 2024년 8600개를 만든다는 계획`: a list reaching its verb later.
-      for (const Hit& h : cues) {
+      for (const Hit& h : cues()) {
         if (h.begin >= q.end) {
           cue = &h;
           break;
@@ -412,7 +456,7 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
       // A bare 창출 states a goal only with a deadline, a present/future year
       // or a span of years ahead (`2023년부터 2026년까지 4년 동안`).
       bool future = false;
-      for (size_t m : total_marks) future |= m >= cb && m < value_q->begin;
+      for (size_t m : totals().marks) future |= m >= cb && m < value_q->begin;
       if (date != nullptr) {
         const auto& d = date->date;
         future = d.until || (d.anchor == DateValue::Anchor::kRelativeYear && d.offset >= 0) ||
@@ -441,9 +485,10 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     f.revised_from = revised_from;
     if (date != nullptr) f.year = date->date.year;
     bool term_end = false;  // `by the end of the term`
-    for (const Hit& h : term_ends) term_end |= h.begin >= cb && h.end <= ce;
+    for (const Hit& h : term_ends()) term_end |= h.begin >= cb && h.end <= ce;
     std::optional<Period> term_now;
     if (term_end && (date == nullptr || !date->date.until)) term_now = TermAtRef(doc);
+    const std::optional<Period>& period = totals().period;
     if (term_now) {
       f.year = term_now->to;
       if (!rate) f.period = term_now;
@@ -452,7 +497,7 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     }
     const bool until = date != nullptr && date->date.until;
     bool total_here = false;  // a term, range or `4년간` before it in its clause
-    for (size_t m : total_marks) total_here |= m >= cb && m < value_q->begin;
+    for (size_t m : totals().marks) total_here |= m >= cb && m < value_q->begin;
     if (!rate && !term_now && period && (until || date == nullptr || total_here)) {
       f.period = period;
       f.year = until ? date->date.year : period->to;
@@ -547,20 +592,21 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
   const auto sentences = phrases::StorySentences(doc, story);
   std::optional<Period> story_range;
   for (const auto& s : sentences) {
-    for (const Quantity& q : s.quantities ? *s.quantities : std::vector<Quantity>{}) {
+    if (s.quantities == nullptr) continue;
+    for (const Quantity& q : *s.quantities) {
       if (!story_range && !q.date.elected_term) story_range = YearRange(q);
     }
   }
-  auto has_numbers = [](const phrases::SentenceRef& s) {
-    return s.quantities != nullptr && !s.quantities->empty();
+  auto any = [](const phrases::SentenceRef& s, bool (*pred)(const Quantity&)) {
+    return s.quantities != nullptr && std::any_of(s.quantities->begin(), s.quantities->end(), pred);
   };
   bool prev_jobs = false;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const auto& s = sentences[i];
-    // Whether the sentence speaks of jobs matters to it and to the next, and
-    // only where there are numbers to read.
+    // The metric words of a sentence matter to its own numbers, and whether it
+    // speaks of jobs to a bare count in the next.
     const bool needed =
-        has_numbers(s) || (i + 1 < sentences.size() && has_numbers(sentences[i + 1]));
+        any(s, MayBeGoal) || (i + 1 < sentences.size() && any(sentences[i + 1], MayBeBareCount));
     const std::vector<Hit> metric_words =
         needed ? metrics_.FindAll(doc.Work(s.begin, s.end), s.begin) : std::vector<Hit>();
     const bool jobs_here = !metric_words.empty();

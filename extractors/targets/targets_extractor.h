@@ -82,6 +82,13 @@ class TargetsExtractor : public Extractor {
     size_t begin = 0, end = 0;  // the metric word in work
   };
   struct Candidate;
+  // What makes a jobs figure a multi-year total in a sentence.
+  struct Totals {
+    std::optional<Period> period;  // the years it spans
+    std::vector<size_t> marks;     // where a term, range or `4년간` stands
+  };
+  Totals TotalsIn(const Document& doc, const phrases::SentenceRef& s,
+                  std::optional<Period> story_range) const;
   // The metric `q` measures, from its counter or the words next to it.
   // `metric_words` are the metric phrases of the sentence [sb, se).
   std::optional<Metric> MetricOf(const Document& doc, size_t sb, size_t se, const Quantity& q,
