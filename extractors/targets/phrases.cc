@@ -82,6 +82,11 @@ std::string Alternation(const std::vector<std::string>& phrases) {
   return out;
 }
 
+struct PhraseSet::AtEnd {
+  std::once_flag once;
+  std::unique_ptr<RE2> re;
+};
+
 PhraseSet::PhraseSet() = default;
 PhraseSet::~PhraseSet() = default;
 PhraseSet::PhraseSet(PhraseSet&&) noexcept = default;
@@ -104,6 +109,7 @@ PhraseSet::PhraseSet(const std::vector<Entry>& entries) {
   // with its DFAs (forward for the end, reverse for the start).
   re_ = std::make_unique<RE2>(pattern_, options);
   if (!re_->ok()) throw LexiconError("bad phrase pattern: " + re_->error());
+  at_end_ = std::make_unique<AtEnd>();
 }
 
 const PhraseSet::Entry* PhraseSet::Lookup(std::string_view matched) const {
@@ -124,6 +130,41 @@ std::vector<Hit> PhraseSet::FindAll(std::string_view text, size_t base) const {
     pos = begin + std::max<size_t>(match.size(), 1);
   }
   return out;
+}
+
+std::optional<size_t> PhraseSet::OnlyEndFrom(std::string_view text, size_t pos) const {
+  re2::StringPiece longest;
+  if (!re_ || !re_->Match(text, pos, text.size(), RE2::ANCHOR_START, &longest, 1) ||
+      longest.empty())
+    return std::nullopt;
+  const size_t end = pos + longest.size();
+  // A shorter phrase from `pos`: one ending before `end` (the text after it
+  // still decides its \b).
+  if (re_->Match(text, pos, end - 1, RE2::ANCHOR_START, nullptr, 0)) return std::nullopt;
+  return end;
+}
+
+std::optional<size_t> PhraseSet::OnlyStartTo(std::string_view text, size_t end) const {
+  if (!re_ || end > text.size()) return std::nullopt;
+  // The search below ends the text at `end`, where RE2 sees no word
+  // character after a phrase; the text may have one.
+  if (end < text.size() && (IsAsciiWord(text[end]) || text[end] == '_')) return std::nullopt;
+  std::call_once(at_end_->once, [&] {
+    RE2::Options options = re_->options();
+    options.set_longest_match(true);
+    at_end_->re = std::make_unique<RE2>(pattern_ + "$", options);
+  });
+  const RE2& at_end = *at_end_->re;
+  // Ending at the end of the text, RE2 searches backwards: the leftmost
+  // start is the longest phrase.
+  const std::string_view head = text.substr(0, end);
+  re2::StringPiece longest;
+  if (!at_end.Match(head, 0, head.size(), RE2::UNANCHORED, &longest, 1) || longest.empty())
+    return std::nullopt;
+  const size_t start = static_cast<size_t>(longest.data() - head.data());
+  if (at_end.Match(head, start + 1, head.size(), RE2::UNANCHORED, nullptr, 0))
+    return std::nullopt;  // a shorter one ends there too
+  return start;
 }
 
 bool PhraseSet::Contains(std::string_view text) const {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,10 +61,22 @@ class PhraseSet {
   // The entry a matched text stands for (case and spacing folded), or null.
   const Entry* Lookup(std::string_view matched) const;
 
+  // A phrase found without asking RE2 for a capture (which for a large
+  // pattern runs its NFA, ~10 times the cost of finding the whole match):
+  // where the one phrase starting at `pos` of `text` ends; nullopt when none
+  // starts there or phrases of different lengths do (`취업연계율`, `취업연계`).
+  std::optional<size_t> OnlyEndFrom(std::string_view text, size_t pos) const;
+  // Where the one phrase ending at `end` of `text` starts; nullopt when none
+  // ends there, phrases of different lengths do (`public jobs`, `jobs`), or
+  // an ASCII word character follows (the \b a phrase may end on is left to RE2).
+  std::optional<size_t> OnlyStartTo(std::string_view text, size_t end) const;
+
  private:
+  struct AtEnd;  // the pattern anchored at the end of the text, made on first use
   std::unique_ptr<re2::RE2> re_;
   std::string pattern_;
   std::unordered_map<std::string, Entry> by_key_;
+  std::unique_ptr<AtEnd> at_end_;
 };
 
 // An alternation of `phrases` ("(?:...)"), ASCII words case-folded at match

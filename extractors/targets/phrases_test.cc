@@ -73,5 +73,32 @@ TEST_CASE("phrases: a phrase across a sentence edge or a word at one is read sen
   CHECK(hits[4].size() == 1);
 }
 
+TEST_CASE("phrases: the one phrase from or to a place, else none", "[phrases]") {
+  const phrases::PhraseSet set({{"employment rate", "metric", ""},
+                                {"employment rates", "metric", ""},
+                                {"취업연계율", "metric", ""},
+                                {"취업연계", "metric", ""},
+                                {"public jobs", "metric", ""},
+                                {"jobs", "metric", ""}});
+  const std::string_view text =
+      "an employment rates goal; 취업연계율 70%; 100 public jobs, 5 jobsite";
+  const size_t rate = text.find("employment"), linkage = text.find("취업");
+  const size_t public_jobs = text.find("public"), jobsite = text.find("jobsite");
+  // From a place: `employment rate` cannot end before `s` (\b), so one phrase fits.
+  CHECK(set.OnlyEndFrom(text, rate) == rate + std::string_view("employment rates").size());
+  // `취업연계율` and `취업연계` both start there.
+  CHECK_FALSE(set.OnlyEndFrom(text, linkage).has_value());
+  CHECK_FALSE(set.OnlyEndFrom(text, rate + 1).has_value());
+  // To a place: `public jobs` and `jobs` both end there.
+  const size_t jobs_end = public_jobs + std::string_view("public jobs").size();
+  CHECK_FALSE(set.OnlyStartTo(text, jobs_end).has_value());
+  CHECK(set.OnlyStartTo(text, rate + std::string_view("employment rates").size()) == rate);
+  // A word character after the place decides \b: RE2 is left to read it.
+  CHECK_FALSE(set.OnlyStartTo(text, jobsite + 4).has_value());
+  const phrases::PhraseSet empty;
+  CHECK_FALSE(empty.OnlyEndFrom(text, 0).has_value());
+  CHECK_FALSE(empty.OnlyStartTo(text, 4).has_value());
+}
+
 }  // namespace
 }  // namespace newsie

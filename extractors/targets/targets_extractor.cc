@@ -8,7 +8,6 @@
 #include <utility>
 
 #include "extractors/district/gazetteer.h"
-#include "extractors/match.h"
 
 namespace newsie {
 namespace {
@@ -196,6 +195,23 @@ std::optional<Period> TargetsExtractor::TermAtRef(const Document& doc) const {
   return std::nullopt;
 }
 
+std::optional<std::string_view> TargetsExtractor::MetricWordOf(const RE2& re, std::string_view text,
+                                                               bool at_start) const {
+  re2::StringPiece whole;
+  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1)) return std::nullopt;
+  // The group is the metric phrase that alone fits at the match's edge;
+  // where several do, RE2 picks among them.
+  const size_t b = static_cast<size_t>(whole.data() - text.data()), e = b + whole.size();
+  if (at_start) {
+    if (const auto end = metrics_.OnlyEndFrom(text, b)) return text.substr(b, *end - b);
+  } else if (const auto start = metrics_.OnlyStartTo(text, e)) {
+    return text.substr(*start, e - *start);
+  }
+  re2::StringPiece groups[2];
+  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups, 2)) return std::nullopt;
+  return std::string_view(groups[1].data(), groups[1].size());
+}
+
 std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
     const Document& doc, size_t sb, size_t se, const Quantity& q,
     const std::vector<phrases::Hit>& metric_words) const {
@@ -205,13 +221,13 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
     return std::any_of(metric_words.begin(), metric_words.end(),
                        [&](const phrases::Hit& h) { return h.begin < e && h.end > b; });
   };
-  re2::StringPiece cap;
   const size_t after_end = std::min(se, q.end + 80);
   const std::string_view after = doc.Work(q.end, after_end);
-  if (metric_word_in(q.end, after_end) && PartialMatchThenCapture(*metric_after_, after, &cap)) {
-    if (const auto* e = metrics_.Lookup(std::string_view(cap.data(), cap.size()))) {
-      const size_t b = q.end + static_cast<size_t>(cap.data() - after.data());
-      return Metric{e->cls, b, b + cap.size()};
+  if (metric_word_in(q.end, after_end)) {
+    const auto word = MetricWordOf(*metric_after_, after, /*at_start=*/false);
+    if (const auto* e = word ? metrics_.Lookup(*word) : nullptr) {
+      const size_t b = q.end + static_cast<size_t>(word->data() - after.data());
+      return Metric{e->cls, b, b + word->size()};
     }
   }
   if (!q.counter.empty()) {
@@ -230,11 +246,11 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
     return Metric{"employment_linkage_rate", q.begin, q.end};
   const size_t before_begin = CharStart(doc.work, q.begin > sb + 120 ? q.begin - 120 : sb, q.begin);
   const std::string_view before = doc.Work(before_begin, q.begin);
-  if (metric_word_in(before_begin, q.begin) &&
-      PartialMatchThenCapture(*metric_before_, before, &cap)) {
-    if (const auto* e = metrics_.Lookup(std::string_view(cap.data(), cap.size()))) {
-      const size_t b = before_begin + static_cast<size_t>(cap.data() - before.data());
-      return Metric{e->cls, b, b + cap.size()};
+  if (metric_word_in(before_begin, q.begin)) {
+    const auto word = MetricWordOf(*metric_before_, before, /*at_start=*/true);
+    if (const auto* e = word ? metrics_.Lookup(*word) : nullptr) {
+      const size_t b = before_begin + static_cast<size_t>(word->data() - before.data());
+      return Metric{e->cls, b, b + word->size()};
     }
   }
   return std::nullopt;

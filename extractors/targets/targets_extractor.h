@@ -89,6 +89,10 @@ class TargetsExtractor : public Extractor {
   };
   Totals TotalsIn(const Document& doc, const phrases::SentenceRef& s,
                   std::optional<Period> story_range) const;
+  // The metric word of a match of `re` (metric_after_, metric_before_) in
+  // `text`: its first group, standing at the match's start or end.
+  std::optional<std::string_view> MetricWordOf(const re2::RE2& re, std::string_view text,
+                                               bool at_start) const;
   // The metric `q` measures, from its counter or the words next to it.
   // `metric_words` are the metric phrases of the sentence [sb, se).
   std::optional<Metric> MetricOf(const Document& doc, size_t sb, size_t se, const Quantity& q,
