@@ -40,6 +40,19 @@ std::optional<std::pair<size_t, size_t>> Find(const RE2& re, std::string_view te
 
 double Round1(double v) { return std::round(v * 10.0) / 10.0; }
 
+// A date of the sentence in a past year (`last year`, `in 2021` written in 2022).
+bool PastDated(const Document& doc, const std::vector<Quantity>& qs) {
+  for (const Quantity& q : qs) {
+    if (q.kind != QuantityKind::kDate) continue;
+    const auto& d = q.date;
+    if ((d.anchor == DateValue::Anchor::kRelativeYear && d.offset < 0) ||
+        (d.anchor == DateValue::Anchor::kAbsolute && d.year && doc.ref_date.year &&
+         *d.year < *doc.ref_date.year))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 AchievementsExtractor::~AchievementsExtractor() = default;
@@ -87,8 +100,14 @@ AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons) {
 
 std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     const Document& doc, const Story& story, const phrases::SentenceRef& s) const {
-  if (s.quantities == nullptr || s.quantities->empty()) return std::nullopt;
+  if (s.quantities == nullptr) return std::nullopt;
   const auto& qs = *s.quantities;
+  // A fact starts from a percentage (a rate) or a whole number (a count).
+  if (std::none_of(qs.begin(), qs.end(), [](const Quantity& q) {
+        return q.kind == QuantityKind::kPercent ||
+               (q.kind == QuantityKind::kNumber && q.value.integral);
+      }))
+    return std::nullopt;
   const std::string_view text = doc.Work(s.begin, s.end);
   const bool ko = phrases::HasHangul(text);
   const std::string lang = ko ? "ko" : "en";
@@ -164,16 +183,15 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     break;
   }
 
-  // A Korean 창출 counts as a result only in a sentence about the past.
-  bool past = rate_q != nullptr || past_.Contains(text);
-  for (const Quantity& q : qs) {
-    if (q.kind != QuantityKind::kDate) continue;
-    const auto& d = q.date;
-    if ((d.anchor == DateValue::Anchor::kRelativeYear && d.offset < 0) ||
-        (d.anchor == DateValue::Anchor::kAbsolute && d.year && doc.ref_date.year &&
-         *d.year < *doc.ref_date.year))
-      past = true;
-  }
+  // A Korean 창출 counts as a result only in a sentence about the past: asked
+  // once a pattern that needs it has matched (the past words are a scan of
+  // the whole sentence).
+  std::optional<bool> past_sentence;
+  auto past = [&] {
+    if (!past_sentence)
+      past_sentence = rate_q != nullptr || PastDated(doc, qs) || past_.Contains(text);
+    return *past_sentence;
+  };
 
   auto counter_is = [](const Quantity& q, std::initializer_list<std::string_view> words) {
     for (auto w : words) {
@@ -195,14 +213,17 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     if (q.kind != QuantityKind::kNumber || !q.value.integral || &q == goal_in_rate) continue;
     const auto before = Before(doc, s.begin, q.begin, 60);
     const size_t before_base = static_cast<size_t>(before.data() - doc.work.data());
-    const auto jobs = jobs_word(q);
     auto m = Find(*actual_before_, before, before_base);
-    if (!m && past) m = Find(*actual_before_past_, before, before_base);
+    if (!m) {
+      m = Find(*actual_before_past_, before, before_base);
+      if (m && !past()) m.reset();
+    }
     if (m) {
+      const auto jobs = jobs_word(q);
       if (!jobs && !(ko && counter_is(q, {"명", "개"}))) continue;
       cover(m->first, jobs ? std::max(q.end, jobs->second) : q.end);
-    } else if (auto m2 = past ? Find(*actual_after_, After(doc, q.end, s.end, 50), q.end)
-                              : std::nullopt) {
+    } else if (auto m2 = Find(*actual_after_, After(doc, q.end, s.end, 50), q.end); m2 && past()) {
+      const auto jobs = jobs_word(q);
       if (!jobs) continue;
       cover(std::min(q.begin, jobs->first), m2->second);
     } else {
