@@ -38,6 +38,7 @@ std::vector<size_t> ClauseBreaks(std::string_view text, size_t base) {
   std::vector<size_t> out;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (c != ',' && c != ';' && c != '.') continue;
     const bool digit_next = i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9';
     const bool digit_prev = i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9';
     if (c == ';' || (c == ',' && !(digit_next && digit_prev))) out.push_back(base + i);
