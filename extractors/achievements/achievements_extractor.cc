@@ -195,7 +195,7 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
 
   auto counter_is = [](const Quantity& q, std::initializer_list<std::string_view> words) {
     for (auto w : words) {
-      if (phrases::Key(q.counter) == phrases::Key(w)) return true;
+      if (phrases::SameKey(q.counter, w)) return true;
     }
     return false;
   };

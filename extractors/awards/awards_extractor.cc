@@ -70,9 +70,10 @@ void AwardsExtractor::Scan(const Document& doc, const std::vector<phrases::Sente
   bool started = false;
   for (const auto& s : sentences) {
     const std::string_view text = doc.Work(s.begin, s.end);
-    const auto hits = s.index >= 0 && static_cast<size_t>(s.index) < words.size()
-                          ? words[static_cast<size_t>(s.index)]
-                          : words_.FindAll(text, s.begin);
+    const bool found = s.index >= 0 && static_cast<size_t>(s.index) < words.size();
+    const std::vector<phrases::Hit> own =
+        found ? std::vector<phrases::Hit>() : words_.FindAll(text, s.begin);
+    const auto& hits = found ? words[static_cast<size_t>(s.index)] : own;
     static const std::vector<Quantity> kNone;
     const auto& qs = s.quantities != nullptr ? *s.quantities : kNone;
     bool has_award = false, has_grade = false, has_word = false, has_win = false, has_prize = false;

@@ -53,14 +53,30 @@ std::unique_ptr<RE2> CompileRule(const std::string& pattern, std::string_view ex
   return re;
 }
 
+namespace {
+
+bool IsKeySpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+char KeyChar(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
 std::string Key(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (!IsKeySpace(c)) out += KeyChar(c);
   }
   return out;
+}
+
+bool SameKey(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && IsKeySpace(a[i])) ++i;
+    while (j < b.size() && IsKeySpace(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (KeyChar(a[i++]) != KeyChar(b[j++])) return false;
+  }
 }
 
 std::string Alternation(const std::vector<std::string>& phrases) {
@@ -113,7 +129,19 @@ PhraseSet::PhraseSet(const std::vector<Entry>& entries) {
 }
 
 const PhraseSet::Entry* PhraseSet::Lookup(std::string_view matched) const {
-  auto it = by_key_.find(Key(matched));
+  // Matches are short: their key is folded on the stack, not allocated.
+  char folded[64];
+  size_t n = 0;
+  for (char c : matched) {
+    if (IsKeySpace(c)) continue;
+    if (n == sizeof(folded)) return LookupKey(Key(matched));
+    folded[n++] = KeyChar(c);
+  }
+  return LookupKey(std::string_view(folded, n));
+}
+
+const PhraseSet::Entry* PhraseSet::LookupKey(std::string_view key) const {
+  auto it = by_key_.find(key);
   return it == by_key_.end() ? nullptr : &it->second;
 }
 

@@ -75,7 +75,13 @@ class PhraseSet {
   struct AtEnd;  // the pattern anchored at the end of the text, made on first use
   std::unique_ptr<re2::RE2> re_;
   std::string pattern_;
-  std::unordered_map<std::string, Entry> by_key_;
+  // By Key(text); found by a string_view key (heterogeneous lookup).
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  };
+  const Entry* LookupKey(std::string_view key) const;
+  std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> by_key_;
   std::unique_ptr<AtEnd> at_end_;
 };
 
@@ -90,6 +96,8 @@ std::unique_ptr<re2::RE2> CompileRule(const std::string& pattern, std::string_vi
 // Lower-cased ASCII without spaces: the lookup key of a phrase (Korean
 // phrases match with or without their inner spaces).
 std::string Key(std::string_view text);
+// Key(a) == Key(b), without building them.
+bool SameKey(std::string_view a, std::string_view b);
 
 // Rows of `file` whose `kind` column is `kind`, as entries (text/class/rule
 // from the `text`, `value` and `rule` columns).

@@ -100,5 +100,22 @@ TEST_CASE("phrases: the one phrase from or to a place, else none", "[phrases]") 
   CHECK_FALSE(empty.OnlyStartTo(text, 4).has_value());
 }
 
+TEST_CASE("phrases: keys fold ASCII case and spaces, short or long", "[phrases]") {
+  CHECK(phrases::SameKey("Job Target", "jobtarget"));
+  CHECK(phrases::SameKey(" 공공 일자리", "공공일자리 "));
+  CHECK_FALSE(phrases::SameKey("jobs", "job"));
+  CHECK_FALSE(phrases::SameKey("", "x"));
+  CHECK(phrases::SameKey("", " \t"));
+  const std::string long_phrase =
+      "the National Local Government Job Awards of the Ministry of Employment and Labor";
+  const phrases::PhraseSet set({{long_phrase, "award", ""}, {"jobs", "metric", ""}});
+  const auto* e = set.Lookup(
+      "THE national local government job awards of the ministry of employment and labor");
+  REQUIRE(e != nullptr);  // a key longer than the stack buffer
+  CHECK(e->cls == "award");
+  REQUIRE(set.Lookup("JOBS") != nullptr);
+  CHECK(set.Lookup("job") == nullptr);
+}
+
 }  // namespace
 }  // namespace newsie

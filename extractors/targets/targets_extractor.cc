@@ -236,7 +236,7 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
       // The counter word may stand after the span (`12,100 Jobs`).
       size_t end = q.end;
       for (size_t at = q.end; at <= q.end + 1 && at + q.counter.size() <= se; ++at) {
-        if (phrases::Key(doc.Work(at, at + q.counter.size())) == phrases::Key(q.counter))
+        if (phrases::SameKey(doc.Work(at, at + q.counter.size()), q.counter))
           end = at + q.counter.size();
       }
       return Metric{e->cls, q.begin, end};
