@@ -89,6 +89,9 @@ AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons) {
   rate_goal_before_ = Compile("(" + alt("rate_goal_before") + ")\\s*$");
   rate_goal_after_ = Compile("^\\s*" + alt("over_word") + "?\\s*(" + alt("rate_goal_after") + ")");
   actual_before_past_ = Compile("(" + alt("actual_before_past") + ")\\s*" + amount + "?\\s*$");
+  // Either of the two above, asked first: most numbers have neither before them.
+  actual_before_either_ = Compile("(?:" + alt("actual_before") + "|" + alt("actual_before_past") +
+                                  ")\\s*" + amount + "?\\s*$");
   std::vector<phrases::PhraseSet::Entry> refs;
   for (const auto& t : phrases::Texts(rows, "goal_ref")) refs.push_back({t, "goal_ref", ""});
   goal_refs_ = phrases::PhraseSet(refs);
@@ -213,10 +216,13 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     if (q.kind != QuantityKind::kNumber || !q.value.integral || &q == goal_in_rate) continue;
     const auto before = Before(doc, s.begin, q.begin, 60);
     const size_t before_base = static_cast<size_t>(before.data() - doc.work.data());
-    auto m = Find(*actual_before_, before, before_base);
-    if (!m) {
-      m = Find(*actual_before_past_, before, before_base);
-      if (m && !past()) m.reset();
+    std::optional<std::pair<size_t, size_t>> m;
+    if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *actual_before_either_)) {
+      m = Find(*actual_before_, before, before_base);
+      if (!m) {
+        m = Find(*actual_before_past_, before, before_base);
+        if (m && !past()) m.reset();
+      }
     }
     if (m) {
       const auto jobs = jobs_word(q);

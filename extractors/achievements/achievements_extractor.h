@@ -67,6 +67,7 @@ class AchievementsExtractor : public Extractor {
   std::unique_ptr<re2::RE2> rate_before_paren_;              // `목표(1만 7,500개)의`
   std::unique_ptr<re2::RE2> rate_goal_before_, rate_goal_after_;  // `목표를 109% 넘게 달성했다`
   std::unique_ptr<re2::RE2> actual_before_past_;                  // `creating`
+  std::unique_ptr<re2::RE2> actual_before_either_;                // one of the two
   phrases::PhraseSet past_;
   phrases::PhraseSet goal_refs_;  // `연간 목표`: the story's own target
   std::shared_ptr<const Gazetteer> gazetteer_;
