@@ -91,12 +91,6 @@ bool MayBeGoal(const Quantity& q) {
          q.kind == QuantityKind::kRange;
 }
 
-// A Korean bare count (`8420개`): it counts jobs when the sentence or the one
-// before names them.
-bool MayBeBareCount(const Quantity& q) {
-  return q.kind == QuantityKind::kNumber && q.counter == "개";
-}
-
 // A value made on first use, by `make`.
 template <typename Make>
 class Lazy {
@@ -294,11 +288,29 @@ TargetsExtractor::Totals TargetsExtractor::TotalsIn(const Document& doc,
   return out;
 }
 
+TargetsExtractor::MetricWords::MetricWords(const phrases::PhraseSet& metrics, const Document& doc,
+                                           const std::vector<phrases::SentenceRef>& sentences)
+    : metrics_(metrics),
+      doc_(doc),
+      sentences_(sentences),
+      found_(sentences.size()),
+      done_(sentences.size(), false) {}
+
+const std::vector<Hit>& TargetsExtractor::MetricWords::Of(size_t i) {
+  if (!done_[i]) {
+    const phrases::SentenceRef& s = sentences_[i];
+    found_[i] = metrics_.FindAll(doc_.Work(s.begin, s.end), s.begin);
+    done_[i] = true;
+  }
+  return found_[i];
+}
+
 void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
-                                    const phrases::SentenceRef& s,
-                                    const std::vector<phrases::Hit>& metric_words, bool heading,
-                                    bool jobs_context, std::optional<Period> story_range,
+                                    const std::vector<phrases::SentenceRef>& sentences, size_t si,
+                                    MetricWords& metric_words, bool heading,
+                                    std::optional<Period> story_range,
                                     std::vector<Candidate>& out) const {
+  const phrases::SentenceRef& s = sentences[si];
   if (s.quantities == nullptr ||
       !std::any_of(s.quantities->begin(), s.quantities->end(), MayBeGoal))
     return;
@@ -366,8 +378,9 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     if (ko && q.kind == QuantityKind::kNumber && phrases::HasHangul(q.counter) &&
         q.counter != "개" && metrics_.Lookup(q.counter) == nullptr)
       continue;  // `4년간`, `500명`: a Korean counter of something else
-    auto metric = MetricOf(doc, s.begin, s.end, q, metric_words);
-    if (!metric && ko && jobs_context && q.kind == QuantityKind::kNumber && q.counter == "개") {
+    auto metric = MetricOf(doc, s.begin, s.end, q, metric_words.Of(si));
+    if (!metric && ko && q.kind == QuantityKind::kNumber && q.counter == "개" &&
+        metric_words.JobsContext(si)) {
       // `연차별로는 올해 1만2515개, ...`, `목표를 8,420개로`: a bare count in a
       // sentence about jobs, not followed by a noun of its own.
       const std::string_view after = doc.Work(q.end, std::min(s.end, q.end + 8));
@@ -614,22 +627,11 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
       if (!story_range && !q.date.elected_term) story_range = YearRange(q);
     }
   }
-  auto any = [](const phrases::SentenceRef& s, bool (*pred)(const Quantity&)) {
-    return s.quantities != nullptr && std::any_of(s.quantities->begin(), s.quantities->end(), pred);
-  };
-  bool prev_jobs = false;
+  MetricWords metric_words(metrics_, doc, sentences);
   for (size_t i = 0; i < sentences.size(); ++i) {
     const auto& s = sentences[i];
-    // The metric words of a sentence matter to its own numbers, and whether it
-    // speaks of jobs to a bare count in the next.
-    const bool needed =
-        any(s, MayBeGoal) || (i + 1 < sentences.size() && any(sentences[i + 1], MayBeBareCount));
-    const std::vector<Hit> metric_words =
-        needed ? metrics_.FindAll(doc.Work(s.begin, s.end), s.begin) : std::vector<Hit>();
-    const bool jobs_here = !metric_words.empty();
-    ScanSentence(doc, story, s, metric_words, phrases::IsHeading(doc, story, s.begin, s.end),
-                 jobs_here || prev_jobs, story_range, all);
-    prev_jobs = jobs_here;
+    ScanSentence(doc, story, sentences, i, metric_words,
+                 phrases::IsHeading(doc, story, s.begin, s.end), story_range, all);
   }
   std::vector<Candidate> body, heads;
   for (auto& c : all) (c.heading ? heads : body).push_back(std::move(c));

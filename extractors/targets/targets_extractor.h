@@ -97,9 +97,27 @@ class TargetsExtractor : public Extractor {
   // `metric_words` are the metric phrases of the sentence [sb, se).
   std::optional<Metric> MetricOf(const Document& doc, size_t sb, size_t se, const Quantity& q,
                                  const std::vector<phrases::Hit>& metric_words) const;
-  void ScanSentence(const Document& doc, const Story& story, const phrases::SentenceRef& s,
-                    const std::vector<phrases::Hit>& metric_words, bool heading, bool jobs_context,
-                    std::optional<Period> story_range, std::vector<Candidate>& out) const;
+  // The metric phrases of a story's sentences, each found on first use.
+  class MetricWords {
+   public:
+    MetricWords(const phrases::PhraseSet& metrics, const Document& doc,
+                const std::vector<phrases::SentenceRef>& sentences);
+    const std::vector<phrases::Hit>& Of(size_t i);
+    // Whether sentence `i` or the one before names a metric (`일자리`).
+    bool JobsContext(size_t i) { return !Of(i).empty() || (i > 0 && !Of(i - 1).empty()); }
+
+   private:
+    const phrases::PhraseSet& metrics_;
+    const Document& doc_;
+    const std::vector<phrases::SentenceRef>& sentences_;
+    std::vector<std::vector<phrases::Hit>> found_;
+    std::vector<bool> done_;
+  };
+  // The targets of `sentences[i]`.
+  void ScanSentence(const Document& doc, const Story& story,
+                    const std::vector<phrases::SentenceRef>& sentences, size_t i,
+                    MetricWords& metric_words, bool heading, std::optional<Period> story_range,
+                    std::vector<Candidate>& out) const;
   std::optional<Period> TermPeriod(int term) const;
   // The years of the elected term holding the reference date.
   std::optional<Period> TermAtRef(const Document& doc) const;
