@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "extractors/district/gazetteer.h"
 
@@ -220,8 +222,25 @@ std::vector<std::string> Texts(const std::vector<LexiconRow>& rows, std::string_
   return out;
 }
 
+namespace {
+
+// True when the eight bytes at `p` are all ASCII.
+bool EightAscii(const char* p) {
+  uint64_t eight;
+  std::memcpy(&eight, p, sizeof(eight));
+  return (eight & 0x8080808080808080ULL) == 0;
+}
+
+}  // namespace
+
 bool HasHangul(std::string_view text) {
-  for (size_t i = 0; i + 2 < text.size(); ++i) {
+  size_t i = 0;
+  while (i + 2 < text.size()) {
+    // ASCII (most of an English sentence) is passed over eight bytes at a time.
+    if (i + 8 <= text.size() && EightAscii(text.data() + i)) {
+      i += 8;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0xEA && c <= 0xED) {
       // U+AC00..U+D7A3 start with EA B0 .. ED 9E.
@@ -229,6 +248,7 @@ bool HasHangul(std::string_view text) {
       if ((c == 0xEA && c1 >= 0xB0) || (c > 0xEA && c < 0xED) || (c == 0xED && c1 <= 0x9E))
         return true;
     }
+    ++i;
   }
   return false;
 }

@@ -117,5 +117,21 @@ TEST_CASE("phrases: keys fold ASCII case and spaces, short or long", "[phrases]"
   CHECK(set.Lookup("job") == nullptr);
 }
 
+TEST_CASE("phrases: a Hangul syllable anywhere, after any run of ASCII", "[phrases]") {
+  const std::string ascii = "The city aims for 12,100 jobs";
+  CHECK_FALSE(phrases::HasHangul(ascii));
+  CHECK_FALSE(phrases::HasHangul(""));
+  CHECK_FALSE(
+      phrases::HasHangul("\xE2\x80\x9C"
+                         "12,100"
+                         "\xE2\x80\x9D"));          // quotes, not Hangul
+  CHECK_FALSE(phrases::HasHangul("\xE3\x84\xB1"));  // a jamo, not a syllable
+  for (size_t at = 0; at <= ascii.size(); ++at) {
+    INFO("at " << at);
+    CHECK(phrases::HasHangul(ascii.substr(0, at) + "가" + ascii.substr(at)));
+    CHECK(phrases::HasHangul(ascii.substr(0, at) + "힣"));
+  }
+}
+
 }  // namespace
 }  // namespace newsie
