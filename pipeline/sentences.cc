@@ -32,10 +32,15 @@ bool RealBreak(std::string_view line, size_t p) {
   return !(e >= 3 && line.substr(e - 3, 3) == "...");
 }
 
-// Whether ICU could propose a break that RealBreak keeps inside `line`: only
-// after a terminator ('.', '!', '?' or a non-ASCII character other than a
-// Hangul syllable, '·' or '▲', taken conservatively) with more text after
-// it. Most Korean lines end in their only '.', and need no iterator.
+// Whether ICU could propose a break that RealBreak keeps inside `line`.
+// ICU ends a sentence only after a terminator, any closing punctuation and
+// any spaces (UAX #29, SB9-SB11), and RealBreak keeps a break only with a
+// space right before it: so only a terminator ('.', '!', '?' or a non-ASCII
+// character other than a Hangul syllable, '·' or '▲', taken conservatively)
+// followed by closing characters (quotes, brackets, or again any such
+// non-ASCII character) and then a space can end a sentence inside the line.
+// Most Korean lines end in their only '.', and decimals (12.5%) or
+// abbreviations glued to text (U.S.-based) break nothing: no iterator.
 bool MayBreakInside(std::string_view line) {
   const auto* u = reinterpret_cast<const unsigned char*>(line.data());
   size_t n = line.size();
@@ -43,61 +48,83 @@ bool MayBreakInside(std::string_view line) {
                    u[n - 1] == '"' || u[n - 1] == '\'' || u[n - 1] == ')')) {
     --n;  // a closing run at the very end breaks nothing inside
   }
-  for (size_t i = 0; i < n;) {
+  // The length of the character at `i` if it may be a terminator or closing
+  // punctuation (`closing` also allows ASCII quotes and brackets), else 0.
+  auto special = [&](size_t i, bool closing) -> size_t {
     const unsigned char c = u[i];
     if (c < 0x80) {
-      if (c == '.' || c == '!' || c == '?') return true;
-      ++i;
-    } else if (c >= 0xEA && c <= 0xED && i + 3 <= n) {
-      const char32_t cp = ((c & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
-      if (cp < 0xAC00 || cp > 0xD7A3) return true;
-      i += 3;
-    } else if (c == 0xC2 && i + 1 < n && u[i + 1] == 0xB7) {
-      i += 2;  // '·'
-    } else if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x96 && u[i + 2] == 0xB2) {
-      i += 3;  // '▲'
-    } else {
-      return true;
+      if (c == '.' || c == '!' || c == '?') return 1;
+      if (closing && (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '(' ||
+                      c == '[' || c == '{')) {
+        return 1;
+      }
+      return 0;
     }
+    if (c >= 0xEA && c <= 0xED && i + 3 <= n) {
+      const char32_t cp = ((c & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
+      return cp >= 0xAC00 && cp <= 0xD7A3 ? 0 : 3;
+    }
+    if (c == 0xC2 && i + 1 < n && u[i + 1] == 0xB7) return 0;                      // '·'
+    if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x96 && u[i + 2] == 0xB2) return 0;  // '▲'
+    size_t len = 1;  // any other non-ASCII character, whole
+    while (i + len < n && (u[i + len] & 0xC0) == 0x80) ++len;
+    return len;
+  };
+  for (size_t i = 0; i < n;) {
+    const size_t len = special(i, /*closing=*/false);
+    if (len == 0) {
+      i += u[i] < 0x80 ? 1 : (u[i] == 0xC2 ? 2 : 3);  // ASCII, '·', a syllable or '▲'
+      continue;
+    }
+    size_t j = i + len;
+    while (j < n) {
+      const size_t close = special(j, /*closing=*/true);
+      if (close == 0) break;
+      j += close;
+    }
+    if (j < n && u[j] == ' ') return true;
+    i += len;
   }
   return false;
 }
 
+}  // namespace
+
+std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortcut) {
+  std::vector<size_t> ends;
+  icu::BreakIterator* it = shortcut && !MayBreakInside(line) ? nullptr : Iterator(korean);
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  if (it) utext_openUTF8(&ut, line.data(), static_cast<int64_t>(line.size()), &status);
+  if (it && U_SUCCESS(status)) {
+    it->setText(&ut, status);
+    for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
+      const auto at = static_cast<size_t>(p);
+      if (at < line.size() && RealBreak(line, at)) ends.push_back(at);
+    }
+    // Leave the iterator pointing at nothing that outlives `line`.
+    utext_close(&ut);
+  }
+  ends.push_back(line.size());
+  return ends;
+}
+
+namespace {
+
 void SplitLine(Document& doc, const LineRange& line, bool korean, int story) {
   const std::string_view text = doc.Work(line.begin, line.end);
-  auto emit = [&](size_t b, size_t e) {
-    const LineRange r = Trim(doc.work, {line.begin + b, line.begin + e});
-    if (r.empty()) return;
+  size_t start = 0;
+  for (const size_t end : SentenceEnds(text, korean)) {
+    const LineRange r = Trim(doc.work, {line.begin + start, line.begin + end});
+    start = end;
+    if (r.empty()) continue;
     doc.stories[story].sentences.push_back(static_cast<int>(doc.sentences.size()));
     Sentence s;
     s.begin = r.begin;
     s.end = r.end;
     s.story = story;
     doc.sentences.push_back(std::move(s));
-  };
-  if (!MayBreakInside(text)) {
-    emit(0, text.size());
-    return;
   }
-  icu::BreakIterator* it = Iterator(korean);
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  if (it) utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (!it || U_FAILURE(status)) {
-    emit(0, text.size());
-    return;
-  }
-  it->setText(&ut, status);
-  size_t start = 0;
-  for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
-    const size_t at = static_cast<size_t>(p);
-    if (!RealBreak(text, at)) continue;
-    emit(start, at);
-    start = at;
-  }
-  if (start < text.size()) emit(start, text.size());
-  // Leave the iterator pointing at nothing that outlives `text`.
-  utext_close(&ut);
 }
 
 class SentencesStage : public Stage {

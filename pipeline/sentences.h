@@ -20,11 +20,20 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "pipeline/pipeline.h"
 
 namespace newsie {
 
 std::unique_ptr<Stage> MakeSentencesStage(const PipelineOptions& options);
+
+// Where the sentences of one line of kept text end (byte offsets, ascending;
+// the last is line.size()), by ICU's iterator with the two fixes above.
+// `shortcut`: skip the iterator on lines where no kept break is possible (no
+// terminator followed by closing punctuation and a space): the same ends,
+// for a fraction of the work. Tests compare both ways.
+std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortcut = true);
 
 }  // namespace newsie

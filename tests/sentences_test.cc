@@ -1,4 +1,7 @@
+#include "pipeline/sentences.h"
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -97,6 +100,50 @@ TEST_CASE("sentences: mixed-language document", "[sentences]") {
   CHECK(doc.stories[0].lang == "en");
   CHECK(doc.stories[1].lang == "ko");
   CHECK(doc.source.lang == "mixed");
+}
+
+TEST_CASE("sentences: lines skipped without the iterator end where the iterator says",
+          "[sentences]") {
+  // The shortcut may only skip lines where ICU proposes no kept break.
+  std::vector<std::string> lines = {
+      "고용률 12.5%를 기록했다. 이어 2024년 목표를 밝혔다.",
+      "고용률 12.5%를 기록했다",
+      "A U.S.-based firm hired 1,200 people. It plans more.",
+      "The rate was 66.9%, up 1.2 points",
+      "He said \"No.\" Then he left.",
+      "목표다.) 그리고 다음",
+      "목표다.\u201d 또 다른 목표",
+      "Hi!!  There",
+      "(Mr. Kim) said so",
+      "a.b.c and d?e!f",
+      "Seoul\u3002Busan",
+      "Jung-gu... Targeting 12,100 Jobs",
+      "\u25b2 일자리 1만개 \u25b2 고용률 67% 달성",
+  };
+  for (const auto& dir : {SourceDir() / "corpus", SourceDir() / "../shared/seeds"}) {
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+      const std::string text = ReadFile(e.path());
+      size_t b = 0;
+      while (b <= text.size()) {
+        const size_t n = std::min(text.find('\n', b), text.size());
+        lines.push_back(text.substr(b, n - b));
+        b = n + 1;
+      }
+    }
+  }
+  REQUIRE(lines.size() > 500);
+  size_t skipped = 0;
+  for (const auto& line : lines) {
+    for (const bool korean : {true, false}) {
+      INFO(line);
+      const auto with_shortcut = SentenceEnds(line, korean);
+      CHECK(with_shortcut == SentenceEnds(line, korean, /*shortcut=*/false));
+      skipped += with_shortcut.size() == 1;
+    }
+  }
+  CHECK(skipped > 0);
 }
 
 }  // namespace newsie
