@@ -2,7 +2,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
+
+#include <array>
 
 #include "pipeline/language.h"
 #include "pipeline/text_lines.h"
@@ -71,7 +72,15 @@ bool MayBreakInside(std::string_view line) {
     while (i + len < n && (u[i + len] & 0xC0) == 0x80) ++len;
     return len;
   };
+  // ASCII bytes that end nothing, passed over in a tight loop.
+  static constexpr std::array<bool, 256> kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0; c < 0x80; ++c) plain[c] = c != '.' && c != '!' && c != '?';
+    return plain;
+  }();
   for (size_t i = 0; i < n;) {
+    while (i < n && kPlain[u[i]]) ++i;
+    if (i >= n) break;
     const size_t len = special(i, /*closing=*/false);
     if (len == 0) {
       i += u[i] < 0x80 ? 1 : (u[i] == 0xC2 ? 2 : 3);  // ASCII, '·', a syllable or '▲'
@@ -96,25 +105,23 @@ std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortc
   icu::BreakIterator* it = shortcut && !MayBreakInside(line) ? nullptr : Iterator(korean);
   if (it != nullptr) {
     // ICU's iterator costs about a third less over UTF-16 than over a UTF-8
-    // UText: the line goes in as UTF-16, and each break comes back as a byte
-    // offset through `byte_at` (UTF-16 index -> offset in `line`).
+    // UText: the line goes in as UTF-16, and each break (a UTF-16 index)
+    // comes back as a byte offset, counted forward from the one before.
+    // (`line` is working text: valid UTF-8, as DecodeStage made it.)
     thread_local icu::UnicodeString utf16;
-    thread_local std::vector<uint32_t> byte_at;
-    const auto* u = reinterpret_cast<const uint8_t*>(line.data());
-    const auto n = static_cast<int32_t>(line.size());
-    utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), n));
-    byte_at.clear();
-    for (int32_t i = 0; i < n;) {
-      const auto at = static_cast<uint32_t>(i);
-      UChar32 c;
-      U8_NEXT(u, i, n, c);
-      byte_at.push_back(at);
-      if (U_IS_SUPPLEMENTARY(c)) byte_at.push_back(at);  // a surrogate pair
-    }
+    utf16 = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
     it->setText(utf16);
+    const auto* u = reinterpret_cast<const unsigned char*>(line.data());
+    size_t at = 0;     // byte offset in `line` ...
+    int32_t unit = 0;  // ... of UTF-16 index `unit`
     for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
-      if (static_cast<size_t>(p) >= byte_at.size()) break;
-      const size_t at = byte_at[static_cast<size_t>(p)];
+      while (unit < p && at < line.size()) {
+        const unsigned char lead = u[at];
+        unit += lead >= 0xF0 ? 2 : 1;  // four bytes make a surrogate pair
+        at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      }
+      if (at >= line.size()) break;
       if (RealBreak(line, at)) ends.push_back(at);
     }
   }
