@@ -199,6 +199,7 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
     heads_.push_back({row.Get("code"), std::stoi(row.Get("term")), row.Get("name_ko"),
                       row.Get("name_en"), row.Get("title_ko"), row.Get("title_en")});
   }
+  for (const auto& h : heads_) heads_by_code_[h.code].push_back(&h);
   for (const auto& row : lexicons.ReadTsv("mayor_titles.tsv")) {
     (row.Get("lang") == "ko" ? titles_ko_ : titles_en_).push_back(row.Get("title"));
   }
@@ -247,12 +248,10 @@ const Government* Gazetteer::ByCode(std::string_view code) const {
   return it == by_code_.end() ? nullptr : it->second;
 }
 
-std::vector<const Head*> Gazetteer::HeadsOf(std::string_view code) const {
-  std::vector<const Head*> out;
-  for (const auto& h : heads_) {
-    if (h.code == code) out.push_back(&h);
-  }
-  return out;
+const std::vector<const Head*>& Gazetteer::HeadsOf(std::string_view code) const {
+  static const std::vector<const Head*> kNone;
+  const auto it = heads_by_code_.find(code);
+  return it == heads_by_code_.end() ? kNone : it->second;
 }
 
 std::optional<int> Gazetteer::TermAt(int year, int month) const {

@@ -74,8 +74,8 @@ class Gazetteer {
   // Government names in text[begin, end), in order; offsets are into `text`.
   std::vector<GovMention> Find(std::string_view text, size_t begin, size_t end) const;
 
-  // Heads of `code` (every term), in lexicon order.
-  std::vector<const Head*> HeadsOf(std::string_view code) const;
+  // Heads of `code` (every term), in lexicon order; empty for an unknown code.
+  const std::vector<const Head*>& HeadsOf(std::string_view code) const;
   // Every head of every government, in lexicon order.
   const std::vector<Head>& heads() const { return heads_; }
   // The term containing year/month, or nullopt.
@@ -127,6 +127,9 @@ class Gazetteer {
   std::vector<uint32_t> syllable_nodes_;
   std::vector<std::string> ko_particles_;
   std::vector<Head> heads_;
+  // heads_ by government code: both extractors ask for one government's
+  // heads per story, and there are thousands of heads.
+  std::map<std::string, std::vector<const Head*>, std::less<>> heads_by_code_;
   std::vector<Term> terms_;
   std::vector<std::string> titles_ko_, titles_en_;
   std::vector<std::pair<std::string, std::vector<const Government*>>> glued_titles_;
