@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace newsie {
 namespace {
@@ -33,30 +34,26 @@ size_t SyllableCount(std::string_view s) {
   return s.size() / 3;
 }
 
-// Hangul syllables of `s` (3 bytes each), or empty if `s` is not all Hangul.
-std::vector<std::string> Syllables(std::string_view s) {
-  std::vector<std::string> out;
-  if (s.size() % 3 != 0) return {};
-  for (size_t i = 0; i < s.size(); i += 3) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0xEA || b0 > 0xED) return {};
-    out.emplace_back(s.substr(i, 3));
+// The words of `s` between any of `seps`, empty ones dropped.
+std::vector<std::string_view> SplitWords(std::string_view s, std::string_view seps) {
+  std::vector<std::string_view> out;
+  size_t from = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && seps.find(s[i]) == std::string_view::npos) continue;
+    if (i > from) out.push_back(s.substr(from, i - from));
+    from = i + 1;
   }
   return out;
 }
 
-std::vector<std::string> SplitWords(std::string_view s, std::string_view seps) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (seps.find(c) != std::string_view::npos) {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
+// The hyphen-separated parts of words[first, last): the given name as written
+// (`Jun-hee` -> `Jun`, `hee`).
+std::vector<std::string_view> GivenParts(const std::vector<std::string_view>& words, size_t first,
+                                         size_t last) {
+  std::vector<std::string_view> out;
+  for (size_t i = first; i < last; ++i) {
+    for (const auto part : SplitWords(words[i], "-")) out.push_back(part);
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
   return out;
 }
 
@@ -79,17 +76,36 @@ NameMatcher::NameMatcher(const LexiconDir& lexicons) {
 
 NameMatcher::~NameMatcher() = default;
 
+// What one thread keeps per matcher: ICU transliterators are not
+// thread-safe, and transliterating costs thousands of instructions where a
+// name has only a few syllables out of a small set.
+struct NameMatcher::ThreadState {
+  std::unique_ptr<icu::Transliterator> clone;
+  std::unordered_map<std::string, std::string> folded;  // Fold(Romanize(key))
+};
+
+NameMatcher::ThreadState& NameMatcher::State() const {
+  thread_local std::map<const NameMatcher*, ThreadState> states;
+  auto& state = states[this];
+  if (!state.clone) state.clone.reset(prototype_->clone());
+  return state;
+}
+
 std::string NameMatcher::Romanize(std::string_view hangul) const {
-  // ICU transliterators are not thread-safe: one clone per thread and matcher.
-  thread_local std::map<const NameMatcher*, std::unique_ptr<icu::Transliterator>> clones;
-  auto& clone = clones[this];
-  if (!clone) clone.reset(prototype_->clone());
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(hangul.data(), static_cast<int32_t>(hangul.size())));
-  clone->transliterate(text);
+  State().clone->transliterate(text);
   std::string out;
   text.toUTF8String(out);
   return out;
+}
+
+const std::string& NameMatcher::FoldedRomanization(std::string_view hangul) const {
+  auto& folded = State().folded;
+  const std::string key(hangul);
+  const auto it = folded.find(key);
+  if (it != folded.end()) return it->second;
+  return folded.emplace(key, Fold(Romanize(hangul))).first->second;
 }
 
 std::string NameMatcher::Fold(std::string_view latin) {
@@ -150,53 +166,47 @@ bool NameMatcher::IsLatinSurname(std::string_view word) const {
   return latin_surnames_.count(Lower(word)) > 0;
 }
 
-bool NameMatcher::MatchSplit(const std::vector<std::string>& syl, size_t surname_len,
-                             std::string_view latin_surname,
-                             const std::vector<std::string>& given) const {
-  std::string h_surname;
-  for (size_t i = 0; i < surname_len; ++i) h_surname += syl[i];
+bool NameMatcher::MatchSplit(std::string_view hangul, size_t surname_len,
+                             const std::vector<std::string_view>& words, bool surname_first) const {
+  const std::string_view latin_surname = surname_first ? words.front() : words.back();
+  const std::string_view h_surname = hangul.substr(0, 3 * surname_len);
   const auto it = surnames_.find(h_surname);
   const std::string ls = Lower(latin_surname);
   if (it != surnames_.end()) {
     if (std::find(it->second.begin(), it->second.end(), ls) == it->second.end()) return false;
-  } else if (Fold(Romanize(h_surname)) != Fold(ls)) {
+  } else if (FoldedRomanization(h_surname) != Fold(ls)) {
     return false;
   }
-  const size_t n = syl.size() - surname_len;
+  // Most pairs fail on the surname: the given name's parts only now.
+  const auto given =
+      surname_first ? GivenParts(words, 1, words.size()) : GivenParts(words, 0, words.size() - 1);
+  const size_t n = hangul.size() / 3 - surname_len;
   if (n == 0 || given.empty()) return false;
+  auto syllable = [&](size_t i) { return hangul.substr(3 * (surname_len + i), 3); };
   if (given.size() == n) {
     for (size_t i = 0; i < n; ++i) {
-      if (Fold(Romanize(syl[surname_len + i])) != Fold(given[i])) return false;
+      if (FoldedRomanization(syllable(i)) != Fold(given[i])) return false;
     }
     return true;
   }
   std::string h, l;
-  for (size_t i = surname_len; i < syl.size(); ++i) h += Fold(Romanize(syl[i]));
-  for (const auto& g : given) l += g;
+  for (size_t i = 0; i < n; ++i) h += FoldedRomanization(syllable(i));
+  for (const auto g : given) l += g;
   return Fold(h) == Fold(l);
 }
 
 bool NameMatcher::Matches(std::string_view hangul, std::string_view latin) const {
-  const auto syl = Syllables(hangul);
-  if (syl.size() < 2 || syl.size() > 5) return false;
+  const size_t syllables = SyllableCount(hangul);
+  if (syllables < 2 || syllables > 5) return false;
   const auto words = SplitWords(latin, " ");
   if (words.size() < 2) return false;
   std::vector<size_t> surname_lens;
-  if (syl.size() >= 3 && surnames_.count(syl[0] + syl[1])) surname_lens.push_back(2);
+  if (syllables >= 3 && surnames_.count(hangul.substr(0, 6))) surname_lens.push_back(2);
   surname_lens.push_back(1);
+  // Surname first (Park Jun-hee / Park Jun Hee), then last (Jun-hee Park).
   for (const size_t len : surname_lens) {
-    // Surname first: Park Jun-hee / Park Jun Hee.
-    std::vector<std::string> given;
-    for (size_t i = 1; i < words.size(); ++i) {
-      for (auto& part : SplitWords(words[i], "-")) given.push_back(std::move(part));
-    }
-    if (MatchSplit(syl, len, words.front(), given)) return true;
-    // Surname last: Jun-hee Park.
-    given.clear();
-    for (size_t i = 0; i + 1 < words.size(); ++i) {
-      for (auto& part : SplitWords(words[i], "-")) given.push_back(std::move(part));
-    }
-    if (MatchSplit(syl, len, words.back(), given)) return true;
+    if (MatchSplit(hangul, len, words, /*surname_first=*/true)) return true;
+    if (MatchSplit(hangul, len, words, /*surname_first=*/false)) return true;
   }
   return false;
 }

@@ -50,8 +50,14 @@ class NameMatcher {
   std::string Romanize(std::string_view hangul) const;
 
  private:
-  bool MatchSplit(const std::vector<std::string>& syllables, size_t surname_len,
-                  std::string_view latin_surname, const std::vector<std::string>& given) const;
+  struct ThreadState;
+  ThreadState& State() const;
+  // Fold(Romanize(hangul)), remembered per thread.
+  const std::string& FoldedRomanization(std::string_view hangul) const;
+  // Whether `hangul` is `words` read with a surname of `surname_len`
+  // syllables, written first or last.
+  bool MatchSplit(std::string_view hangul, size_t surname_len,
+                  const std::vector<std::string_view>& words, bool surname_first) const;
 
   std::map<std::string, std::vector<std::string>, std::less<>> surnames_;  // lower-case latin
   std::set<std::string, std::less<>> latin_surnames_;  // every spelling in surnames_
