@@ -113,6 +113,17 @@ TEST_CASE("district: quoted ranges", "[district]") {
                                 "'Youth'"});
   // A quote left open ends at the line's end, or at the end of the range.
   CHECK(quoted("\u201Copen\nnext \"runs on", false) == V{"\u201Copen", "\"runs on"});
+  // Marks far apart, in the middle and at the edges of the 16-byte blocks
+  // QuotedRanges reads at once; line ends outside quotes change nothing.
+  const std::string pad(37, 'x');
+  const std::string long_text = pad + "\n" + pad + "\"" + pad + "\n" + pad + "\u300C" + pad +
+                                "\u300D" + pad + "\n\n" + pad + " '" + pad + "'" + pad;
+  CHECK(quoted(long_text, false) == V{"\"" + pad, "\u300C" + pad + "\u300D"});
+  CHECK(quoted(long_text, true) == V{"\"" + pad, "\u300C" + pad + "\u300D", "'" + pad + "'"});
+  for (size_t at = 0; at < 40; ++at) {
+    const std::string shifted = std::string(at, ' ') + "\u201C" + pad + "\u201D";
+    CHECK(quoted(shifted, false) == V{"\u201C" + pad + "\u201D"});
+  }
 }
 
 }  // namespace
