@@ -209,6 +209,21 @@ std::vector<size_t> FormStarts(std::string_view text, size_t begin,
   return starts;
 }
 
+// True when text[0, at) ends with `,\s+` or `,\s+the\s+`: what stands
+// between the name and the title in `Kim Kyung-ho, Mayor of Gwangjin-gu`.
+bool AfterComma(std::string_view text, size_t at) {
+  auto skip_spaces = [&](size_t pos) {
+    while (pos > 0 && IsSpace(text[pos - 1])) --pos;
+    return pos;
+  };
+  size_t pos = skip_spaces(at);
+  if (pos == at || pos == 0) return false;
+  if (text[pos - 1] == ',') return true;
+  if (pos < 3 || text.substr(pos - 3, 3) != "the") return false;
+  const size_t before_the = skip_spaces(pos - 3);
+  return before_the < pos - 3 && before_the > 0 && text[before_the - 1] == ',';
+}
+
 // Where `<2-4 Hangul syllables><spaces>` ending at `at` may start (the name
 // in `정원오 구청장`), added to `starts`; none unless a space comes just before
 // `at`. Looks no further back than `begin`.
@@ -347,8 +362,17 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     }
   }
 
-  // `Kim Kyung-ho, Mayor of Gwangjin-gu` / `Kim Mi-kyung, head of the district office`.
+  // Where a title is printed, for the patterns matching from one.
+  const auto title_starts = FormStarts(work, begin, hits_en, &CoreTitle::in_titles, false);
+  // `Kim Kyung-ho, Mayor of Gwangjin-gu` / `Kim Mi-kyung, head of the district office`:
+  // only in a window where a title follows a comma.
+  std::vector<size_t> after_comma;
+  for (const size_t at : title_starts) {
+    if (AfterComma(work, at)) after_comma.push_back(at);
+  }
   for (const auto& [wb, we] : windows_en) {
+    const auto first = std::lower_bound(after_comma.begin(), after_comma.end(), wb);
+    if (first == after_comma.end() || *first >= we) continue;
     ForEachMatch(*en_name_title_, work, wb, we, [&](const auto& g) {
       if (!latin_ok(Str(g[1]))) return;
       const size_t after = Offset(work, g[0]) + g[0].size();
@@ -366,7 +390,6 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     });
   }
   // `Mayor Park Jun-hee said`: a match starts with a title.
-  const auto title_starts = FormStarts(work, begin, hits_en, &CoreTitle::in_titles, false);
   for (const auto& [wb, we] : windows_en) {
     ForEachMatchAt(*en_title_name_, work, title_starts, wb, we, [&](const auto& g) {
       if (WordCharBefore(work, Offset(work, g[0])) || !latin_ok(Str(g[2]))) return;

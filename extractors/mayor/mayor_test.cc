@@ -92,6 +92,14 @@ TEST_CASE("mayor: Collect finds every name-and-title form", "[mayor]") {
   CHECK(found("Acting District Mayor Kim Min-su visited. Mayor Park Jun-hee said.") ==
         V{"en.mayor.title_name Kim Min-su / Acting District Mayor",
           "en.mayor.title_name Park Jun-hee / Mayor"});
+  // `Name, Title`: a comma and spaces, `the` or not, before the title (AfterComma).
+  CHECK(found("Kim Mi-kyung, head of the district office, said") ==
+        V{"en.mayor.name_title Kim Mi-kyung / head of the district office"});
+  CHECK(found("Kim Mi-kyung,\n  the  mayor, said") ==
+        V{"en.mayor.name_title Kim Mi-kyung / mayor"});
+  CHECK(found("Kim Mi-kyung,the mayor") == V{});
+  CHECK(found("Kim Mi-kyung, themayor") == V{});
+  CHECK(found("Kim Mi-kyung the mayor") == V{});
   // A title inside a word does not start a match (WordCharBefore).
   CHECK(found("TheMayor Park Jun-hee said") == V{});
   CHECK(found("김미경   구청장은 말했다") == V{"ko.mayor.name_title 김미경 / 구청장"});
