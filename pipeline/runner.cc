@@ -32,7 +32,7 @@ struct Result {
   std::string line;  // the record as one JSONL line, serialised here on the worker
   int64_t bytes = 0;
   int64_t stories = 0;
-  FactCounts facts;
+  FactCounts facts{};  // by kind, in kFactKinds order
   std::vector<std::string> diagnostic_codes;
   // For --profile: the runner's own steps around the pipeline.
   std::chrono::nanoseconds read{}, serialize{};

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -216,6 +217,28 @@ TEST_CASE("extract -o writes the file whole and the summary goes to standard err
   for (auto& e : fs::directory_iterator(dir.path)) files.push_back(e.path().filename().string());
   std::sort(files.begin(), files.end());
   CHECK(files == std::vector<std::string>{"a.txt", "records.jsonl", "records.jsonl.manifest"});
+}
+
+TEST_CASE("the summary counts the facts the records hold, by kind", "[cli]") {
+  TempDir dir;
+  const fs::path out = dir.path / "records.jsonl";
+  const auto result = RunNewsie("extract corpus -o '" + out.string() + "'");
+  REQUIRE(result.exit_code == 0);
+  std::map<std::string, int64_t> counted;
+  for (const auto& record : JsonLines(ReadFile(out))) {
+    for (const auto& story : record["stories"]) {
+      counted["district"] += story["district"].is_null() ? 0 : 1;
+      counted["mayor"] += story["mayor"].is_null() ? 0 : 1;
+      for (const char* kind : {"targets", "achievements", "awards"}) {
+        counted[kind] += static_cast<int64_t>(story[kind].size());
+      }
+    }
+  }
+  REQUIRE(counted["targets"] > 0);
+  for (const auto& [kind, n] : counted) {
+    INFO(result.err);
+    CHECK(result.err.find(", " + std::to_string(n) + " " + kind) != std::string::npos);
+  }
 }
 
 TEST_CASE("an output path in a missing directory is a clear error", "[cli][errors]") {
