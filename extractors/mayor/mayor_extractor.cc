@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "extractors/match.h"
+
 namespace newsie {
 namespace {
 
@@ -59,19 +61,6 @@ void ForEachMatch(const RE2& re, std::string_view text, size_t begin, size_t end
     DecodeAt(text, Offset(text, groups[0]), &len);
     pos = std::max(match_end, Offset(text, groups[0]) + len);
   }
-}
-
-// RE2::Match anchored at text[pos], captures filled only on a match. Given a
-// short text and captures, RE2 skips its DFA and backtracks over the whole
-// text, clearing a bitmap of pattern size x text length on every call. So
-// the DFA first finds whether and where a match ends (cheap), and the
-// captures are then taken over just that match: what RE2 itself does for
-// longer texts, with the same result.
-bool MatchAt(const RE2& re, std::string_view text, size_t pos, size_t end, re2::StringPiece* groups,
-             int n) {
-  re2::StringPiece whole;
-  if (!re.Match(text, pos, end, RE2::ANCHOR_START, &whole, 1)) return false;
-  return re.Match(text, pos, Offset(text, whole) + whole.size(), RE2::ANCHOR_BOTH, groups, n);
 }
 
 std::string Str(const re2::StringPiece& p) { return std::string(p.data(), p.size()); }
@@ -251,7 +240,7 @@ void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<size
   size_t pos = begin;
   for (auto it = std::lower_bound(starts.begin(), starts.end(), begin);
        it != starts.end() && *it < end; ++it) {
-    if (*it < pos || !MatchAt(re, text, *it, end, groups.data(), n)) continue;
+    if (*it < pos || !MatchAtThenCapture(re, text, *it, end, groups.data(), n)) continue;
     f(groups);
     const size_t match_end = Offset(text, groups[0]) + groups[0].size();
     size_t len = 1;
@@ -343,7 +332,7 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     std::vector<re2::StringPiece> g(5);
     if (m.hangul) {
       if (want_hangul && ParenAfterSpaces(rest, m.end, rest.size()) &&
-          MatchAt(*ko_lead_, rest, m.end, rest.size(), g.data(), 5)) {
+          MatchAtThenCapture(*ko_lead_, rest, m.end, rest.size(), g.data(), 5)) {
         const bool title_first = g[1].data() != nullptr;
         const auto& name = title_first ? g[2] : g[3];
         const auto& title = title_first ? g[1] : g[4];
@@ -352,10 +341,11 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
       }
     } else if (want_latin) {
       if (ParenAfterSpaces(rest, m.end, rest.size()) &&
-          MatchAt(*en_lead_, rest, m.end, rest.size(), g.data(), 3) && latin_ok(Str(g[2]))) {
+          MatchAtThenCapture(*en_lead_, rest, m.end, rest.size(), g.data(), 3) &&
+          latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 0, "en.mayor.lead_paren");
       } else if (m.end < rest.size() && IsSpace(rest[m.end]) &&
-                 MatchAt(*en_after_district_, rest, m.end, rest.size(), g.data(), 3) &&
+                 MatchAtThenCapture(*en_after_district_, rest, m.end, rest.size(), g.data(), 3) &&
                  latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 1, "en.mayor.district_title_name");
       }
