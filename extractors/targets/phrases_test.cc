@@ -58,6 +58,40 @@ TEST_CASE("phrases: hits dealt out by sentence equal each sentence's own", "[phr
   CHECK(sentences > 400);  // the corpus has about 470
 }
 
+TEST_CASE("phrases: a set of the phrases of several finds something wherever one of them does",
+          "[phrases]") {
+  // The targets extractor asks the union of its rarely found sets first and
+  // scans a sentence with each only when the union finds something there.
+  const auto rows = LexiconDir(testing::SourceDir() / "lexicons").ReadTsv("targets.tsv");
+  std::vector<phrases::PhraseSet> sets;
+  std::vector<phrases::PhraseSet::Entry> all;
+  for (const char* kind : {"period", "term_end", "comparison"}) {
+    sets.emplace_back(phrases::Rows(rows, kind));
+    const auto entries = phrases::Rows(rows, kind);
+    all.insert(all.end(), entries.begin(), entries.end());
+  }
+  const phrases::PhraseSet any(all);
+  size_t quiet = 0, found = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const Document doc = testing::Process(bytes.str());
+    for (const auto& s : phrases::DocumentSentences(doc)) {
+      const std::string_view text = doc.Work(s.begin, s.end);
+      bool hit = false;
+      for (const auto& set : sets) hit |= !set.FindAll(text, s.begin).empty();
+      INFO(text);
+      CHECK(any.Contains(text) == hit);
+      (hit ? found : quiet) += 1;
+    }
+  }
+  CHECK(found > 10);
+  CHECK(quiet > found);
+}
+
 TEST_CASE("phrases: a phrase across a sentence edge or a word at one is read sentence by sentence",
           "[phrases]") {
   const phrases::PhraseSet set({{"job target", "metric", ""}, {"jobs", "metric", ""}});

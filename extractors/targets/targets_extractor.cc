@@ -126,6 +126,12 @@ TargetsExtractor::TargetsExtractor(const LexiconDir& lexicons) {
   periods_ = phrases::PhraseSet(phrases::Rows(rows, "period"));
   term_ends_ = phrases::PhraseSet(phrases::Rows(rows, "term_end"));
   comparisons_ = phrases::PhraseSet(phrases::Rows(rows, "comparison"));
+  std::vector<phrases::PhraseSet::Entry> rare;
+  for (const char* kind : {"period", "term_end", "comparison"}) {
+    const auto entries = phrases::Rows(rows, kind);
+    rare.insert(rare.end(), entries.begin(), entries.end());
+  }
+  rare_ = phrases::PhraseSet(rare);
   gazetteer_ = Gazetteer::Shared(lexicons);
   // Every word the patterns below look for is a row of targets.tsv; the
   // patterns hold only their shape.
@@ -253,14 +259,17 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
 
 TargetsExtractor::Totals TargetsExtractor::TotalsIn(const Document& doc,
                                                     const phrases::SentenceRef& s,
-                                                    std::optional<Period> story_range) const {
+                                                    std::optional<Period> story_range,
+                                                    bool may_have_periods) const {
   // What makes a multi-year total: a year range written out (in this sentence,
   // else anywhere in the story), else the years of an elected term named here.
   const auto& qs = *s.quantities;
   Totals out;
   std::optional<Period> term_period;
-  for (const auto& h : periods_.FindAll(doc.Work(s.begin, s.end), s.begin))
-    out.marks.push_back(h.begin);
+  if (may_have_periods) {
+    for (const auto& h : periods_.FindAll(doc.Work(s.begin, s.end), s.begin))
+      out.marks.push_back(h.begin);
+  }
   for (size_t i = 0; i < qs.size(); ++i) {
     const Quantity& q = qs[i];
     if (q.date.elected_term) {  // a date or the range the term spans
@@ -322,10 +331,16 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
   // do: each runs on first use.
   Lazy cues([&] { return cues_.FindAll(text, s.begin); });
   Lazy breaks([&] { return ClauseBreaks(text, s.begin); });
-  Lazy totals([&] { return TotalsIn(doc, s, story_range); });
+  // A hit of periods_, term_ends_ or comparisons_ is a match of rare_: where
+  // rare_ has none (most sentences), their scans would find nothing.
+  Lazy rare([&] { return rare_.Contains(text); });
+  auto rare_hits = [&](const phrases::PhraseSet& set) {
+    return rare() ? set.FindAll(text, s.begin) : std::vector<Hit>();
+  };
+  Lazy totals([&] { return TotalsIn(doc, s, story_range, rare()); });
   // A date right before `보다`/`than` is the baseline of a comparison.
-  Lazy comparisons([&] { return comparisons_.FindAll(text, s.begin); });
-  Lazy term_ends([&] { return term_ends_.FindAll(text, s.begin); });
+  Lazy comparisons([&] { return rare_hits(comparisons_); });
+  Lazy term_ends([&] { return rare_hits(term_ends_); });
   auto is_baseline = [&](const Quantity& q) {
     for (const Hit& h : comparisons()) {
       if (h.begin >= q.end && h.begin <= q.end + 1) return true;

@@ -87,8 +87,9 @@ class TargetsExtractor : public Extractor {
     std::optional<Period> period;  // the years it spans
     std::vector<size_t> marks;     // where a term, range or `4년간` stands
   };
+  // `may_have_periods` false: rare_ found nothing in the sentence.
   Totals TotalsIn(const Document& doc, const phrases::SentenceRef& s,
-                  std::optional<Period> story_range) const;
+                  std::optional<Period> story_range, bool may_have_periods) const;
   // The metric word of a match of `re` (metric_after_, metric_before_) in
   // `text`: its first group, standing at the match's start or end.
   std::optional<std::string_view> MetricWordOf(const re2::RE2& re, std::string_view text,
@@ -125,8 +126,11 @@ class TargetsExtractor : public Extractor {
   phrases::PhraseSet cues_;
   phrases::PhraseSet metrics_;
   phrases::PhraseSet periods_;
-  phrases::PhraseSet term_ends_;             // `by the end of the term`
-  phrases::PhraseSet comparisons_;           // `보다`, `than`: a date before one is a baseline
+  phrases::PhraseSet term_ends_;    // `by the end of the term`
+  phrases::PhraseSet comparisons_;  // `보다`, `than`: a date before one is a baseline
+  // periods_, term_ends_ and comparisons_ in one: most sentences hold none of
+  // them, which one RE2 pass without positions (Contains) tells.
+  phrases::PhraseSet rare_;
   std::unique_ptr<re2::RE2> linkage_after_;  // `^ of trainees to jobs`
   std::unique_ptr<re2::RE2> ko_compare_;     // `지난해보다 0.8%포인트 높은 $`
   std::unique_ptr<re2::RE2> link_start_;     // `^ together with`, `^ and`
