@@ -42,6 +42,12 @@ WalkStep ErrorStep(const fs::path& dir, std::string code, const std::string& why
 
 }  // namespace
 
+fs::path SidecarPath(const fs::path& file) {
+  fs::path sidecar = file;
+  sidecar.replace_extension(".meta.json");
+  return sidecar;
+}
+
 FolderWalk::FolderWalk(fs::path root) : root_(std::move(root)) {}
 
 std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
@@ -56,7 +62,7 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   // instructions each. Error messages are the same strerror text.
   DIR* handle = ::opendir(dir.c_str());
   if (!handle) return ErrorStep(dir, "unreadable", ErrnoMessage(errno));
-  Listing listing{dir, {}, 0};
+  Listing listing{dir, {}, {}, 0};
   int list_errno = 0;  // listing stopped partway (an I/O error while reading the folder)
   while (true) {
     errno = 0;
@@ -66,6 +72,7 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
       break;
     }
     std::string name = entry->d_name;
+    if (IsSidecar(name)) listing.sidecars.push_back(name);
     if (IsHidden(name)) continue;  // "." and ".." too
     if (IsDirectory(dir, name, entry->d_type)) {
       listing.names.push_back(name + '/');
@@ -75,6 +82,7 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   }
   ::closedir(handle);
   std::sort(listing.names.begin(), listing.names.end());
+  std::sort(listing.sidecars.begin(), listing.sidecars.end());
   stack_.push_back(std::move(listing));
   // What was listed is walked; what was not is reported, not dropped silently.
   if (list_errno != 0) {
@@ -106,6 +114,9 @@ std::optional<WalkStep> FolderWalk::Next() {
     // (fs::relative resolved every component of every path, six readlink
     // calls a file, and gave two links to one file the same id).
     step.id = step.path.lexically_relative(root_).generic_string();
+    step.has_sidecar =
+        !top.sidecars.empty() &&
+        std::binary_search(top.sidecars.begin(), top.sidecars.end(), SidecarPath(name).string());
     return step;
   }
   return std::nullopt;

@@ -21,6 +21,11 @@
 // A file's id is the path it was reached by under the root ("sub/x.txt"),
 // symlinks included as they are named: each file of the walk has its own id,
 // and it sorts where the file comes out.
+//
+// The walk also tells whether a file's sidecar was in its folder's listing,
+// so the reader opens only the sidecars that exist (an open that fails costs
+// a system call per file, and most files have no sidecar). A sidecar made
+// after the listing is missed, like a file made after it.
 #pragma once
 
 #include <filesystem>
@@ -38,7 +43,14 @@ struct WalkStep {
   std::filesystem::path path;  // the file, or the folder the error is about
   std::string id;              // a file's path relative to the root ('/'-separated)
   Status error;                // not OK: `path` could not be walked
+  // A file's: whether its folder's listing held its SidecarPath (as any kind
+  // of entry). nullopt when not known (a file not found by a walk).
+  std::optional<bool> has_sidecar;
 };
+
+// NAME.meta.json for NAME.txt (NAME.EXT or NAME): the sidecar that may come
+// with a text file, in the same folder.
+std::filesystem::path SidecarPath(const std::filesystem::path& file);
 
 class FolderWalk {
  public:
@@ -50,10 +62,12 @@ class FolderWalk {
 
  private:
   // One folder on the way down: its entries' names, a subfolder's with '/'
-  // appended, sorted; and the next one to hand out.
+  // appended, sorted; and the next one to hand out. `sidecars`: the names
+  // that end in .meta.json (of any kind of entry), sorted.
   struct Listing {
     std::filesystem::path dir;
     std::vector<std::string> names;
+    std::vector<std::string> sidecars;
     size_t next = 0;
   };
 

@@ -99,11 +99,20 @@ Status OpenFailure(const std::string& path, const fs::path& file, int open_errno
 // go straight into `out` at their final size; whatever follows them (a file
 // that grew, or a FIFO or device, whose `expected` is 0) is read in chunks,
 // and reading stops once `out` holds more than max_bytes.
+//
+// A regular file is asked for one byte more than its size: a read that
+// returns fewer bytes than asked has met the end of a regular file, so
+// getting exactly `expected` bytes that way needs no further read to see the
+// end (a read of 0 bytes, a system call per file). A file that grew gives
+// the extra byte, and the rest is read in chunks as before; one that shrank
+// gives fewer bytes, and the loop reads on to the end.
 Status ReadFile(int fd, const std::string& path, uint64_t max_bytes, uint64_t expected,
                 std::string& out) {
   const auto read_failed = [&] { return Status::Error("unreadable", path + ": read failed"); };
-  out.resize(static_cast<size_t>(expected));
+  const size_t ask = expected > 0 ? static_cast<size_t>(expected) + 1 : 0;
+  out.resize(ask);
   size_t filled = 0;
+  bool ended = false;  // a short read of the regular file: its end
   while (filled < out.size()) {
     const ssize_t got = ::read(fd, out.data() + filled, out.size() - filled);
     if (got < 0 && errno == EINTR) continue;
@@ -111,11 +120,18 @@ Status ReadFile(int fd, const std::string& path, uint64_t max_bytes, uint64_t ex
       out.resize(filled);  // what was read stays (a sidecar parses it)
       return read_failed();
     }
-    if (got == 0) break;  // the file shrank
+    if (got == 0) {  // the file shrank
+      ended = true;
+      break;
+    }
     filled += static_cast<size_t>(got);
+    if (filled == expected) {
+      ended = true;
+      break;
+    }
   }
   out.resize(filled);
-  if (filled == expected) {
+  if (!ended) {
     char buf[1 << 16];
     while (out.size() <= max_bytes) {
       const ssize_t got = ::read(fd, buf, sizeof buf);
@@ -249,9 +265,8 @@ Status Load(WorkItem& item, const InputOptions& options) {
     item.input.format = Input::Format::kHtml;
   }
 
-  fs::path sidecar = file;
-  sidecar.replace_extension(".meta.json");
-  LoadSidecar(sidecar, item.input);
+  // A walked file's folder listing said whether its sidecar is there.
+  if (item.has_sidecar.value_or(true)) LoadSidecar(SidecarPath(file), item.input);
   return {};
 }
 
@@ -268,9 +283,11 @@ void InputReader::ExpandPath(const std::string& path) {
   const fs::path root(path);
   const auto status = fs::status(root, ec);
   if (!fs::exists(status)) {
-    single_ = WalkStep{root, "", Status::Error("not-found", path + ": no such file or directory")};
+    single_ = WalkStep{root, "", Status::Error("not-found", path + ": no such file or directory"),
+                       std::nullopt};
   } else if (!fs::is_directory(status)) {
-    single_ = WalkStep{root, path, {}};  // a file given directly: its id is its path as given
+    // A file given directly: its id is its path as given.
+    single_ = WalkStep{root, path, {}, std::nullopt};
   } else {
     walk_ = std::make_unique<FolderWalk>(root);
   }
@@ -364,6 +381,7 @@ std::optional<WorkItem> InputReader::Next() {
       }
       WorkItem item;
       item.path = file.string();
+      item.has_sidecar = step->has_sidecar;
       item.file = file;
       item.input.id = std::move(id);
       item.input.path = file.string();

@@ -45,6 +45,9 @@ struct WorkItem {
   std::optional<std::filesystem::path> file;  // a text/HTML file whose bytes Load reads
   Input input;                                // filled now for JSONL records, by Load for files
   Status error;                               // not OK: report it, nothing to process
+  // Whether the file's sidecar exists, as its folder's listing said
+  // (WalkStep::has_sidecar); nullopt: not known, Load looks for it.
+  std::optional<bool> has_sidecar;
 };
 
 // Reads a file's bytes and its sidecar into item.input (on the worker).

@@ -77,4 +77,35 @@ TEST_CASE("folder walk: a file reached by a symlink has the link's own path as i
   CHECK(WalkIds(dir.path / "in") == std::vector<std::string>{"a.txt", "link1.txt", "link2.txt"});
 }
 
+TEST_CASE("folder walk: a file's sidecar is known from its folder's listing", "[input][walk]") {
+  TempDir dir;
+  for (const char* name : {"a.txt", "b.txt", "c", "d.html", "sub/e.txt", "sub/f.txt"}) {
+    dir.Write(std::string("in/") + name, "x\n");
+  }
+  dir.Write("in/a.meta.json", "{}");
+  dir.Write("in/c.meta.json", "{}");
+  fs::create_directories(dir.path / "in/d.meta.json");  // a folder: Load reports it
+  dir.Write("in/sub/f.meta.json", "{}");
+  dir.Write("in/b.txt.meta.json", "{}");  // not b.txt's: that is b.meta.json
+  std::vector<std::string> with, without;
+  FolderWalk walk(dir.path / "in");
+  while (auto step = walk.Next()) {
+    REQUIRE(step->error.ok());
+    REQUIRE(step->has_sidecar.has_value());
+    (*step->has_sidecar ? with : without).push_back(step->id);
+    // It says what looking for the file's SidecarPath finds.
+    CHECK(*step->has_sidecar == fs::exists(SidecarPath(step->path)));
+  }
+  CHECK(with == std::vector<std::string>{"a.txt", "c", "d.html", "sub/f.txt"});
+  CHECK(without == std::vector<std::string>{"b.txt", "sub/e.txt"});
+  // InputReader passes it on; a file given directly has it unknown.
+  std::istringstream no_stdin;
+  InputReader reader({(dir.path / "in").string(), (dir.path / "in/a.txt").string()}, InputOptions{},
+                     no_stdin);
+  std::vector<std::optional<bool>> known;
+  while (auto item = reader.Next()) known.push_back(item->has_sidecar);
+  CHECK(known ==
+        std::vector<std::optional<bool>>{true, false, true, true, false, true, std::nullopt});
+}
+
 }  // namespace newsie::testing
