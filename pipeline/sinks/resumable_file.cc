@@ -53,11 +53,35 @@ bool SyncAndClose(std::FILE*& file) {
   return ok && closed;
 }
 
+// Writes all of `bytes` to an unbuffered `file` (one write system call).
+bool WriteAll(std::FILE* file, const std::string& bytes) {
+  return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+}
+
 }  // namespace
 
 ResumableFile::~ResumableFile() {
+  // Abandoned (interrupted, or the run failed): what was finished stays for
+  // --resume, output before the manifest lines that list it.
+  if (file_ && manifest_) WriteBatch();
   if (file_) std::fclose(file_);
   if (manifest_) std::fclose(manifest_);
+}
+
+bool ResumableFile::WriteBatch() {
+  if (error_ != 0) return false;
+  if (!WriteAll(file_, held_)) {
+    error_ = errno != 0 ? errno : EIO;
+    return false;
+  }
+  held_.clear();
+  if (!WriteAll(manifest_, held_manifest_)) {
+    error_ = errno != 0 ? errno : EIO;
+    return false;
+  }
+  held_manifest_.clear();
+  last_write_ = std::chrono::steady_clock::now();
+  return true;
 }
 
 Status ResumableFile::Fail(const std::string& what) {
@@ -117,6 +141,9 @@ Status ResumableFile::Open(const std::string& path, std::string_view format, boo
   if (!file_) {
     return Status::Error("cannot-write", "cannot write " + partial + ": " + std::strerror(errno));
   }
+  // Batches are held here and written whole: stdio's buffer would write
+  // OUT.partial in pieces of its own size.
+  std::setvbuf(file_, nullptr, _IONBF, 0);
   // Rewrite the manifest (dropping a torn last line), then append to it.
   {
     const std::string temp = manifest + ".tmp";
@@ -137,6 +164,10 @@ Status ResumableFile::Open(const std::string& path, std::string_view format, boo
   if (!manifest_) {
     return Status::Error("cannot-write", "cannot write " + manifest + ": " + std::strerror(errno));
   }
+  // Unbuffered like OUT.partial: a buffer of stdio's could write manifest
+  // lines before the bytes they list.
+  std::setvbuf(manifest_, nullptr, _IONBF, 0);
+  last_write_ = std::chrono::steady_clock::now();
   restored.clear();
   for (auto& e : entries) restored.push_back(std::move(e.key));
   return {};
@@ -144,26 +175,32 @@ Status ResumableFile::Open(const std::string& path, std::string_view format, boo
 
 void ResumableFile::Write(std::string_view bytes) {
   if (!file_ || error_ != 0) return;
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    error_ = errno != 0 ? errno : EIO;
-  }
+  held_.append(bytes);
   offset_ += bytes.size();
 }
 
 Status ResumableFile::EndRecord(const RecordKey& key) {
-  if (!file_ || error_ != 0 || std::fflush(file_) != 0) return Fail("writing");
-  // The record is in OUT.partial before the manifest says so: a run killed
-  // in between leaves an unlisted tail that resume cuts off.
-  const std::string line = EntryLine(offset_, key);
-  if (std::fwrite(line.data(), 1, line.size(), manifest_) != line.size() ||
-      std::fflush(manifest_) != 0) {
-    return Fail("writing the manifest of");
+  if (!file_ || error_ != 0) return Fail("writing");
+  // The record is in OUT.partial before the manifest says so (WriteBatch
+  // writes in that order): a run killed in between leaves an unlisted tail
+  // that resume cuts off.
+  held_manifest_ += EntryLine(offset_, key);
+  if (held_.size() < kFlushBytes &&
+      std::chrono::steady_clock::now() - last_write_ < kFlushInterval) {
+    return {};
   }
+  if (!WriteBatch()) return Fail(held_.empty() ? "writing the manifest of" : "writing");
   return {};
 }
 
 Status ResumableFile::Commit() {
-  if (!file_ || error_ != 0 || !SyncAndClose(file_)) return Fail("writing");
+  if (!file_ || error_ != 0) return Fail("writing");
+  // OUT.partial whole and synced, and the manifest listing all of it,
+  // before OUT appears.
+  if (!WriteAll(file_, held_) || !SyncAndClose(file_)) return Fail("writing");
+  held_.clear();
+  if (!WriteAll(manifest_, held_manifest_)) return Fail("writing the manifest of");
+  held_manifest_.clear();
   if (std::rename(PartialPath(path_).c_str(), path_.c_str()) != 0) {
     return Fail("moving the output into place at");
   }
