@@ -28,8 +28,9 @@ struct Result {
   std::string path;
   Status error;
   bool skipped = false;
-  Json record;
+  Json record;       // null when the sink does not need the tree (Sink::NeedsTree)
   std::string line;  // the record as one JSONL line, serialised here on the worker
+  RecordKey key;     // the record's KeyOf
   int64_t bytes = 0;
   int64_t stories = 0;
   FactCounts facts{};  // by kind, in kFactKinds order
@@ -41,7 +42,7 @@ struct Result {
 using Clock = std::chrono::steady_clock;
 
 Result ProcessOne(WorkItem& item, const Pipeline& pipeline, const BatchOptions& options,
-                  StageProfile* profile) {
+                  bool keep_tree, StageProfile* profile) {
   Result result;
   result.path = item.path;
   if (!item.error.ok()) {
@@ -76,6 +77,9 @@ Result ProcessOne(WorkItem& item, const Pipeline& pipeline, const BatchOptions& 
   const auto record_start = Clock::now();
   result.record = ToRecord(doc);
   result.line = result.record.dump(-1, ' ', false, Json::error_handler_t::replace);
+  result.key = RecordKey{doc.input.id, doc.source.sha256};  // what KeyOf(record) reads
+  // Freed here, on the thread that allocated it, unless the sink reads it.
+  if (!keep_tree) result.record = nullptr;
   result.serialize = Clock::now() - record_start;
   return result;
 }
@@ -133,7 +137,7 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
       ++progress.skipped;
     } else {
       const auto write_start = Clock::now();
-      const Status s = sink.WriteLine(result.record, result.line);
+      const Status s = sink.WriteLine(result.record, result.line, result.key);
       write_time += Clock::now() - write_start;
       read_time += result.read;
       serialize_time += result.serialize;
@@ -196,12 +200,13 @@ BatchSummary RunBatch(InputReader& reader, const Pipeline& pipeline, Sink& sink,
     return Job{issued++, std::move(*item)};
   };
 
+  const bool keep_tree = sink.NeedsTree();
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&, w] {
       while (std::optional<Job> job = take_next()) {
-        Result result =
-            ProcessOne(job->item, pipeline, options, options.profile ? &profiles[w] : nullptr);
+        Result result = ProcessOne(job->item, pipeline, options, keep_tree,
+                                   options.profile ? &profiles[w] : nullptr);
         std::unique_lock lock(mu);
         done.emplace(job->seq, std::move(result));
         write_ready(lock);

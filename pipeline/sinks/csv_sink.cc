@@ -40,9 +40,9 @@ class CsvSink : public Sink {
     return s;
   }
 
-  Status Write(const Json& record) override { return WriteLine(record, {}); }
+  Status Write(const Json& record) override { return WriteLine(record, {}, KeyOf(record)); }
 
-  Status WriteLine(const Json& record, std::string_view /*line*/) override {
+  Status WriteLine(const Json& record, std::string_view /*line*/, const RecordKey& key) override {
     const std::string id = CsvField(record.value("id", ""));
     std::string text;
     for (const FactRow& row : FactRows(record)) {
@@ -72,7 +72,7 @@ class CsvSink : public Sink {
       text += "\r\n";
     }
     out_.Emit(text);
-    return out_.EndRecord(KeyOf(record));
+    return out_.EndRecord(key);
   }
 
   Status Finish() override { return out_.Finish(""); }

@@ -41,12 +41,18 @@ class Sink {
   virtual ~Sink() = default;
   virtual Status Write(const Json& record) = 0;
   // What the runner calls: `line` is `record` as one JSONL line without the
-  // newline, serialised by the workers so the writing thread does not have
-  // to. Sinks that store the line override it; by default it is Write.
-  virtual Status WriteLine(const Json& record, std::string_view line) {
+  // newline and `key` its KeyOf, made by the workers so the writing thread
+  // does not have to. Sinks that store the line override it; by default it
+  // is Write. When NeedsTree() is false, `record` is null: the worker that
+  // built the tree has freed it (a tree freed by another thread costs the
+  // allocator more, in every one of its allocations).
+  virtual Status WriteLine(const Json& record, std::string_view line, const RecordKey& key) {
     (void)line;
+    (void)key;
     return Write(record);
   }
+  // Whether WriteLine reads `record` (true) or only `line` and `key`.
+  virtual bool NeedsTree() const { return true; }
   virtual Status Finish() = 0;
   // The documents a resumed output already holds, in output order.
   const std::vector<RecordKey>& restored() const { return restored_; }

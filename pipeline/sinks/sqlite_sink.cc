@@ -182,10 +182,11 @@ class SqliteSink : public Sink {
   }
 
   Status Write(const Json& record) override {
-    return WriteLine(record, record.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return WriteLine(record, record.dump(-1, ' ', false, Json::error_handler_t::replace),
+                     KeyOf(record));
   }
 
-  Status WriteLine(const Json& record, std::string_view line) override {
+  Status WriteLine(const Json& record, std::string_view line, const RecordKey& /*key*/) override {
     if (!in_transaction_) {
       if (!Exec("BEGIN")) return Error("write-failed", "cannot begin a transaction in");
       in_transaction_ = true;

@@ -22,16 +22,24 @@ TeeSink::TeeSink(std::vector<std::unique_ptr<Sink>> sinks) : sinks_(std::move(si
 }
 
 Status TeeSink::Write(const Json& record) {
-  return WriteLine(record, record.dump(-1, ' ', false, Json::error_handler_t::replace));
+  return WriteLine(record, record.dump(-1, ' ', false, Json::error_handler_t::replace),
+                   KeyOf(record));
 }
 
-Status TeeSink::WriteLine(const Json& record, std::string_view line) {
-  const std::string key = KeyText(KeyOf(record));
+Status TeeSink::WriteLine(const Json& record, std::string_view line, const RecordKey& key) {
+  const std::string text = KeyText(key);
   for (size_t i = 0; i < sinks_.size(); ++i) {
-    if (!held_[i].empty() && held_[i].count(key) > 0) continue;
-    if (Status s = sinks_[i]->WriteLine(record, line); !s.ok()) return s;
+    if (!held_[i].empty() && held_[i].count(text) > 0) continue;
+    if (Status s = sinks_[i]->WriteLine(record, line, key); !s.ok()) return s;
   }
   return {};
+}
+
+bool TeeSink::NeedsTree() const {
+  for (const auto& sink : sinks_) {
+    if (sink->NeedsTree()) return true;
+  }
+  return false;
 }
 
 Status TeeSink::Finish() {

@@ -18,7 +18,9 @@ class TeeSink : public Sink {
  public:
   explicit TeeSink(std::vector<std::unique_ptr<Sink>> sinks);
   Status Write(const Json& record) override;
-  Status WriteLine(const Json& record, std::string_view line) override;
+  Status WriteLine(const Json& record, std::string_view line, const RecordKey& key) override;
+  // Whether any of the sinks reads the tree.
+  bool NeedsTree() const override;
   Status Finish() override;
 
  private:

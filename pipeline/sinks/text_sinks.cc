@@ -90,16 +90,19 @@ class TextSink : public Sink {
   }
 
   Status Write(const Json& record) override {
-    return WriteLine(record, record.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return WriteLine(record, record.dump(-1, ' ', false, Json::error_handler_t::replace),
+                     KeyOf(record));
   }
 
-  Status WriteLine(const Json& record, std::string_view line) override {
+  Status WriteLine(const Json& /*record*/, std::string_view line, const RecordKey& key) override {
     if (json_array_) out_.Emit(first_ ? std::string_view("[\n") : std::string_view(",\n"));
     first_ = false;
     out_.Emit(line);
     if (!json_array_) out_.Emit("\n");
-    return out_.EndRecord(KeyOf(record));
+    return out_.EndRecord(key);
   }
+
+  bool NeedsTree() const override { return false; }
 
   Status Finish() override {
     if (!json_array_) return out_.Finish("");
