@@ -2,8 +2,9 @@
 // Pipeline on them with a pool of worker threads, and hands the records to a
 // Sink in input order, whatever order the workers finish in.
 //
-// Memory stays flat: at most `jobs * 4` documents are in flight (read,
-// processing, or waiting for their turn to be written). Shared state (the
+// Memory stays flat: at most `jobs * 16` documents are in flight (read,
+// processing, or waiting for their turn to be written: only `jobs` of them
+// hold a Document, the others their record). Shared state (the
 // Pipeline with its compiled lexicons) is read-only; each worker keeps its
 // own StageProfile, summed at the end.
 #pragma once
