@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 namespace newsie {
 namespace {
@@ -91,10 +92,40 @@ std::optional<std::string> SniffUtf16(std::string_view bytes) {
   return std::nullopt;
 }
 
+namespace {
+
+// SHA-256 fetched from OpenSSL's provider once. EVP_Digest with EVP_sha256()
+// fetched it by name on every call (OpenSSL 3's "implicit fetch"), taking
+// the provider store's read lock, shared by all threads, 9 times a document,
+// and made and freed a context each time.
+const EVP_MD* Sha256() {
+  static const std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> md(
+      EVP_MD_fetch(nullptr, "SHA256", nullptr), &EVP_MD_free);
+  return md.get();
+}
+
+// One digest context per thread, reset for each document.
+struct DigestContext {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  DigestContext() = default;
+  DigestContext(const DigestContext&) = delete;
+  DigestContext& operator=(const DigestContext&) = delete;
+  ~DigestContext() { EVP_MD_CTX_free(ctx); }
+};
+
+}  // namespace
+
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  thread_local DigestContext context;
+  const EVP_MD* md = Sha256();
+  if (!context.ctx || !md || EVP_DigestInit_ex2(context.ctx, md, nullptr) != 1 ||
+      EVP_DigestUpdate(context.ctx, bytes.data(), bytes.size()) != 1 ||
+      EVP_DigestFinal_ex(context.ctx, digest, &length) != 1) {
+    length = 0;  // (out of memory) the old way, which reports nothing either
+    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  }
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(length * 2);

@@ -1,9 +1,11 @@
 // What pipeline/source.h tells from raw bytes: control bytes, binary data,
-// UTF-16 without a byte-order mark.
+// UTF-16 without a byte-order mark, the SHA-256.
 #include "pipeline/source.h"
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace newsie {
 namespace {
@@ -66,6 +68,32 @@ TEST_CASE("source: SniffUtf16 finds UTF-16 without a byte-order mark", "[source]
   CHECK_FALSE(SniffUtf16("\xFF\xFE" + le).has_value());  // a BOM says so itself
   // UTF-16 is made of NUL bytes, yet is no binary data.
   CHECK_FALSE(SniffBinary(le).has_value());
+}
+
+TEST_CASE("source: Sha256Hex gives the SHA-256 of the bytes, call after call, on any thread",
+          "[source]") {
+  // FIPS 180-2 test vectors; a thread's digest context is reused between calls.
+  const std::string empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  const std::string million = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+  const std::string a_million(1000000, 'a');
+  CHECK(Sha256Hex("") == empty);
+  CHECK(Sha256Hex("abc") == abc);
+  CHECK(Sha256Hex(a_million) == million);
+  CHECK(Sha256Hex("abc") == abc);
+  // Each worker thread has its own context: concurrent digests do not mix.
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      bool same = true;
+      for (int i = 0; i < 20; ++i)
+        same = same && Sha256Hex(t % 2 ? "abc" : a_million) == (t % 2 ? abc : million);
+      got[t] = same ? "ok" : "mixed";
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(got == std::vector<std::string>(4, "ok"));
 }
 
 }  // namespace newsie
