@@ -62,7 +62,7 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   // instructions each. Error messages are the same strerror text.
   DIR* handle = ::opendir(dir.c_str());
   if (!handle) return ErrorStep(dir, "unreadable", ErrnoMessage(errno));
-  Listing listing{dir, {}, {}, 0};
+  Listing listing{dir, {}, {}, {}, 0};
   int list_errno = 0;  // listing stopped partway (an I/O error while reading the folder)
   while (true) {
     errno = 0;
@@ -77,12 +77,14 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
     if (IsDirectory(dir, name, entry->d_type)) {
       listing.names.push_back(name + '/');
     } else if (!IsSidecar(name)) {
+      if (entry->d_type != DT_REG) listing.irregular.push_back(name);
       listing.names.push_back(std::move(name));
     }
   }
   ::closedir(handle);
   std::sort(listing.names.begin(), listing.names.end());
   std::sort(listing.sidecars.begin(), listing.sidecars.end());
+  std::sort(listing.irregular.begin(), listing.irregular.end());
   stack_.push_back(std::move(listing));
   // What was listed is walked; what was not is reported, not dropped silently.
   if (list_errno != 0) {
@@ -117,6 +119,8 @@ std::optional<WalkStep> FolderWalk::Next() {
     step.has_sidecar =
         !top.sidecars.empty() &&
         std::binary_search(top.sidecars.begin(), top.sidecars.end(), SidecarPath(name).string());
+    step.regular = top.irregular.empty() ||
+                   !std::binary_search(top.irregular.begin(), top.irregular.end(), name);
     return step;
   }
   return std::nullopt;

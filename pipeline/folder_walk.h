@@ -46,6 +46,9 @@ struct WalkStep {
   // A file's: whether its folder's listing held its SidecarPath (as any kind
   // of entry). nullopt when not known (a file not found by a walk).
   std::optional<bool> has_sidecar;
+  // A file's: the listing called it a regular file (DT_REG: no symlink,
+  // device or FIFO), so a read shorter than asked is its end.
+  bool regular = false;
 };
 
 // NAME.meta.json for NAME.txt (NAME.EXT or NAME): the sidecar that may come
@@ -63,11 +66,14 @@ class FolderWalk {
  private:
   // One folder on the way down: its entries' names, a subfolder's with '/'
   // appended, sorted; and the next one to hand out. `sidecars`: the names
-  // that end in .meta.json (of any kind of entry), sorted.
+  // that end in .meta.json (of any kind of entry), sorted. `irregular`: the
+  // files readdir did not call regular (symlinks, devices, an unknown type),
+  // sorted; mostly none.
   struct Listing {
     std::filesystem::path dir;
     std::vector<std::string> names;
     std::vector<std::string> sidecars;
+    std::vector<std::string> irregular;
     size_t next = 0;
   };
 

@@ -148,6 +148,29 @@ Status ReadFile(int fd, const std::string& path, uint64_t max_bytes, uint64_t ex
   return {};
 }
 
+// Most documents are small: a file the folder listing called regular is
+// first read whole with one pread of this size, without an fstat for its size.
+constexpr size_t kSmallFile = 64 << 10;
+
+// Reads a regular file smaller than kSmallFile (and within max_bytes) into
+// `out` with one pread: a read of a regular file that returns fewer bytes
+// than asked has met its end (POSIX), so neither its size (an fstat) nor a
+// read of 0 bytes is needed to know it is whole. False for a larger file or
+// a failed read, which Load then reads the usual way: pread left the file
+// offset at 0, and the usual way's fstat sees a folder or the size.
+bool ReadSmallRegularFile(int fd, uint64_t max_bytes, std::string& out) {
+  char buf[kSmallFile];
+  ssize_t got;
+  do {
+    got = ::pread(fd, buf, sizeof buf, 0);
+  } while (got < 0 && errno == EINTR);
+  if (got < 0 || static_cast<size_t>(got) == sizeof buf || static_cast<uint64_t>(got) > max_bytes) {
+    return false;
+  }
+  out.assign(buf, static_cast<size_t>(got));
+  return true;
+}
+
 // NAME.txt may come with NAME.meta.json: {date, url, title}. A broken
 // sidecar does not cost the document; it becomes a warning on it. One open
 // attempt answers the common case (no sidecar); a sidecar that cannot be
@@ -240,21 +263,23 @@ Status Load(WorkItem& item, const InputOptions& options) {
   // ifstream did with three lookups of the path; errors are rare, and take
   // the long way so their codes and messages stay what they were.
   const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
-  struct stat st {};
-  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
-    return OpenFailure(item.path, file, errno, options);
-  }
-  if (S_ISDIR(st.st_mode)) {
-    return Status::Error("is-a-directory", item.path + " is a directory");
-  }
-  // Only a regular file has a size to trust (a FIFO or device reads to its end).
-  const bool regular = S_ISREG(st.st_mode);
-  const auto size = static_cast<uint64_t>(st.st_size);
-  if (regular && size > options.max_bytes) return TooLarge(item.path, size, options.max_bytes);
+  if (fd.get() < 0) return OpenFailure(item.path, file, errno, options);
   item.input.bytes.clear();
-  Status read =
-      ReadFile(fd.get(), item.path, options.max_bytes, regular ? size : 0, item.input.bytes);
-  if (!read.ok()) return read;
+  if (!item.listed_regular ||
+      !ReadSmallRegularFile(fd.get(), options.max_bytes, item.input.bytes)) {
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) return OpenFailure(item.path, file, errno, options);
+    if (S_ISDIR(st.st_mode)) {
+      return Status::Error("is-a-directory", item.path + " is a directory");
+    }
+    // Only a regular file has a size to trust (a FIFO or device reads to its end).
+    const bool regular = S_ISREG(st.st_mode);
+    const auto size = static_cast<uint64_t>(st.st_size);
+    if (regular && size > options.max_bytes) return TooLarge(item.path, size, options.max_bytes);
+    Status read =
+        ReadFile(fd.get(), item.path, options.max_bytes, regular ? size : 0, item.input.bytes);
+    if (!read.ok()) return read;
+  }
   if (Status binary = RefuseBinary(item.path, item.input.bytes, options); !binary.ok()) {
     return binary;
   }
@@ -382,6 +407,7 @@ std::optional<WorkItem> InputReader::Next() {
       WorkItem item;
       item.path = file.string();
       item.has_sidecar = step->has_sidecar;
+      item.listed_regular = step->regular;
       item.file = file;
       item.input.id = std::move(id);
       item.input.path = file.string();

@@ -48,6 +48,8 @@ struct WorkItem {
   // Whether the file's sidecar exists, as its folder's listing said
   // (WalkStep::has_sidecar); nullopt: not known, Load looks for it.
   std::optional<bool> has_sidecar;
+  // The folder listing called the file regular (WalkStep::regular).
+  bool listed_regular = false;
 };
 
 // Reads a file's bytes and its sidecar into item.input (on the worker).

@@ -108,4 +108,48 @@ TEST_CASE("folder walk: a file's sidecar is known from its folder's listing", "[
         std::vector<std::optional<bool>>{true, false, true, true, false, true, std::nullopt});
 }
 
+TEST_CASE("folder walk: a regular file is read whole, at any size, with or without its size",
+          "[input][walk]") {
+  TempDir dir;
+  // Around the size Load first reads a listed regular file with (64 KiB),
+  // and a symlink, which the listing does not call regular.
+  const std::vector<size_t> sizes = {0, 1, 100, (64 << 10) - 1, 64 << 10, (64 << 10) + 1, 300000};
+  std::vector<std::string> bytes;
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    std::string text(sizes[i], 'a');
+    for (size_t j = 0; j < text.size(); ++j) text[j] = static_cast<char>('a' + (j * 7 + i) % 26);
+    dir.Write("in/f" + std::to_string(i) + ".txt", text);
+    bytes.push_back(std::move(text));
+  }
+  fs::create_symlink(dir.path / "in/f2.txt", dir.path / "in/link.txt");
+  std::istringstream no_stdin;
+  InputReader reader({(dir.path / "in").string()}, InputOptions{}, no_stdin);
+  std::vector<std::string> read;
+  std::vector<bool> regular;
+  while (auto item = reader.Next()) {
+    REQUIRE(item->error.ok());
+    REQUIRE(Load(*item, InputOptions{}).ok());
+    read.push_back(item->input.bytes);
+    regular.push_back(item->listed_regular);
+  }
+  bytes.push_back(bytes[2]);  // link.txt sorts after the f*.txt
+  CHECK(read == bytes);
+  CHECK(regular == std::vector<bool>{true, true, true, true, true, true, true, false});
+
+  // Over --max-bytes: the same error, with the file's size, read short or not.
+  InputOptions small;
+  small.max_bytes = 50;
+  InputReader again({(dir.path / "in").string()}, small, no_stdin);
+  std::vector<std::string> codes;
+  while (auto item = again.Next()) {
+    const Status loaded = Load(*item, small);
+    codes.push_back(loaded.ok() ? "ok" : loaded.code());
+    if (item->input.id == "f2.txt") {
+      CHECK(loaded.message().find("is 100 bytes, more than --max-bytes (50)") != std::string::npos);
+    }
+  }
+  CHECK(codes == std::vector<std::string>{"ok", "ok", "too-large", "too-large", "too-large",
+                                          "too-large", "too-large", "too-large"});
+}
+
 }  // namespace newsie::testing
