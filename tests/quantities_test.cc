@@ -2,6 +2,7 @@
 // is normalised like `newsie quantities` does, searched, resolved against
 // 2024-03-05, and the quantity whose span is `span_text` must have the kind,
 // value, unit, approximation and date given.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <charconv>
 #include <chrono>
@@ -11,6 +12,7 @@
 #include "pipeline/normalize.h"
 #include "pipeline/quantities/finder.h"
 #include "pipeline/quantities/resolve.h"
+#include "pipeline/quantities/tables.h"
 #include "tests/test_support.h"
 
 namespace newsie {
@@ -124,6 +126,34 @@ TEST_CASE("quantities: the tables hold at least 400 cases", "[quantities]") {
     n += LexiconDir(testing::SourceDir() / "tests/data/quantities").ReadTsv(file).size();
   }
   CHECK(n >= 400);
+}
+
+// The finder asks MayBeEnStarter before looking a word up in en_starters:
+// it must let every starter made of letters through, in any case, and rule
+// out most other words.
+TEST_CASE("quantities: the English starter shapes pass every starter", "[quantities]") {
+  const quantities::QuantityTables& tables = Finder().tables();
+  size_t letters_only = 0;
+  for (const std::string& word : tables.en_starters) {
+    if (word.size() > 24 ||
+        !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      continue;  // no word the finder reads (letters only, at most 24) equals it
+    }
+    ++letters_only;
+    const char second = word.size() > 1 ? word[1] : '\0';
+    INFO(word);
+    CHECK(tables.MayBeEnStarter(word[0], second, word.size()));
+    CHECK(tables.MayBeEnStarter(static_cast<char>(word[0] - 'a' + 'A'),
+                                second ? static_cast<char>(second - 'a' + 'A') : second,
+                                word.size()));
+  }
+  CHECK(letters_only > 50);
+  for (const std::string_view word : {"district", "jobs", "said", "which", "employment"}) {
+    INFO(word);
+    CHECK_FALSE(tables.MayBeEnStarter(word[0], word[1], word.size()));
+  }
+  CHECK_FALSE(tables.MayBeEnStarter('a', 'b', 25));  // longer than any word looked up
+  CHECK_FALSE(tables.MayBeEnStarter('1', 'a', 2));
 }
 
 TEST_CASE("quantities: exact integers and decimals", "[quantities]") {

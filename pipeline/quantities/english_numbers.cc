@@ -10,7 +10,7 @@ const Phrase* NumberWord(std::string_view t, size_t pos, const QuantityTables& t
   char buf[24];
   const std::string_view w = LatinWordAt(t, pos, buf, sizeof buf, end);
   if (w.empty()) return nullptr;
-  const auto it = tables.en_numbers.find(std::string(w));
+  const auto it = tables.en_numbers.find(w);
   return it == tables.en_numbers.end() ? nullptr : &it->second;
 }
 

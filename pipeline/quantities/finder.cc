@@ -1,6 +1,7 @@
 #include "pipeline/quantities/finder.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "pipeline/quantities/decimal.h"
 #include "pipeline/quantities/digit_run.h"
@@ -94,7 +95,7 @@ class Scanner {
             Quantity q;
             size_t skip = i + 1;
             if (Full(i, &q, &skip)) {
-              i = Push(out, q);
+              i = Push(out, std::move(q));
               continue;
             }
             i = std::max(skip, i + 1);
@@ -108,11 +109,11 @@ class Scanner {
             while (i < n && t_[i] != ' ' && t_[i] != ')' && t_[i] != '\n') ++i;
             continue;
           }
-          if (IsStarter(i)) {
+          if (IsStarter(i, we)) {
             Quantity q;
             size_t skip = we;
             if (Full(i, &q, &skip)) {
-              i = Push(out, q);
+              i = Push(out, std::move(q));
               continue;
             }
           }
@@ -130,35 +131,57 @@ class Scanner {
         Quantity q;
         size_t skip = i + len;
         if (Full(i, &q, &skip)) {
-          i = Push(out, q);
+          i = Push(out, std::move(q));
           prev_hangul = IsHangul(CodePointBefore(t_, i));
           continue;
         }
       }
       prev_hangul = hangul;
       i += len;
+      // The rest of a Hangul word starts nothing (a starter opens a word):
+      // its syllables are passed over without decoding each.
+      if (hangul) {
+        while (i + 3 <= n && IsHangulSyllableAt(i)) i += 3;
+      }
     }
     return out;
   }
 
- private:
-  size_t Push(std::vector<Quantity>& out, const Quantity& q) {
-    out.push_back(q);
-    floor_ = q.end;
-    return q.end;
+  // Whether a Hangul syllable starts at `i` (as DecodeAt and IsHangul read it).
+  bool IsHangulSyllableAt(size_t i) const {
+    const auto b0 = static_cast<unsigned char>(t_[i]);
+    if (b0 < 0xEA || b0 > 0xED) return false;
+    const uint32_t cp = ((b0 & 0x0Fu) << 12) |
+                        ((static_cast<unsigned char>(t_[i + 1]) & 0x3Fu) << 6) |
+                        (static_cast<unsigned char>(t_[i + 2]) & 0x3Fu);
+    return IsHangul(cp);
   }
 
-  bool IsStarter(size_t i) const {
+ private:
+  size_t Push(std::vector<Quantity>& out, Quantity&& q) {
+    floor_ = q.end;
+    out.push_back(std::move(q));
+    return floor_;
+  }
+
+  // Whether the Latin word [i, word_end) may start a quantity.
+  bool IsStarter(size_t i, size_t word_end) const {
     if (!en_) {
       // Korean text: only currency codes before digits (KRW 5억).
       return tb_.units.Match(t_, i, "currency") != nullptr;
     }
+    const size_t length = word_end - i;
+    if ((length == 3 && StartsWithIcase(t_, i, "the")) ||
+        (length == 5 && StartsWithIcase(t_, i, "minus"))) {
+      return true;
+    }
+    // Most words of English text start nothing: their first letters and
+    // length rule them out before the word is lowered and looked up.
+    if (!tb_.MayBeEnStarter(t_[i], length > 1 ? t_[i + 1] : '\0', length)) return false;
     char buf[24];
     size_t e;
     const std::string_view w = quantities::LatinWordAt(t_, i, buf, sizeof buf, &e);
-    if (w.empty()) return false;
-    if (w == "the" || w == "minus") return true;
-    return tb_.en_starters.count(std::string(w)) > 0;
+    return !w.empty() && tb_.en_starters.contains(w);
   }
 
   // A quantity at `i` with its approximation words, and the range it opens.
@@ -804,7 +827,7 @@ class Scanner {
     size_t e;
     char buf[24];
     const std::string_view word = quantities::LatinWordAt(t_, i, buf, sizeof buf, &e);
-    const auto it = tb_.en_numbers.find(std::string(word));
+    const auto it = tb_.en_numbers.find(word);
     if (it == tb_.en_numbers.end()) return false;
     if (it->second.kind == "minus") {
       const size_t s = SkipOneSpace(t_, e);
@@ -901,13 +924,15 @@ class Scanner {
 
   // `Q3`, `Q3 2024`: a quarter prefix (en_words.tsv) glued to its number.
   bool QuarterAbbreviation(size_t i, Quantity* q) const {
+    size_t e = i;  // the word's end: a digit 1-4 must follow it (tested first: it is cheap)
+    while (e < t_.size() && IsAlpha(t_[e])) ++e;
+    if (e >= t_.size() || t_[e] < '1' || t_[e] > '4') return false;
     char buf[24];
-    size_t e;
     const std::string_view word = quantities::LatinWordAt(t_, i, buf, sizeof buf, &e);
-    const bool prefix =
-        std::any_of(tb_.en_words.all().begin(), tb_.en_words.all().end(),
-                    [&](const Phrase& p) { return p.kind == "quarter_prefix" && p.text == word; });
-    if (!prefix || e >= t_.size() || t_[e] < '1' || t_[e] > '4') return false;
+    if (std::find(tb_.quarter_prefixes.begin(), tb_.quarter_prefixes.end(), word) ==
+        tb_.quarter_prefixes.end()) {
+      return false;
+    }
     if (!LatinWordEnds(t_, e + 1)) return false;
     DateValue dv;
     dv.grain = DateGrain::kQuarter;

@@ -28,7 +28,7 @@ void AddStarter(QuantityTables& t, const std::string& text) {
     t.ko_starters.set(cp);
   } else if (IsAlpha(text[0])) {
     const size_t sp = text.find(' ');
-    t.en_starters[LowerAscii(text.substr(0, sp))] = 1;
+    t.en_starters.insert(LowerAscii(text.substr(0, sp)));
   }
 }
 
@@ -210,7 +210,10 @@ QuantityTables::QuantityTables(const LexiconDir& dir) {
   for (const auto& row : dir.ReadTsv("quantities/en_words.tsv")) {
     en_words.Add({row.Get("word"), row.Get("kind"), "", 0, 0, false});
     // `Q3`: the prefix starts a quantity though no word boundary follows it.
-    if (row.Get("kind") == "quarter_prefix") en_starters[LowerAscii(row.Get("word"))] = 1;
+    if (row.Get("kind") == "quarter_prefix" && !row.Get("word").empty()) {
+      en_starters.insert(LowerAscii(row.Get("word")));
+      quarter_prefixes.push_back(LowerAscii(row.Get("word")));
+    }
   }
   for (const auto& row : dir.ReadTsv("quantities/en_numbers.tsv")) {
     Phrase p{LowerAscii(row.Get("word")), row.Get("kind"), "", ToInt(row.Get("value")), 0, true};
@@ -247,6 +250,12 @@ QuantityTables::QuantityTables(const LexiconDir& dir) {
     set->Sort();
   }
   en_starters.erase("some");
+  for (const std::string& word : en_starters) {
+    // A starter with no shape (a non-letter among its first two bytes, or
+    // longer than kLongestShape) is no word of letters the finder looks up.
+    const size_t shape = EnStarterShape(word[0], word.size() > 1 ? word[1] : '\0', word.size());
+    if (shape < en_starter_shapes_.size()) en_starter_shapes_.set(shape);
+  }
 }
 
 }  // namespace newsie::quantities

@@ -9,9 +9,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "pipeline/lexicon.h"
+#include "pipeline/quantities/text_scan.h"
 
 namespace newsie::quantities {
 
@@ -56,6 +58,16 @@ class PhraseSet {
   std::bitset<65536> first_pair_;  // first two bytes of longer phrases (both cases)
 };
 
+// Hashes std::string and std::string_view alike, so that a word of the text
+// is looked up by its view, without building a std::string for each.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 struct ElectedTerm {
   int number = 0;
   int from_year = 0, from_month = 0, to_year = 0, to_month = 0;
@@ -74,15 +86,41 @@ struct QuantityTables {
   PhraseSet approx;                              // kind before/after, tag approx
   PhraseSet relative;                            // kind grain
   PhraseSet months;
-  PhraseSet en_words;  // counter_skip, until, range, from, day_the, quarter, term
-  std::unordered_map<std::string, Phrase> en_numbers;  // one, twenty, million, third ...
-  std::vector<Phrase> inference;                       // kind plan / award, value window
-  std::map<int, ElectedTerm> terms;                    // 8 -> 2022-07..2026-06
+  PhraseSet en_words;                // counter_skip, until, range, from, day_the, quarter, term
+  WordMap<Phrase> en_numbers;        // one, twenty, million, third ...
+  std::vector<Phrase> inference;     // kind plan / award, value window
+  std::map<int, ElectedTerm> terms;  // 8 -> 2022-07..2026-06
 
   // Code points that can start a Korean quantity at a word start.
   std::bitset<0x10000> ko_starters;
   // Lower-case first words of English phrases and number words.
-  std::unordered_map<std::string, int> en_starters;
+  WordSet en_starters;
+  // Whether some word of en_starters has this length and these first two
+  // letters (`second` is 0 for a one-letter word; letters in either case):
+  // a test on the text's bytes that rules most English words out before a
+  // lookup in en_starters.
+  bool MayBeEnStarter(char first, char second, size_t length) const {
+    const size_t shape = EnStarterShape(first, second, length);
+    return shape < en_starter_shapes_.size() && en_starter_shapes_.test(shape);
+  }
+  // The words of quarter_prefix kind in en_words (`Q` of Q3), lower case.
+  std::vector<std::string> quarter_prefixes;
+
+ private:
+  static constexpr size_t kLongestShape = 24;  // longer words have no shape
+  static size_t EnStarterShape(char first, char second, size_t length) {
+    constexpr size_t kNone = static_cast<size_t>(-1);
+    first = Lower(first);
+    second = Lower(second);
+    if (first < 'a' || first > 'z' || length == 0 || length > kLongestShape) return kNone;
+    size_t s = 0;
+    if (second != '\0') {
+      if (second < 'a' || second > 'z') return kNone;
+      s = static_cast<size_t>(second - 'a') + 1;
+    }
+    return (static_cast<size_t>(first - 'a') * 27 + s) * (kLongestShape + 1) + length;
+  }
+  std::bitset<26 * 27 * (kLongestShape + 1)> en_starter_shapes_;
 };
 
 }  // namespace newsie::quantities
