@@ -26,8 +26,16 @@ struct Lead {
 class StoriesStage : public Stage {
  public:
   explicit StoriesStage(const LexiconDir& dir) : lead_set_(RE2::Options(), RE2::ANCHOR_START) {
+    std::string sections;  // the section rows, as one alternation
     for (const auto& row : dir.ReadTsv("story_leads.tsv")) {
       const std::string& kind = row.Get("kind");
+      if (kind == "section") {
+        if (const RE2 section(row.Get("pattern")); !section.ok()) {
+          throw LexiconError(row.Where() + ": bad pattern: " + section.error());
+        }
+        sections += (sections.empty() ? "(?:" : "|(?:") + row.Get("pattern") + ")";
+        continue;
+      }
       auto re = std::make_unique<RE2>(row.Get("pattern"));
       if (!re->ok() || re->NumberOfCapturingGroups() < 1) {
         throw LexiconError(row.Where() +
@@ -45,11 +53,16 @@ class StoriesStage : public Stage {
         throw LexiconError(row.Where() + ": unknown kind '" + kind + "'");
       }
     }
-    // The lead patterns in the order LeadOf tries them, in one set.
+    if (!sections.empty()) section_ = std::make_unique<RE2>(sections);
+    // The lead patterns in the order LeadOf tries them, in one set; a strong
+    // one with the optional section tag before it.
     for (const auto& [kind, patterns] : LeadPatterns()) {
       for (const auto& re : *patterns) {
         std::string error;
-        if (lead_set_.Add(re->pattern(), &error) < 0) {
+        const std::string pattern = kind == Lead::Kind::kStrong && section_
+                                        ? "(?:" + sections + ")?(?:" + re->pattern() + ")"
+                                        : re->pattern();
+        if (lead_set_.Add(pattern, &error) < 0) {
           throw LexiconError("story_leads.tsv: " + error);
         }
         leads_.push_back({kind, re.get()});
@@ -198,7 +211,7 @@ class StoriesStage : public Stage {
     if (lead_set_.Match(piece, nullptr, &error) && lead_set_.Match(piece, &hits, &error)) {
       const auto& [kind, re] =
           leads_[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
-      if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
+      if (MatchLead(kind, *re, piece, group)) {
         return Lead{kind, std::string(group[1].data(), group[1].size())};
       }
     } else if (error.kind == RE2::Set::kNoError) {
@@ -207,12 +220,26 @@ class StoriesStage : public Stage {
     // The set failed (out of DFA memory) or disagreed: every pattern in turn.
     for (const auto& [kind, patterns] : LeadPatterns()) {
       for (const auto& re : *patterns) {
-        if (re->Match(piece, 0, piece.size(), RE2::ANCHOR_START, group, 2)) {
+        if (MatchLead(kind, *re, piece, group)) {
           return Lead{kind, std::string(group[1].data(), group[1].size())};
         }
       }
     }
     return std::nullopt;
+  }
+
+  // Whether lead pattern `re` matches at the start of `line` (a strong one
+  // right after a section tag, else at the start), with its groups.
+  bool MatchLead(Lead::Kind kind, const RE2& re, const re2::StringPiece& line,
+                 re2::StringPiece* group) const {
+    if (kind == Lead::Kind::kStrong && section_) {
+      re2::StringPiece tag;
+      if (section_->Match(line, 0, line.size(), RE2::ANCHOR_START, &tag, 1)) {
+        const re2::StringPiece rest(line.data() + tag.size(), line.size() - tag.size());
+        if (re.Match(rest, 0, rest.size(), RE2::ANCHOR_START, group, 2)) return true;
+      }
+    }
+    return re.Match(line, 0, line.size(), RE2::ANCHOR_START, group, 2);
   }
 
   // The first government named in `text`, or "".
@@ -315,6 +342,7 @@ class StoriesStage : public Stage {
   }
 
   Patterns strong_, new_gov_, name_, government_;
+  std::unique_ptr<RE2> section_;                          // null when no section row
   RE2::Set lead_set_;                                     // strong_, new_gov_, name_ in order
   std::vector<std::pair<Lead::Kind, const RE2*>> leads_;  // set index -> pattern
 };

@@ -5,7 +5,7 @@
 // The page is read as kept lines (text_lines.h: boilerplate out, blank lines
 // skipped). A story starts at a lead line (lexicons/story_leads.tsv):
 //   - strong: a government named with its head in parentheses, after an
-//     optional section tag and region ("Gwanak-gu (Mayor Park Jun-hee) ...",
+//     optional section tag (kind `section`) and region ("Gwanak-gu (Mayor Park Jun-hee) ...",
 //     "Daejeon's Jung-gu (Mayor ...)", "서울 성동구(구청장 정원오)는 ...",
 //     "대전 유성구(청장 ...)");
 //   - new_gov: a government named at the start of a line with its region
