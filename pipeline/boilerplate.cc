@@ -74,9 +74,18 @@ class BoilerplateStage : public Stage {
       }
       if (rule->kind == "list") list = rule;
       const int ngroups = std::min(rule->re->NumberOfCapturingGroups(), 3);
-      if (!rule->re->Match(piece, 0, piece.size(),
-                           rule->prefix ? RE2::ANCHOR_START : RE2::ANCHOR_BOTH, groups,
-                           ngroups + 1)) {
+      // A whole-line rule's match is the line: its own capturing match runs
+      // only when its groups are still wanted as metadata (most matched
+      // lines are chrome, copyright or a later byline).
+      const bool wanted = rule->prefix ||
+                          (rule->kind == "byline" && ngroups >= 1 && !doc.metadata.byline) ||
+                          (rule->kind == "dateline" && ngroups >= 3 && !doc.metadata.printed_date);
+      if (!wanted) {
+        groups[0] = piece;
+        for (int g = 1; g <= 3; ++g) groups[g] = re2::StringPiece();
+      } else if (!rule->re->Match(piece, 0, piece.size(),
+                                  rule->prefix ? RE2::ANCHOR_START : RE2::ANCHOR_BOTH, groups,
+                                  ngroups + 1)) {
         continue;  // cannot happen: the set matched
       }
       const size_t match_end = line.begin + groups[0].size();
