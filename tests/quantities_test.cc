@@ -156,6 +156,36 @@ TEST_CASE("quantities: the English starter shapes pass every starter", "[quantit
   CHECK_FALSE(tables.MayBeEnStarter('1', 'a', 2));
 }
 
+// FromHangul tries a reading at a syllable only when HangulOpeners says one
+// of its words starts with it: every word must have its bit there.
+TEST_CASE("quantities: the Hangul openers cover the words of each reading", "[quantities]") {
+  using T = quantities::QuantityTables;
+  const T& tables = Finder().tables();
+  auto opens = [&](std::string_view word, uint8_t bit) {
+    INFO(word);
+    const uint32_t cp = quantities::CodePointAt(word, 0);
+    if (quantities::IsHangul(cp)) CHECK((tables.HangulOpeners(cp) & bit) != 0);
+  };
+  for (const auto& p : tables.relative.all()) opens(p.text, T::kOpensRelative);
+  for (const auto& p : tables.ko_words.all()) {
+    if (p.kind == "day_before") opens(p.text, T::kOpensDayBefore);
+    if (p.kind == "minus") opens(p.text, T::kOpensMinus);
+  }
+  for (const auto& p : tables.native_tens.all()) opens(p.text, T::kOpensNative);
+  for (const auto& p : tables.native_ones.all()) opens(p.text, T::kOpensNative);
+  for (const auto& [cp, value] : tables.sino_digit)
+    CHECK((tables.HangulOpeners(cp) & T::kOpensSino));
+  CHECK(tables.HangulOpeners(U'올') & T::kOpensRelative);
+  CHECK(tables.HangulOpeners(U'지') & T::kOpensDayBefore);
+  CHECK(tables.HangulOpeners(U'삼') & T::kOpensSino);
+  CHECK(tables.HangulOpeners(U'회') == 0);  // 회의, 회사: no reading starts here
+  CHECK(tables.HangulOpeners(U'A') == 0);
+  // A syllable without openers still reads numbers after digits: 3회.
+  const Found f = Search("회의에서 3회 논의했다", "ko");
+  REQUIRE(f.quantities.size() == 1);
+  CHECK(f.quantities[0].value == Number::Int(3));
+}
+
 TEST_CASE("quantities: exact integers and decimals", "[quantities]") {
   const Found f = Search("9,223,372,036,854,775,807원과 87.4억 원", "ko");
   REQUIRE(f.quantities.size() == 2);

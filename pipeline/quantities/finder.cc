@@ -617,15 +617,20 @@ class Scanner {
   // ---- Hangul ---------------------------------------------------------
 
   bool FromHangul(size_t i, Quantity* q) {
+    using Tables = quantities::QuantityTables;
+    // Only the readings whose words start with this syllable.
+    const uint8_t opens = tb_.HangulOpeners(CodePointAt(t_, i));
     // 올해, 지난해, 이달, 상반기 (+ 3월 5일, 3분기, 상반기)
-    if (const Phrase* w = tb_.relative.Match(t_, i); w && !w->latin) {
+    if (const Phrase* w = opens & Tables::kOpensRelative ? tb_.relative.Match(t_, i) : nullptr;
+        w && !w->latin) {
       const size_t end = i + w->text.size();
       if (WordEndsAt(end) || StartsWith(t_, end, " ") || end >= t_.size()) {
         return Relative(i, end, *w, q);
       }
     }
     // 지난 2일, 오는 14일
-    if (const Phrase* w = tb_.ko_words.Match(t_, i, "day_before")) {
+    if (const Phrase* w =
+            opens & Tables::kOpensDayBefore ? tb_.ko_words.Match(t_, i, "day_before") : nullptr) {
       const size_t s = SkipOneSpace(t_, i + w->text.size());
       int d;
       size_t e;
@@ -651,7 +656,8 @@ class Scanner {
       }
     }
     // 마이너스 오
-    if (const Phrase* w = tb_.ko_words.Match(t_, i, "minus")) {
+    if (const Phrase* w =
+            opens & Tables::kOpensMinus ? tb_.ko_words.Match(t_, i, "minus") : nullptr) {
       const size_t s = SkipOneSpace(t_, i + w->text.size());
       if (s < t_.size() && IsDigit(t_[s])) {
         size_t skip;
@@ -671,7 +677,7 @@ class Scanner {
     }
     // 제1 is read from the digits (FromDigits looks back for 제).
     // Sino-Korean numerals: 일만, 이천칠백사십오억, 삼분의 이, 일과 이분의 일.
-    {
+    if (opens & Tables::kOpensSino) {
       quantities::KoreanNumber kn;
       if (quantities::ParseKoreanNumber(t_, i, tb_, &kn)) {
         const bool fraction_next = tb_.ko_words.Match(t_, kn.end, "fraction") != nullptr;
@@ -710,7 +716,7 @@ class Scanner {
     }
     // Native numerals: 하나, 두 번째, 세 곳, 서른다섯, 첫 번째.
     quantities::NativeNumber nn;
-    if (quantities::ParseNativeNumber(t_, i, tb_, &nn)) {
+    if ((opens & Tables::kOpensNative) && quantities::ParseNativeNumber(t_, i, tb_, &nn)) {
       const Phrase* counter = nullptr;
       if (const Phrase* w = tb_.ko_words.Match(t_, nn.end);
           w && (w->kind == "counter" || w->kind == "ordinal") && w->tag == "yes") {

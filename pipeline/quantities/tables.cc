@@ -249,12 +249,42 @@ QuantityTables::QuantityTables(const LexiconDir& dir) {
        {&native_tens, &native_ones, &ko_words, &units, &approx, &relative, &months, &en_words}) {
     set->Sort();
   }
+  MarkHangulOpeners();
   en_starters.erase("some");
   for (const std::string& word : en_starters) {
     // A starter with no shape (a non-letter among its first two bytes, or
     // longer than kLongestShape) is no word of letters the finder looks up.
     const size_t shape = EnStarterShape(word[0], word.size() > 1 ? word[1] : '\0', word.size());
     if (shape < en_starter_shapes_.size()) en_starter_shapes_.set(shape);
+  }
+}
+
+void QuantityTables::MarkHangulOpeners() {
+  hangul_openers_.assign(0xD7A3 - kFirstSyllable + 1, 0);
+  auto mark = [&](std::string_view word, uint8_t bit) {
+    // A word cut inside a Hangul syllable (a malformed lexicon entry) could
+    // start with any syllable of that lead: then the reading is always tried.
+    const auto lead = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
+    const uint32_t cp = CodePointAt(word, 0);
+    if (IsHangul(cp) && word.size() >= 3) {
+      hangul_openers_[cp - kFirstSyllable] |= bit;
+    } else if (lead >= 0xEA && lead <= 0xED) {
+      for (uint8_t& openers : hangul_openers_) openers |= bit;
+    }
+    // Any other word cannot match where a Hangul syllable starts.
+  };
+  for (const Phrase& p : relative.all()) mark(p.text, kOpensRelative);
+  for (const Phrase& p : ko_words.all()) {
+    if (p.kind == "day_before") mark(p.text, kOpensDayBefore);
+    if (p.kind == "minus") mark(p.text, kOpensMinus);
+  }
+  for (const auto* numerals : {&sino_digit, &sino_unit, &sino_scale}) {
+    for (const auto& [cp, value] : *numerals) {
+      if (IsHangul(cp)) hangul_openers_[cp - kFirstSyllable] |= kOpensSino;
+    }
+  }
+  for (const PhraseSet* native : {&native_tens, &native_ones}) {
+    for (const Phrase& p : native->all()) mark(p.text, kOpensNative);
   }
 }
 

@@ -106,6 +106,23 @@ struct QuantityTables {
   // The words of quarter_prefix kind in en_words (`Q` of Q3), lower case.
   std::vector<std::string> quarter_prefixes;
 
+  // The readings the finder tries at a Hangul syllable, each of which needs
+  // its own words to start with that syllable: a relative date (올해), a day
+  // word (지난 2일), a minus word (마이너스), a Sino-Korean numeral (삼천)
+  // and a native one (세, 스물). HangulOpeners(syllable) has the bit of each
+  // reading with a word starting with `syllable`, so the finder skips the
+  // readings that cannot start there.
+  enum HangulOpener : uint8_t {
+    kOpensRelative = 1,
+    kOpensDayBefore = 2,
+    kOpensMinus = 4,
+    kOpensSino = 8,
+    kOpensNative = 16,
+  };
+  uint8_t HangulOpeners(uint32_t syllable) const {
+    return IsHangul(syllable) ? hangul_openers_[syllable - kFirstSyllable] : 0;
+  }
+
  private:
   static constexpr size_t kLongestShape = 24;  // longer words have no shape
   static size_t EnStarterShape(char first, char second, size_t length) {
@@ -121,6 +138,9 @@ struct QuantityTables {
     return (static_cast<size_t>(first - 'a') * 27 + s) * (kLongestShape + 1) + length;
   }
   std::bitset<26 * 27 * (kLongestShape + 1)> en_starter_shapes_;
+  static constexpr uint32_t kFirstSyllable = 0xAC00;  // 가
+  void MarkHangulOpeners();
+  std::vector<uint8_t> hangul_openers_;  // by syllable - kFirstSyllable
 };
 
 }  // namespace newsie::quantities
