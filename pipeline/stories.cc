@@ -236,10 +236,21 @@ class StoriesStage : public Stage {
       re2::StringPiece tag;
       if (section_->Match(line, 0, line.size(), RE2::ANCHOR_START, &tag, 1)) {
         const re2::StringPiece rest(line.data() + tag.size(), line.size() - tag.size());
-        if (re.Match(rest, 0, rest.size(), RE2::ANCHOR_START, group, 2)) return true;
+        if (CaptureAtStart(re, rest, group)) return true;
       }
     }
-    return re.Match(line, 0, line.size(), RE2::ANCHOR_START, group, 2);
+    return CaptureAtStart(re, line, group);
+  }
+
+  // RE2::Match anchored at the start of `text`, with group 1. Given captures
+  // and a line, RE2 backtracks over the whole line, clearing a bitmap of
+  // pattern size x line length; so its DFA first finds where the match ends
+  // and the groups are taken over the match alone (the highest-priority
+  // match is also the highest-priority one ending there: the same groups).
+  static bool CaptureAtStart(const RE2& re, const re2::StringPiece& text, re2::StringPiece* group) {
+    re2::StringPiece whole;
+    return re.Match(text, 0, text.size(), RE2::ANCHOR_START, &whole, 1) &&
+           re.Match(text, 0, whole.size(), RE2::ANCHOR_BOTH, group, 2);
   }
 
   // The first government named in `text`, or "".
