@@ -25,6 +25,10 @@ utf8proc_ssize_t CountOne(const utf8proc_uint8_t* p, utf8proc_ssize_t left, Scri
 
 }  // namespace
 
+size_t CountCodePointAt(const unsigned char* p, size_t left, ScriptCounts& counts) {
+  return static_cast<size_t>(CountOne(p, static_cast<utf8proc_ssize_t>(left), counts));
+}
+
 ScriptCounts CountScriptsByCodePoint(std::string_view utf8) {
   ScriptCounts counts;
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());

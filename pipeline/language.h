@@ -15,6 +15,10 @@ struct ScriptCounts {
 };
 
 ScriptCounts CountScripts(std::string_view utf8);
+// Counts the code point at `p` (at most `left` bytes, left > 0) as CountScripts
+// does, decoding it with utf8proc; returns its length (1 for an invalid byte).
+// For callers that walk text for more than its scripts.
+size_t CountCodePointAt(const unsigned char* p, size_t left, ScriptCounts& counts);
 // The same count with every code point decoded by utf8proc: the reference
 // CountScripts' fast paths for ASCII and Hangul syllables must agree with.
 ScriptCounts CountScriptsByCodePoint(std::string_view utf8);

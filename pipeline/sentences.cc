@@ -4,6 +4,9 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "pipeline/language.h"
 #include "pipeline/text_lines.h"
@@ -34,44 +37,67 @@ bool RealBreak(std::string_view line, size_t p) {
   return !(e >= 3 && line.substr(e - 3, 3) == "...");
 }
 
-// Whether ICU could propose a break that RealBreak keeps inside `line`.
+// The length of the character at u[i] (of a line of `n` bytes) if it may be
+// a sentence terminator or, with `closing`, closing punctuation, else 0:
+// '.', '!', '?', and (taken conservatively) any non-ASCII character other
+// than a Hangul syllable, '·' or '▲'; `closing` also allows ASCII quotes and
+// brackets.
+size_t SpecialAt(const unsigned char* u, size_t i, size_t n, bool closing) {
+  const unsigned char c = u[i];
+  if (c < 0x80) {
+    if (c == '.' || c == '!' || c == '?') return 1;
+    if (closing && (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '(' ||
+                    c == '[' || c == '{')) {
+      return 1;
+    }
+    return 0;
+  }
+  if (c >= 0xEA && c <= 0xED && i + 3 <= n) {
+    const char32_t cp = ((c & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
+    return cp >= 0xAC00 && cp <= 0xD7A3 ? 0 : 3;
+  }
+  if (c == 0xC2 && i + 1 < n && u[i + 1] == 0xB7) return 0;                      // '·'
+  if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x96 && u[i + 2] == 0xB2) return 0;  // '▲'
+  size_t len = 1;  // any other non-ASCII character, whole
+  while (i + len < n && (u[i + len] & 0xC0) == 0x80) ++len;
+  return len;
+}
+
+// Whether the terminator of `len` bytes at u[i] is followed by closing
+// characters and then a space, all before `n`.
+bool SpaceAfterClosing(const unsigned char* u, size_t i, size_t len, size_t n) {
+  size_t j = i + len;
+  while (j < n) {
+    const size_t close = SpecialAt(u, j, n, /*closing=*/true);
+    if (close == 0) break;
+    j += close;
+  }
+  return j < n && u[j] == ' ';
+}
+
+// The end of `line` before its closing run (spaces, terminators, quotes and
+// ')' at the very end), which breaks nothing inside the line.
+size_t BeforeClosingRun(std::string_view line) {
+  size_t n = line.size();
+  while (n > 0 &&
+         (line[n - 1] == ' ' || line[n - 1] == '.' || line[n - 1] == '!' || line[n - 1] == '?' ||
+          line[n - 1] == '"' || line[n - 1] == '\'' || line[n - 1] == ')')) {
+    --n;
+  }
+  return n;
+}
+
+}  // namespace
+
 // ICU ends a sentence only after a terminator, any closing punctuation and
 // any spaces (UAX #29, SB9-SB11), and RealBreak keeps a break only with a
-// space right before it: so only a terminator ('.', '!', '?' or a non-ASCII
-// character other than a Hangul syllable, '·' or '▲', taken conservatively)
-// followed by closing characters (quotes, brackets, or again any such
-// non-ASCII character) and then a space can end a sentence inside the line.
-// Most Korean lines end in their only '.', and decimals (12.5%) or
-// abbreviations glued to text (U.S.-based) break nothing: no iterator.
+// space right before it: so only a terminator followed by closing
+// characters and then a space can end a sentence inside the line. Most
+// Korean lines end in their only '.', and decimals (12.5%) or abbreviations
+// glued to text (U.S.-based) break nothing: no iterator.
 bool MayBreakInside(std::string_view line) {
   const auto* u = reinterpret_cast<const unsigned char*>(line.data());
-  size_t n = line.size();
-  while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '.' || u[n - 1] == '!' || u[n - 1] == '?' ||
-                   u[n - 1] == '"' || u[n - 1] == '\'' || u[n - 1] == ')')) {
-    --n;  // a closing run at the very end breaks nothing inside
-  }
-  // The length of the character at `i` if it may be a terminator or closing
-  // punctuation (`closing` also allows ASCII quotes and brackets), else 0.
-  auto special = [&](size_t i, bool closing) -> size_t {
-    const unsigned char c = u[i];
-    if (c < 0x80) {
-      if (c == '.' || c == '!' || c == '?') return 1;
-      if (closing && (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == '(' ||
-                      c == '[' || c == '{')) {
-        return 1;
-      }
-      return 0;
-    }
-    if (c >= 0xEA && c <= 0xED && i + 3 <= n) {
-      const char32_t cp = ((c & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
-      return cp >= 0xAC00 && cp <= 0xD7A3 ? 0 : 3;
-    }
-    if (c == 0xC2 && i + 1 < n && u[i + 1] == 0xB7) return 0;                      // '·'
-    if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x96 && u[i + 2] == 0xB2) return 0;  // '▲'
-    size_t len = 1;  // any other non-ASCII character, whole
-    while (i + len < n && (u[i + len] & 0xC0) == 0x80) ++len;
-    return len;
-  };
+  const size_t n = BeforeClosingRun(line);
   // ASCII bytes that end nothing, passed over in a tight loop.
   static constexpr std::array<bool, 256> kPlain = [] {
     std::array<bool, 256> plain{};
@@ -81,28 +107,82 @@ bool MayBreakInside(std::string_view line) {
   for (size_t i = 0; i < n;) {
     while (i < n && kPlain[u[i]]) ++i;
     if (i >= n) break;
-    const size_t len = special(i, /*closing=*/false);
+    const size_t len = SpecialAt(u, i, n, /*closing=*/false);
     if (len == 0) {
       i += u[i] < 0x80 ? 1 : (u[i] == 0xC2 ? 2 : 3);  // ASCII, '·', a syllable or '▲'
       continue;
     }
-    size_t j = i + len;
-    while (j < n) {
-      const size_t close = special(j, /*closing=*/true);
-      if (close == 0) break;
-      j += close;
-    }
-    if (j < n && u[j] == ' ') return true;
+    if (SpaceAfterClosing(u, i, len, n)) return true;
     i += len;
   }
   return false;
 }
 
-}  // namespace
+LineScan ScanLine(std::string_view line) {
+  LineScan scan;
+  ScriptCounts& counts = scan.counts;
+  const auto* u = reinterpret_cast<const unsigned char*>(line.data());
+  const size_t size = line.size();
+  const size_t n = BeforeClosingRun(line);  // terminators are looked for before it
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  // Whether one of the eight bytes of `word` is `c` (the classic zero-byte test).
+  auto has_byte = [](uint64_t word, unsigned char c) {
+    const uint64_t x = word ^ (c * kOnes);
+    return ((x - kOnes) & ~x & (0x80 * kOnes)) != 0;
+  };
+  // A character at `i` that may end a sentence inside the line.
+  auto terminator = [&](size_t i) {
+    if (scan.may_break || i >= n) return;
+    const size_t len = SpecialAt(u, i, n, /*closing=*/false);
+    scan.may_break = len > 0 && SpaceAfterClosing(u, i, len, n);
+  };
+  size_t i = 0;
+  while (i < size) {
+    const size_t left = size - i;
+    // CountScripts' paths, in its order: eight ASCII bytes (here only when
+    // none of them may end a sentence, or the answer is known), one ASCII
+    // byte, a Hangul syllable, anything else by utf8proc.
+    uint64_t word;
+    if (left >= 8 && (std::memcpy(&word, u + i, 8), (word & 0x8080808080808080ULL) == 0) &&
+        (scan.may_break || i >= n ||
+         !(has_byte(word, '.') || has_byte(word, '!') || has_byte(word, '?')))) {
+      const uint64_t folded = word | (0x20 * kOnes);
+      const uint64_t from_a = folded + (0x80 - 'a') * kOnes;
+      const uint64_t past_z = folded + (0x80 - '{') * kOnes;
+      counts.latin += static_cast<size_t>(std::popcount(from_a & ~past_z & (0x80 * kOnes)));
+      i += 8;
+      continue;
+    }
+    if (u[i] < 0x80) {
+      counts.latin += (u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z';
+      if (u[i] == '.' || u[i] == '!' || u[i] == '?') terminator(i);
+      ++i;
+      continue;
+    }
+    if (left >= 3 && u[i] >= 0xEA && u[i] <= 0xED && (u[i + 1] & 0xC0) == 0x80 &&
+        (u[i + 2] & 0xC0) == 0x80) {
+      const char32_t cp = ((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
+      if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        ++counts.hangul;  // a syllable ends nothing
+        i += 3;
+        continue;
+      }
+    }
+    terminator(i);
+    i += CountCodePointAt(u + i, left, counts);
+  }
+  return scan;
+}
+
+namespace {}  // namespace
 
 std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortcut) {
+  return SentenceEndsKnowing(line, korean, !shortcut || MayBreakInside(line));
+}
+
+std::vector<size_t> SentenceEndsKnowing(std::string_view line, bool korean, bool may_break) {
   std::vector<size_t> ends;
-  icu::BreakIterator* it = shortcut && !MayBreakInside(line) ? nullptr : Iterator(korean);
+  icu::BreakIterator* it = may_break ? Iterator(korean) : nullptr;
   if (it != nullptr) {
     // ICU's iterator costs about a third less over UTF-16 than over a UTF-8
     // UText: the line goes in as UTF-16, and each break (a UTF-16 index)
@@ -131,10 +211,10 @@ std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortc
 
 namespace {
 
-void SplitLine(Document& doc, const LineRange& line, bool korean, int story) {
+void SplitLine(Document& doc, const LineRange& line, bool korean, bool may_break, int story) {
   const std::string_view text = doc.Work(line.begin, line.end);
   size_t start = 0;
-  for (const size_t end : SentenceEnds(text, korean)) {
+  for (const size_t end : SentenceEndsKnowing(text, korean, may_break)) {
     const LineRange r = Trim(doc.work, {line.begin + start, line.begin + end});
     start = end;
     if (r.empty()) continue;
@@ -152,20 +232,25 @@ class SentencesStage : public Stage {
   std::string_view name() const override { return "sentences"; }
   Status Run(Document& doc) const override {
     ScriptCounts all;
+    std::vector<bool> may_break;  // per line of the story
     for (size_t k = 0; k < doc.stories.size(); ++k) {
       Story& story = doc.stories[k];
       const std::vector<LineRange> lines = KeptLines(doc, story.begin, story.end);
+      // One pass over each line for its scripts (the story's language picks
+      // the iterator) and for whether the iterator is needed on it.
       ScriptCounts counts;
+      may_break.clear();
       for (const auto& line : lines) {
-        const ScriptCounts c = CountScripts(doc.Work(line.begin, line.end));
-        counts.hangul += c.hangul;
-        counts.latin += c.latin;
+        const LineScan scan = ScanLine(doc.Work(line.begin, line.end));
+        counts.hangul += scan.counts.hangul;
+        counts.latin += scan.counts.latin;
+        may_break.push_back(scan.may_break);
       }
       all.hangul += counts.hangul;
       all.latin += counts.latin;
       story.lang = LanguageOf(counts);
-      for (const auto& line : lines) {
-        SplitLine(doc, line, story.lang == "ko", static_cast<int>(k));
+      for (size_t l = 0; l < lines.size(); ++l) {
+        SplitLine(doc, lines[l], story.lang == "ko", may_break[l], static_cast<int>(k));
       }
     }
     if (doc.stories.empty()) all = CountScripts(doc.work);

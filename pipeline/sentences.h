@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/language.h"
 #include "pipeline/pipeline.h"
 
 namespace newsie {
@@ -35,5 +36,20 @@ std::unique_ptr<Stage> MakeSentencesStage(const PipelineOptions& options);
 // terminator followed by closing punctuation and a space): the same ends,
 // for a fraction of the work. Tests compare both ways.
 std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortcut = true);
+// The same, told whether ICU could end a sentence inside the line
+// (MayBreakInside, or ScanLine's may_break): the iterator runs only if so.
+std::vector<size_t> SentenceEndsKnowing(std::string_view line, bool korean, bool may_break);
+
+// Whether a kept break is possible inside `line`: a terminator followed by
+// closing punctuation and a space (the shortcut's test).
+bool MayBreakInside(std::string_view line);
+
+// A line of working text (valid UTF-8) read once for what the stage needs
+// before splitting it: CountScripts(line) and MayBreakInside(line).
+struct LineScan {
+  ScriptCounts counts;
+  bool may_break = false;
+};
+LineScan ScanLine(std::string_view line);
 
 }  // namespace newsie

@@ -102,9 +102,8 @@ TEST_CASE("sentences: mixed-language document", "[sentences]") {
   CHECK(doc.source.lang == "mixed");
 }
 
-TEST_CASE("sentences: lines skipped without the iterator end where the iterator says",
-          "[sentences]") {
-  // The shortcut may only skip lines where ICU proposes no kept break.
+// Hand-picked lines and every line of the corpus and the seeds.
+std::vector<std::string> TestLines() {
   std::vector<std::string> lines = {
       "고용률 12.5%를 기록했다. 이어 2024년 목표를 밝혔다.",
       "고용률 12.5%를 기록했다",
@@ -133,6 +132,13 @@ TEST_CASE("sentences: lines skipped without the iterator end where the iterator 
       }
     }
   }
+  return lines;
+}
+
+TEST_CASE("sentences: lines skipped without the iterator end where the iterator says",
+          "[sentences]") {
+  // The shortcut may only skip lines where ICU proposes no kept break.
+  const std::vector<std::string> lines = TestLines();
   REQUIRE(lines.size() > 500);
   size_t skipped = 0;
   for (const auto& line : lines) {
@@ -144,6 +150,28 @@ TEST_CASE("sentences: lines skipped without the iterator end where the iterator 
     }
   }
   CHECK(skipped > 0);
+}
+
+// The stage reads each line once for its scripts and for the shortcut's
+// test: the same answers as CountScripts and MayBreakInside.
+TEST_CASE("sentences: one scan of a line counts scripts and finds possible breaks", "[sentences]") {
+  std::vector<std::string> lines = TestLines();
+  for (const char* extra : {"", ".", "a. B", "12345678. abcdefgh", "abcdefg.. Hijklmn",
+                            "ABCDEFGH!abcdefgh ijk. l", "\u00b7 . \u25b2", "\u3002 x",
+                            "\ud55c\uae00. \uc601\uc5b4 abc. def", "x\u201d. \u201c y"}) {
+    lines.push_back(extra);
+  }
+  size_t breaking = 0;
+  for (const auto& line : lines) {
+    INFO(line);
+    const LineScan scan = ScanLine(line);
+    const ScriptCounts counts = CountScripts(line);
+    CHECK(scan.counts.hangul == counts.hangul);
+    CHECK(scan.counts.latin == counts.latin);
+    CHECK(scan.may_break == MayBreakInside(line));
+    breaking += scan.may_break;
+  }
+  CHECK(breaking > 0);
 }
 
 }  // namespace newsie
