@@ -160,6 +160,8 @@ class Scanner {
  private:
   size_t Push(std::vector<Quantity>& out, Quantity&& q) {
     floor_ = q.end;
+    // Room for a few at the first: growing one at a time moves them again.
+    if (out.empty()) out.reserve(4);
     out.push_back(std::move(q));
     return floor_;
   }
