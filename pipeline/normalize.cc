@@ -181,17 +181,28 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t) {
   while (i < n) {
     // Fast path: a run copied unchanged, each character mapping to itself:
     // plain ASCII, Hangul syllables (no fold applies to them) and single
-    // spaces between them.
+    // spaces between them. The offset map's entries are written as the run
+    // is read (each byte stands for the character it is part of), and cut
+    // back to what the run keeps.
     size_t j = i;
     unsigned char prev = 0;
+    const size_t map_at = out.map.work_size();
+    const OffsetMap::Room room = out.map.Extend(n - i);
+    uint32_t run_cp = cp_at;  // the code point of u[j]
     while (j < n) {
       const unsigned char c = u[j];
       if (c < 0x80) {
         if (!run_ascii[c] || (c == ' ' && prev == ' ')) break;
         prev = c;
+        room.begin[j - i] = run_cp;
+        room.end[j - i] = ++run_cp;
         ++j;
       } else if (IsHangulAt(u, j, n) && t.KindOf(HangulAt(u, j)) == Kind::kKeep) {
         prev = 0;
+        uint32_t* b = room.begin + (j - i);
+        uint32_t* e = room.end + (j - i);
+        b[0] = b[1] = b[2] = run_cp;
+        e[0] = e[1] = e[2] = ++run_cp;
         j += 3;
       } else {
         break;
@@ -199,14 +210,16 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t) {
     }
     if (j > i && u[j - 1] == ' ') {
       --j;  // what follows the space does not stay in the run
+      --run_cp;
     } else if (j > i && j < n && u[j] >= 0x80) {
       // The last character may be the base of a combining mark.
       j -= u[j - 1] < 0x80 ? 1 : 3;
+      --run_cp;
     }
+    out.map.Truncate(map_at + (j - i));
     if (j > i) {
-      const std::string_view run = s.substr(i, j - i);
-      out.work.append(run);
-      cp_at += out.map.AppendCopy(run, cp_at);
+      out.work.append(s.substr(i, j - i));
+      cp_at = run_cp;
       last = u[j - 1] < 0x80 ? u[j - 1] : HangulAt(u, j - 3);
       i = j;
       continue;

@@ -12,21 +12,11 @@ void OffsetMap::Append(uint32_t work_bytes, uint32_t orig_begin, uint32_t orig_e
   std::fill_n(end_.data() + at, work_bytes, orig_end);
 }
 
-uint32_t OffsetMap::AppendCopy(std::string_view copied, uint32_t orig_begin) {
+OffsetMap::Room OffsetMap::Extend(size_t bytes) {
   const size_t at = begin_.size();
-  begin_.resize(at + copied.size());
-  end_.resize(at + copied.size());
-  uint32_t* b = begin_.data() + at;
-  uint32_t* e = end_.data() + at;
-  const auto* u = reinterpret_cast<const unsigned char*>(copied.data());
-  const size_t n = copied.size();
-  uint32_t cp = orig_begin;  // the next character's code point
-  for (size_t k = 0; k < n; ++k) {
-    cp += (u[k] & 0xC0) != 0x80;  // a lead byte starts the next character
-    b[k] = cp - 1;
-    e[k] = cp;
-  }
-  return cp - orig_begin;
+  begin_.resize(at + bytes);
+  end_.resize(at + bytes);
+  return {begin_.data() + at, end_.data() + at};
 }
 
 void OffsetMap::Finish(uint32_t orig_size) { orig_size_ = orig_size; }

@@ -49,12 +49,23 @@ class OffsetMap {
   // for original code points [orig_begin, orig_end).
   void Append(uint32_t work_bytes, uint32_t orig_begin, uint32_t orig_end);
 
-  // Records that `copied` (whole UTF-8 characters) was appended unchanged:
-  // its k-th character stands for original code point orig_begin + k. The
-  // same as one Append(length, b, b + 1) per character, in one step (the
-  // normaliser's fast path for text that needs no folding). Returns the
-  // number of characters.
-  uint32_t AppendCopy(std::string_view copied, uint32_t orig_begin);
+  // For a writer that fills the entries of copied characters itself, as it
+  // reads them (the normaliser's scan, which so walks a run of unchanged
+  // text once): Extend adds room for up to `bytes` entries and returns where
+  // they start; the writer sets each byte of a character standing for
+  // original code point c to begin c, end c + 1 (the same as one
+  // Append(length, c, c + 1) per character), then calls Truncate with the
+  // size it filled up to. The pointers hold until the map next changes.
+  struct Room {
+    uint32_t* begin = nullptr;
+    uint32_t* end = nullptr;
+  };
+  Room Extend(size_t bytes);
+  // Drops the entries from working byte `work_size` on (<= work_size()).
+  void Truncate(size_t work_size) {
+    begin_.resize(work_size);
+    end_.resize(work_size);
+  }
 
   // Marks the end: `orig_size` is the original's length in code points.
   void Finish(uint32_t orig_size);
