@@ -33,6 +33,19 @@ void RequireSameAsOneByOne(const phrases::PhraseSet& set, const Document& doc,
   }
 }
 
+// Calls `use` with every text article of the team's corpus, processed.
+template <typename Use>
+void ForEachCorpusDocument(Use use) {
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    use(testing::Process(bytes.str()));
+  }
+}
+
 std::vector<phrases::PhraseSet> TargetSets() {
   const auto rows = LexiconDir(testing::SourceDir() / "lexicons").ReadTsv("targets.tsv");
   std::vector<phrases::PhraseSet> sets;
@@ -44,17 +57,11 @@ std::vector<phrases::PhraseSet> TargetSets() {
 TEST_CASE("phrases: hits dealt out by sentence equal each sentence's own", "[phrases]") {
   const auto sets = TargetSets();
   size_t sentences = 0;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const Document doc = testing::Process(bytes.str());
+  ForEachCorpusDocument([&](const Document& doc) {
     const auto all = phrases::DocumentSentences(doc);
     sentences += all.size();
     for (const auto& set : sets) RequireSameAsOneByOne(set, doc, all);
-  }
+  });
   CHECK(sentences > 400);  // the corpus has about 470
 }
 
@@ -72,13 +79,7 @@ TEST_CASE("phrases: a set of the phrases of several finds something wherever one
   }
   const phrases::PhraseSet any(all);
   size_t quiet = 0, found = 0;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const Document doc = testing::Process(bytes.str());
+  ForEachCorpusDocument([&](const Document& doc) {
     for (const auto& s : phrases::DocumentSentences(doc)) {
       const std::string_view text = doc.Work(s.begin, s.end);
       bool hit = false;
@@ -87,7 +88,7 @@ TEST_CASE("phrases: a set of the phrases of several finds something wherever one
       CHECK(any.Contains(text) == hit);
       (hit ? found : quiet) += 1;
     }
-  }
+  });
   CHECK(found > 10);
   CHECK(quiet > found);
 }
