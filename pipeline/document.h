@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,8 @@
 #include "pipeline/span.h"
 
 namespace newsie {
+
+struct GovScan;  // extractors/district/gazetteer.h
 
 // What the reader hands the pipeline: the raw bytes and what came with them.
 struct Input {
@@ -43,7 +46,7 @@ struct Input {
   bool date_given = false;              // true for --ref-date and JSONL (basis "given")
   std::optional<std::string> url;
   std::optional<std::string> title;
-  std::optional<std::string> lang;  // declared by a JSONL record
+  std::optional<std::string> lang;           // declared by a JSONL record
   std::optional<std::string> sidecar_error;  // NAME.meta.json was there but unreadable
 };
 
@@ -80,15 +83,15 @@ struct PageMetadata {
 
 struct RefDate {
   std::optional<int> year, month, day;
-  std::string basis = "none";  // given, metadata, inferred, none
-  std::string reason;          // for `inspect`: what it was taken or inferred from
+  std::string basis = "none";              // given, metadata, inferred, none
+  std::string reason;                      // for `inspect`: what it was taken or inferred from
   std::optional<std::string> Iso() const;  // YYYY-MM-DD, YYYY-MM or YYYY: the grain known
 };
 
 struct Sentence {
   size_t begin = 0;  // bytes in work
   size_t end = 0;
-  int story = -1;    // index into stories, -1 outside any story
+  int story = -1;                    // index into stories, -1 outside any story
   std::vector<Quantity> quantities;  // offsets relative to work (not to the sentence)
 };
 
@@ -125,6 +128,11 @@ struct Document {
   std::vector<Sentence> sentences;
   RefDate ref_date;
   std::vector<Diagnostic> diagnostics;
+
+  // extract: the gazetteer's scan of `work` for government names, made by the
+  // first extractor that asks and reused by the others (mutable: a memo of
+  // `work`, not part of the document).
+  mutable std::shared_ptr<const GovScan> gov_scan;
 
   // Helpers every stage needs.
   Span ToOriginal(size_t work_begin, size_t work_end) const {

@@ -129,11 +129,11 @@ DistrictExtractor::~DistrictExtractor() = default;
 void DistrictExtractor::Extract(Document& doc, Story& story) const {
   const std::string_view work = doc.work;
   const auto sentences = StorySentences(doc, story);
-  const auto mentions = gazetteer_->Find(work, story.begin, story.end);
+  const auto mentions = gazetteer_->Find(doc, story.begin, story.end);
   const auto quoted = QuotedRanges(work, story.begin, story.end, /*single=*/true);
   std::vector<GovMention> headline;
   if (story.headline)
-    headline = gazetteer_->Find(work, story.headline->first, story.headline->second);
+    headline = gazetteer_->Find(doc, story.headline->first, story.headline->second);
 
   auto in_headline = [&](size_t pos) {
     return story.headline && story.headline->first <= pos && pos < story.headline->second;
@@ -236,7 +236,7 @@ void DistrictExtractor::Extract(Document& doc, Story& story) const {
     chosen = ByRegion(lead->candidates, RegionCounts(mentions, lead->begin));
     std::vector<GovMention> all;
     if (!chosen) {
-      all = gazetteer_->Find(work, 0, work.size());
+      all = gazetteer_->Find(doc, 0, work.size());
       chosen = ByRegion(lead->candidates, RegionCounts(all, lead->begin));
     }
     // A named head of one of the candidates.

@@ -53,6 +53,52 @@ TEST_CASE("gazetteer finds names, folds in regions and keeps shared names open",
   CHECK(glued[0].candidates[0]->code == "11200");
 }
 
+// Every field of every mention, for comparing two Find results.
+std::string Describe(const std::vector<GovMention>& mentions) {
+  std::string out;
+  for (const auto& m : mentions) {
+    out += std::to_string(m.begin) + "-" + std::to_string(m.end) + " " +
+           std::to_string(m.name_begin) + "-" + std::to_string(m.name_end) + " " +
+           m.region_code.value_or("") + (m.hangul ? " ko" : " en");
+    for (const auto* g : m.candidates) out += " " + g->code;
+    out += "; ";
+  }
+  return out;
+}
+
+TEST_CASE("gazetteer answers a Document from one scan as a scan of the part would", "[district]") {
+  const auto gaz = Gazetteer::Shared(Lexicons());
+  // Names that fold regions in, shared names, glued titles, names that a
+  // part's edges cut (서울시 관악구 cut after 서울 or inside 관악구), a form
+  // rejected at the whole text's scan (관악산) and mixed scripts.
+  const std::vector<std::string> texts = {
+      "Seoul's Gwanak-gu and 서울 중구 and Jung-gu, Busan and 동구 and 관악산 (Gangseo-gu in "
+      "Busan)",
+      "정원오 성동구청장은 서울시 관악구와 서울중구, 경기도 수원시의 Suwon-Si, Gimpo-si (Mayor "
+      "Kim)",
+      "[서울시 구정소식] 중구(서울) 강서구청장 부산 강서구에서 경기 침체 Jung-gu, Seoul 고성군"};
+  for (const auto& text : texts) {
+    Document doc;
+    doc.work = text;
+    for (size_t b = 0; b <= text.size(); ++b) {
+      for (size_t e = b; e <= text.size() + 1; ++e) {
+        INFO(text << " [" << b << ", " << e << ")");
+        REQUIRE(Describe(gaz->Find(doc, b, e)) == Describe(gaz->Find(text, b, e)));
+      }
+    }
+    REQUIRE(doc.gov_scan);
+  }
+  // A document whose text was replaced is scanned again.
+  Document doc;
+  doc.work = "관악구";
+  CHECK(gaz->Find(doc, 0, doc.work.size()).size() == 1);
+  doc.work = "The port city of Busan";
+  const auto again = gaz->Find(doc, 0, doc.work.size());
+  CHECK(Describe(again) == Describe(gaz->Find(doc.work, 0, doc.work.size())));
+  REQUIRE(again.size() == 1);
+  CHECK(again[0].candidates[0]->code == "26000");
+}
+
 TEST_CASE("gazetteer knows heads, terms and glued titles", "[district]") {
   const auto gaz = Gazetteer::Shared(Lexicons());
   CHECK(gaz->TermAt(2024, 3) == 8);

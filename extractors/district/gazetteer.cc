@@ -350,12 +350,9 @@ const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, uint32_t node
   return found;
 }
 
-std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, size_t end) const {
-  struct Raw {
-    size_t b, e;
-    const Form* form;
-  };
-  std::vector<Raw> raw;
+std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t begin,
+                                                size_t end) const {
+  std::vector<Attempt> attempts;
   end = std::min(end, text.size());
   size_t pos = begin;
   while (pos < end) {
@@ -387,8 +384,9 @@ std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, siz
       if ((form = LongestAt(text, node, from, end, &e))) break;
     }
     if (!form) break;
-    if (Boundaries(text, b, e, *form)) {
-      raw.push_back({b, e, form});
+    const bool kept = Boundaries(text, b, e, *form);
+    attempts.push_back({b, e, form, kept});
+    if (kept) {
       pos = e;
     } else {
       size_t len = 1;
@@ -396,7 +394,52 @@ std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, siz
       pos = b + len;
     }
   }
+  return attempts;
+}
 
+std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, size_t end) const {
+  const auto attempts = Scan(text, begin, end);
+  std::vector<const Attempt*> kept;
+  for (const auto& a : attempts) {
+    if (a.kept) kept.push_back(&a);
+  }
+  return Mentions(text, kept);
+}
+
+std::vector<GovMention> Gazetteer::Find(const Document& doc, size_t begin, size_t end) const {
+  const std::string_view text = doc.work;
+  const GovScan* scan = doc.gov_scan.get();
+  if (!scan || scan->gazetteer != this || scan->text != text.data() || scan->size != text.size()) {
+    auto made = std::make_shared<GovScan>();
+    made->gazetteer = this;
+    made->text = text.data();
+    made->size = text.size();
+    made->attempts = Scan(text, 0, text.size());
+    scan = made.get();
+    doc.gov_scan = std::move(made);
+  }
+  // Scanning text[begin, end) alone visits the same characters as the whole
+  // scan did from `begin` on, and decides each the same way, unless the whole
+  // scan was inside a kept form at `begin` (it skipped characters the part
+  // scan visits), or a form it tried from inside the part runs past `end`
+  // (the part scan, stopping at `end`, may take a shorter one there). Those
+  // parts, rare, are scanned on their own.
+  end = std::min(end, text.size());
+  const auto& attempts = scan->attempts;
+  auto it = std::lower_bound(attempts.begin(), attempts.end(), begin,
+                             [](const Attempt& a, size_t pos) { return a.b < pos; });
+  if (it != attempts.begin() && std::prev(it)->kept && std::prev(it)->e > begin)
+    return Find(text, begin, end);
+  std::vector<const Attempt*> kept;
+  for (; it != attempts.end() && it->b < end; ++it) {
+    if (it->e > end) return Find(text, begin, end);
+    if (it->kept) kept.push_back(&*it);
+  }
+  return Mentions(text, kept);
+}
+
+std::vector<GovMention> Gazetteer::Mentions(std::string_view text,
+                                            const std::vector<const Attempt*>& kept) const {
   auto region_of = [](const Form& f) -> const Government* {
     for (const auto* g : f.governments) {
       if (g->level == "metro") return g;
@@ -410,7 +453,7 @@ std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, siz
     }
     return out;
   };
-  auto make = [&](const Raw& r) {
+  auto make = [&](const Attempt& r) {
     GovMention mention;
     mention.begin = mention.name_begin = r.b;
     mention.end = mention.name_end = r.e;
@@ -420,12 +463,12 @@ std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, siz
   };
 
   std::vector<GovMention> out;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const Raw& r = raw[i];
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const Attempt& r = *kept[i];
     const Government* region = region_of(*r.form);
     // Prefix: 서울 중구, 서울시 관악구, 서울중구, Seoul's Gwanak-gu.
-    if (region && i + 1 < raw.size()) {
-      const Raw& next = raw[i + 1];
+    if (region && i + 1 < kept.size()) {
+      const Attempt& next = *kept[i + 1];
       const std::string_view gap = text.substr(r.e, next.b - r.e);
       const bool hangul = IsHangulSyllable(DecodeAt(text, r.b));
       const bool joined =
@@ -446,8 +489,8 @@ std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, siz
     if (r.form->region_only) continue;
     GovMention mention = make(r);
     // Suffix: Jung-gu, Seoul / Gangseo-gu in Busan / 중구(서울).
-    if (i + 1 < raw.size()) {
-      const Raw& next = raw[i + 1];
+    if (i + 1 < kept.size()) {
+      const Attempt& next = *kept[i + 1];
       const Government* next_region = region_of(*next.form);
       const std::string_view gap = text.substr(r.e, next.b - r.e);
       if (next_region &&

@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/document.h"
 #include "pipeline/government.h"
 #include "pipeline/lexicon.h"
 
@@ -73,6 +74,11 @@ class Gazetteer {
 
   // Government names in text[begin, end), in order; offsets are into `text`.
   std::vector<GovMention> Find(std::string_view text, size_t begin, size_t end) const;
+  // Find(doc.work, begin, end), answered from one scan of the whole of
+  // doc.work kept in doc.gov_scan: the district extractor, the mayor and the
+  // targets ask for names in overlapping parts of the same text, and the
+  // scan is most of Find's work.
+  std::vector<GovMention> Find(const Document& doc, size_t begin, size_t end) const;
 
   // Heads of `code` (every term), in lexicon order; empty for an unknown code.
   const std::vector<const Head*>& HeadsOf(std::string_view code) const;
@@ -133,6 +139,33 @@ class Gazetteer {
   std::vector<Term> terms_;
   std::vector<std::string> titles_ko_, titles_en_;
   std::vector<std::pair<std::string, std::vector<const Government*>>> glued_titles_;
+
+ public:
+  // Where the scan found a form and whether Boundaries kept it: a GovScan
+  // keeps them all, rejected ones too, to tell when a part of the text would
+  // scan differently on its own (see Find(const Document&, ...)).
+  struct Attempt {
+    size_t b = 0, e = 0;
+    const Form* form = nullptr;
+    bool kept = false;
+  };
+
+ private:
+  // The attempts in text[begin, end), in text order.
+  std::vector<Attempt> Scan(std::string_view text, size_t begin, size_t end) const;
+  // The mentions the kept `attempts` make, regions folded in.
+  std::vector<GovMention> Mentions(std::string_view text,
+                                   const std::vector<const Attempt*>& kept) const;
+};
+
+// A Document's work scanned for government names (Gazetteer::Find(const
+// Document&, ...)), with what was scanned, so that a scan made by another
+// gazetteer or of a text since replaced is not reused.
+struct GovScan {
+  const Gazetteer* gazetteer = nullptr;
+  const char* text = nullptr;
+  size_t size = 0;
+  std::vector<Gazetteer::Attempt> attempts;  // sorted by b
 };
 
 // Byte ranges of `text` inside double quotes (“…”, "…", 「…」, 『…』) and, when

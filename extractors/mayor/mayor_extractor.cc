@@ -298,7 +298,7 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   for (const auto& [wb, we] : Merged(std::move(windows))) {
     size_t from = wb > begin + kTitleReach ? wb - kTitleReach : begin;
     while (from > begin && (static_cast<unsigned char>(work[from]) & 0xC0) == 0x80) --from;
-    for (auto& m : gazetteer_->Find(work, from, we)) {
+    for (auto& m : gazetteer_->Find(doc, from, we)) {
       if (m.end > wb) mentions.push_back(std::move(m));
     }
   }

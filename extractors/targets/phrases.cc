@@ -354,7 +354,7 @@ bool NamesOtherGovernment(const Gazetteer& gazetteer, const Document& doc, const
   const Government& own = *story.district->government;
   // The first government named is the subject: `Gangdong created ...`, but
   // not `Gwangmyeong-si, next to Seoul's Geumcheon-gu, ...`.
-  for (const GovMention& m : gazetteer.Find(doc.work, begin, end)) {
+  for (const GovMention& m : gazetteer.Find(doc, begin, end)) {
     bool same = false;
     for (const Government* g : m.candidates) {
       same |= g->code == own.code || g->code == own.region_code;
