@@ -51,6 +51,18 @@ TEST_CASE("gazetteer finds names, folds in regions and keeps shared names open",
   const auto glued = find("정원오 성동구청장은");
   REQUIRE(glued.size() == 1);
   CHECK(glued[0].candidates[0]->code == "11200");
+
+  // Names after long stretches where none can start (read sixteen bytes at a
+  // time), at every offset of those blocks, and at the text's very end.
+  for (size_t at = 0; at < 40; ++at) {
+    const std::string pad = std::string(at, 'x') + " ";
+    for (const std::string name : {"Gwanak-gu", "관악구"}) {
+      const auto found = find(pad + "and " + name + " then " + pad + name);
+      REQUIRE(found.size() == 2);
+      CHECK(found[0].begin == pad.size() + 4);
+      CHECK(found[1].candidates[0]->code == "11620");
+    }
+  }
 }
 
 // Every field of every mention, for comparing two Find results.

@@ -75,6 +75,35 @@ size_t NextQuoteMark(std::string_view text, size_t pos, size_t end, bool line_en
   return pos;
 }
 
+// The first position in text[pos, end) holding a byte in `ascii` or `high`
+// (Gazetteer::ByteRange), or the start of the last fewer than sixteen bytes
+// before `end`. Sixteen bytes are compared at once, as in NextQuoteMark.
+template <typename Range>
+size_t NextInRanges(std::string_view text, size_t pos, size_t end, Range ascii, Range high) {
+  using Bytes = unsigned char __attribute__((vector_size(16)));
+  // A byte is in [lo, hi] when byte - lo, wrapping, is at most hi - lo.
+  const auto ascii_width = static_cast<unsigned char>(ascii.hi - ascii.lo);
+  const auto high_width = static_cast<unsigned char>(high.hi - high.lo);
+  for (; pos + 16 <= end; pos += 16) {
+    Bytes v;
+    std::memcpy(&v, text.data() + pos, sizeof v);
+    // Each byte all ones when in a range (GCC's vector comparisons), else zero.
+    using Mask = signed char __attribute__((vector_size(16)));
+    Mask hit{};
+    if (ascii.lo <= ascii.hi) hit |= (v - ascii.lo) <= ascii_width;
+    if (high.lo <= high.hi) hit |= (v - high.lo) <= high_width;
+    uint64_t halves[2];
+    std::memcpy(halves, &hit, sizeof halves);
+    for (size_t half = 0; half < 2; ++half) {
+      if (halves[half] == 0) continue;
+      const int bit = std::endian::native == std::endian::little ? std::countr_zero(halves[half])
+                                                                 : std::countl_zero(halves[half]);
+      return pos + 8 * half + static_cast<size_t>(bit) / 8;
+    }
+  }
+  return pos;
+}
+
 }  // namespace
 
 bool IsHangulSyllable(char32_t c) {
@@ -208,7 +237,16 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
     trie_[i].edge_count = static_cast<uint32_t>(nodes[i].children.size());
     for (const auto& [byte, to] : nodes[i].children) trie_edges_.push_back({byte, to});
   }
-  for (const auto& [byte, to] : nodes[0].children) root_edges_[byte] = to;
+  for (const auto& [byte, to] : nodes[0].children) {
+    root_edges_[byte] = to;
+    ByteRange& range = byte < 0x80 ? root_ascii_ : root_high_;
+    if (range.lo > range.hi) {
+      range.lo = range.hi = byte;
+    } else {
+      range.lo = std::min(range.lo, byte);
+      range.hi = std::max(range.hi, byte);
+    }
+  }
   syllable_nodes_.assign(kHangulSyllables, 0);
   for (const auto& [form, f] : forms_) {
     size_t len = 0;
@@ -339,11 +377,17 @@ const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, uint32_t node
     if (i >= end) break;
     const auto byte = static_cast<unsigned char>(text[i]);
     // Edges are sorted by byte (built from a std::map); Hangul nodes fan out
-    // to dozens of continuation bytes, so search them by halving.
+    // to dozens of continuation bytes, so search them by halving, but most
+    // nodes deep in the trie have one or two, read in turn.
     const TrieEdge* first = trie_edges_.data() + trie_[node].edges;
     const TrieEdge* last = first + trie_[node].edge_count;
-    const TrieEdge* edge = std::lower_bound(
-        first, last, byte, [](const TrieEdge& e, unsigned char b) { return e.byte < b; });
+    const TrieEdge* edge = first;
+    if (last - first > 4) {
+      edge = std::lower_bound(first, last, byte,
+                              [](const TrieEdge& e, unsigned char b) { return e.byte < b; });
+    } else {
+      while (edge != last && edge->byte < byte) ++edge;
+    }
     if (edge == last || edge->byte != byte) break;
     node = edge->to;
   }
@@ -365,12 +409,32 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
     // starts with. (In UTF-8, a byte before an ASCII character is that
     // whole character or the end of a longer one, never ASCII alnum.)
     for (size_t len = 1; b < end; b += len, len = 1) {
-      while (b < end && root_edges_[static_cast<unsigned char>(text[b])] == 0) ++b;
+      // A form may start every few bytes in Korean text, every few dozen in
+      // English: a few bytes one by one, then sixteen at a time.
+      for (const size_t stop = std::min(end, b + 8);
+           b < stop && root_edges_[static_cast<unsigned char>(text[b])] == 0;)
+        ++b;
+      if (b < end && root_edges_[static_cast<unsigned char>(text[b])] == 0) {
+        b = NextInRanges(text, b, end, root_ascii_, root_high_);
+        while (b < end && root_edges_[static_cast<unsigned char>(text[b])] == 0) ++b;
+      }
       if (b >= end) break;
       const auto c = static_cast<unsigned char>(text[b]);
       uint32_t node = root_edges_[c];
       size_t from = b + 1;
-      if (c < 0x80) {
+      // Korean text is nearly all Hangul syllables (3 bytes, led by EA to
+      // ED): decoded here, without DecodeAt's general case.
+      if (c >= 0xEA && c <= 0xED && b + 3 <= text.size()) {
+        const char32_t here = ((c & 0x0Fu) << 12) |
+                              ((static_cast<unsigned char>(text[b + 1]) & 0x3Fu) << 6) |
+                              (static_cast<unsigned char>(text[b + 2]) & 0x3Fu);
+        len = 3;
+        if (IsHangulSyllable(here)) {
+          node = syllable_nodes_[here - kFirstHangulSyllable];
+          from = b + 3;
+          if (node == 0 || from > end || HangulSyllableBefore(text, b)) continue;
+        }
+      } else if (c < 0x80) {
         if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) continue;
       } else {
         const char32_t here = DecodeAt(text, b, &len);

@@ -127,6 +127,13 @@ class Gazetteer {
   std::vector<TrieNode> trie_;  // trie_[0] is the root
   std::vector<TrieEdge> trie_edges_;
   std::array<uint32_t, 256> root_edges_{};  // the root's children by byte, 0 for none
+  // Two byte ranges holding every byte with a root edge, ASCII and not:
+  // Scan passes over the text between them sixteen bytes at a time (in
+  // English text a form starts only on a capital letter).
+  struct ByteRange {
+    unsigned char lo = 1, hi = 0;  // empty
+  };
+  ByteRange root_ascii_, root_high_;
   // The node each Hangul syllable (U+AC00 + index) leads to from the root, 0
   // when no form starts with it: Korean text starts a word every few
   // syllables, and this rules out most of them without walking the trie.
