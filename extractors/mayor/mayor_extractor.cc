@@ -429,6 +429,17 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
 }
 
 void MayorExtractor::Extract(Document& doc, Story& story) const {
+  DocumentNames document_names;
+  ExtractStory(doc, story, document_names);
+}
+
+void MayorExtractor::ExtractStories(Document& doc) const {
+  DocumentNames document_names;
+  for (Story& story : doc.stories) ExtractStory(doc, story, document_names);
+}
+
+void MayorExtractor::ExtractStory(Document& doc, Story& story,
+                                  DocumentNames& document_names) const {
   if (!story.district || !story.district->government) return;
   const Government* district = story.district->government;
   const std::string_view work = doc.work;
@@ -497,9 +508,11 @@ void MayorExtractor::Extract(Document& doc, Story& story) const {
   auto pair_ok = [&](const std::string& ko, const std::string& en) {
     return names_.Matches(ko, en);
   };
-  const auto all =
-      Collect(doc, 0, work.size(), chosen->hangul ? Scripts::kLatin : Scripts::kHangul);
-  for (const auto& c : all) {
+  auto& other_script = chosen->hangul ? document_names.latin : document_names.hangul;
+  if (!other_script)
+    other_script =
+        Collect(doc, 0, work.size(), chosen->hangul ? Scripts::kLatin : Scripts::kHangul);
+  for (const auto& c : *other_script) {
     if (c.hangul == chosen->hangul) continue;
     const std::string& ko = chosen->hangul ? chosen->name : c.name;
     const std::string& en = chosen->hangul ? c.name : chosen->name;

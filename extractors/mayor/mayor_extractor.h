@@ -22,6 +22,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "extractors/district/gazetteer.h"
 #include "extractors/extractor.h"
@@ -39,6 +42,9 @@ class MayorExtractor : public Extractor {
   ~MayorExtractor() override;
   std::string_view name() const override { return "mayor"; }
   void Extract(Document& doc, Story& story) const override;
+  // Extract on every story, the names found in the whole document collected
+  // once for all of them (roundups have several stories).
+  void ExtractStories(Document& doc) const override;
 
   struct Candidate {
     size_t begin = 0, end = 0;  // the name, bytes in work
@@ -66,6 +72,15 @@ class MayorExtractor : public Extractor {
                                  Scripts scripts = Scripts::kBoth) const;
 
  private:
+  // The names of each script in the whole document (Collect(doc, 0,
+  // doc.work.size(), kLatin or kHangul)), where Extract looks for the
+  // other script's form of a name: collected when first needed, then kept
+  // for the document's other stories.
+  struct DocumentNames {
+    std::optional<std::vector<Candidate>> latin, hangul;
+  };
+  void ExtractStory(Document& doc, Story& story, DocumentNames& document_names) const;
+
   std::shared_ptr<const Gazetteer> gazetteer_;
   NameMatcher names_;
   std::unique_ptr<re2::RE2> en_lead_, en_name_title_, en_after_district_, en_title_name_;

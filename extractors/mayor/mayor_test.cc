@@ -115,5 +115,50 @@ TEST_CASE("mayor: Collect finds every name-and-title form", "[mayor]") {
   CHECK(found("성동구청장 정원오") == V{});
 }
 
+// ExtractStories collects the document's names of each script once for all
+// its stories: every story must get what Extract alone gives it.
+TEST_CASE("mayor: a roundup's stories get what each gets alone", "[mayor]") {
+  const DistrictExtractor district(Lexicons());
+  const MayorExtractor mayor(Lexicons());
+  const std::string first = "성동구(구청장 정원오)는 일자리 5천 개를 만든다.\n";
+  const std::string second = "동작구(구청장 박일하)는 청년 일자리를 늘린다.\n";
+  const std::string third = "Gwanak-gu (Mayor Park Jun-hee) aims for 3,000 jobs.\n";
+  const std::string tail =
+      "Seongdong-gu Mayor Jung Won-oh and Dongjak-gu Mayor Park Il-ha spoke.\n"
+      "박준희 관악구청장은 말했다.\n";
+  auto roundup = [&] {
+    Document doc = testing::HandDocument(first + second + third + tail, "mixed");
+    Story story = doc.stories[0];
+    story.sentences.clear();
+    doc.stories.clear();
+    size_t at = 0;
+    for (const auto& part : {first, second, third + tail}) {
+      story.index = static_cast<int>(doc.stories.size());
+      story.begin = at;
+      story.end = at + part.size();
+      doc.stories.push_back(story);
+      at += part.size();
+    }
+    for (auto& s : doc.stories) district.Extract(doc, s);
+    return doc;
+  };
+  auto describe = [](const Story& story) -> std::string {
+    if (!story.mayor) return "-";
+    return story.mayor->name_ko.value_or("?") + " / " + story.mayor->name_en.value_or("?") + " " +
+           story.mayor->rule;
+  };
+  Document together = roundup();
+  mayor.ExtractStories(together);
+  Document alone = roundup();
+  for (auto& s : alone.stories) mayor.Extract(alone, s);
+  REQUIRE(together.stories.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    INFO("story " << i);
+    CHECK(describe(together.stories[i]) == describe(alone.stories[i]));
+  }
+  CHECK(describe(together.stories[0]) == "정원오 / Jung Won-oh ko.mayor.lead_paren");
+  CHECK(describe(together.stories[2]) == "박준희 / Park Jun-hee en.mayor.lead_paren");
+}
+
 }  // namespace
 }  // namespace newsie
