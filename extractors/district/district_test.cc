@@ -52,6 +52,11 @@ TEST_CASE("gazetteer finds names, folds in regions and keeps shared names open",
   REQUIRE(glued.size() == 1);
   CHECK(glued[0].candidates[0]->code == "11200");
 
+  // A name starts a word: after a syllable it is part of another word, after
+  // anything else (a middle dot, a digit, a 4-byte character) it may start one.
+  CHECK(find("서비스관악구").empty());
+  CHECK(find("가나다·관악구 가나1관악구 😀관악구").size() == 3);
+
   // Names after long stretches where none can start (read sixteen bytes at a
   // time), at every offset of those blocks, and at the text's very end.
   for (size_t at = 0; at < 40; ++at) {

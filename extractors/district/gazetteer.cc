@@ -104,6 +104,21 @@ size_t NextInRanges(std::string_view text, size_t pos, size_t end, Range ascii, 
   return pos;
 }
 
+// The first position from `pos` on (before `end`) that does not start a
+// Hangul syllable.
+size_t SyllablesEnd(std::string_view text, size_t pos, size_t end) {
+  while (pos < end && pos + 3 <= text.size()) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0xEA || lead > 0xED) break;
+    const char32_t c = ((lead & 0x0Fu) << 12) |
+                       ((static_cast<unsigned char>(text[pos + 1]) & 0x3Fu) << 6) |
+                       (static_cast<unsigned char>(text[pos + 2]) & 0x3Fu);
+    if (c < kFirstHangulSyllable || c >= kFirstHangulSyllable + kHangulSyllables) break;
+    pos += 3;
+  }
+  return pos;
+}
+
 }  // namespace
 
 bool IsHangulSyllable(char32_t c) {
@@ -432,7 +447,11 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
         if (IsHangulSyllable(here)) {
           node = syllable_nodes_[here - kFirstHangulSyllable];
           from = b + 3;
-          if (node == 0 || from > end || HangulSyllableBefore(text, b)) continue;
+          const bool starts = node != 0 && from <= end && !HangulSyllableBefore(text, b);
+          // No syllable after this one starts a form (HangulSyllableBefore):
+          // unless a form starts here, the search goes on after the word.
+          len = SyllablesEnd(text, from, end) - b;
+          if (!starts) continue;
         }
       } else if (c < 0x80) {
         if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) continue;
