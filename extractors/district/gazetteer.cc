@@ -274,6 +274,18 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
     syllable_nodes_[first - kFirstHangulSyllable] = node;
   }
 
+  ascii_pairs_.assign(128 * 256 / 64, 0);
+  for (const auto& [form, f] : forms_) {
+    const auto first = static_cast<unsigned char>(form[0]);
+    if (first >= 0x80) continue;
+    if (form.size() == 1) {
+      for (size_t word = 0; word < 4; ++word) ascii_pairs_[first * 4 + word] = ~uint64_t{0};
+    } else {
+      const size_t bit = first * 256 + static_cast<unsigned char>(form[1]);
+      ascii_pairs_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
+
   for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
     std::string_view name = row.Get("term");  // 민선7기
     std::string digits;
@@ -455,6 +467,10 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
         }
       } else if (c < 0x80) {
         if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) continue;
+        if (b + 1 < end) {
+          const size_t pair = c * 256 + static_cast<unsigned char>(text[b + 1]);
+          if (((ascii_pairs_[pair / 64] >> (pair % 64)) & 1) == 0) continue;
+        }
       } else {
         const char32_t here = DecodeAt(text, b, &len);
         if (IsHangulSyllable(here)) {

@@ -138,6 +138,10 @@ class Gazetteer {
   // when no form starts with it: Korean text starts a word every few
   // syllables, and this rules out most of them without walking the trie.
   std::vector<uint32_t> syllable_nodes_;
+  // The bytes that may follow each ASCII byte starting a form, a bit each
+  // (all set when a form is that one byte): most capitalised words (The,
+  // Since) are ruled out by their second letter without walking the trie.
+  std::vector<uint64_t> ascii_pairs_;  // 128 x 256 bits
   std::vector<std::string> ko_particles_;
   std::vector<Head> heads_;
   // heads_ by government code: both extractors ask for one government's
