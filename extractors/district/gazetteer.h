@@ -171,7 +171,9 @@ class Gazetteer {
 
 // A Document's work scanned for government names (Gazetteer::Find(const
 // Document&, ...)), with what was scanned, so that a scan made by another
-// gazetteer or of a text since replaced is not reused.
+// gazetteer or of a text since replaced (another buffer or size) is not
+// reused. Work is final before the extractors run; code that rewrites it in
+// place afterwards must reset Document::gov_scan.
 struct GovScan {
   const Gazetteer* gazetteer = nullptr;
   const char* text = nullptr;
