@@ -161,15 +161,21 @@ int InspectCommand(const std::vector<std::string>& args) {
     }
     out << "  district: " << (js["district"].is_null() ? "null" : js["district"].dump()) << "\n"
         << "  mayor: " << (js["mayor"].is_null() ? "null" : js["mayor"].dump()) << "\n";
-    out << "  sentences (" << story.sentences.size() << "):\n";
-    for (int index : story.sentences) {
+    auto print_sentence = [&](int index) {
       const Sentence& sentence = doc.sentences[index];
       out << "    " << SpanText(doc.ToOriginal(sentence.begin, sentence.end)) << " "
           << OneLine(doc.Work(sentence.begin, sentence.end)) << "\n";
       for (const Quantity& q : sentence.quantities) {
         out << "        " << QuantityText(doc, q) << "\n";
       }
+    };
+    // The deck (sub-headlines above the lead, outside the span): only when there is one.
+    if (!story.deck_sentences.empty()) {
+      out << "  deck (" << story.deck_sentences.size() << "):\n";
+      for (int index : story.deck_sentences) print_sentence(index);
     }
+    out << "  sentences (" << story.sentences.size() << "):\n";
+    for (int index : story.sentences) print_sentence(index);
     out << "  facts:\n";
     PrintFacts(js, out);
   }

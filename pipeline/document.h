@@ -9,8 +9,8 @@
 //   decode       input.bytes                original, source.encoding
 //   normalize    original                   work, work_map, repairs
 //   boilerplate  work                       removed, metadata (byline, printed date)
-//   stories      work, removed              stories (spans, headlines)
-//   sentences    work, stories              sentences, story/document lang
+//   stories      work, removed              stories (spans, headlines, decks)
+//   sentences    work, stories              sentences (body and deck), story/document lang
 //   quantities   work, sentences            sentence quantities (dates unresolved)
 //   ref_date     input, metadata, quantities ref_date; resolves relative dates
 //   extract      everything above           story facts
@@ -91,7 +91,8 @@ struct RefDate {
 struct Sentence {
   size_t begin = 0;  // bytes in work
   size_t end = 0;
-  int story = -1;                    // index into stories, -1 outside any story
+  int story = -1;     // index into stories, -1 outside any story
+  bool deck = false;  // a sentence of its story's deck (Story::deck_sentences), not of its body
   std::vector<Quantity> quantities;  // offsets relative to work (not to the sentence)
 };
 
@@ -102,6 +103,11 @@ struct Story {
   std::optional<std::pair<size_t, size_t>> headline;  // bytes in work
   std::string lang;                                   // ko, en, mixed
   std::vector<int> sentences;                         // indices into Document::sentences
+  // The deck (sub-headlines under the page title, before the lead; see
+  // stories.h): outside the span, so its sentences are kept apart from
+  // `sentences` and only the extractors that ask for them read them.
+  std::vector<std::pair<size_t, size_t>> deck;  // lines, bytes in work (stories)
+  std::vector<int> deck_sentences;              // indices into Document::sentences (sentences)
 
   std::optional<DistrictFact> district;
   std::optional<MayorFact> mayor;

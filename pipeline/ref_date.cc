@@ -189,6 +189,7 @@ std::optional<InferredYear> RefYearInference::Infer(const Document& doc) const {
   }
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
+    if (s.deck) continue;  // the reference year is read from headlines and bodies, as before decks
     const auto lead = lead_sentences.find(static_cast<int>(i));
     passages.push_back({s.begin, s.end, &s.quantities, lead != lead_sentences.end(),
                         lead != lead_sentences.end() ? lead->second : -1});

@@ -211,18 +211,25 @@ std::vector<size_t> SentenceEndsKnowing(std::string_view line, bool korean, bool
 
 namespace {
 
-void SplitLine(Document& doc, const LineRange& line, bool korean, bool may_break, int story) {
+// `may_break`: false when ScanLine found no place ICU could break inside.
+// `deck`: the line is one of the story's deck (stories.h), whose sentences go
+// to story.deck_sentences instead of story.sentences.
+void SplitLine(Document& doc, const LineRange& line, bool korean, bool may_break, int story,
+               bool deck = false) {
   const std::string_view text = doc.Work(line.begin, line.end);
   size_t start = 0;
   for (const size_t end : SentenceEndsKnowing(text, korean, may_break)) {
     const LineRange r = Trim(doc.work, {line.begin + start, line.begin + end});
     start = end;
     if (r.empty()) continue;
-    doc.stories[story].sentences.push_back(static_cast<int>(doc.sentences.size()));
+    Story& owner = doc.stories[story];
+    (deck ? owner.deck_sentences : owner.sentences)
+        .push_back(static_cast<int>(doc.sentences.size()));
     Sentence s;
     s.begin = r.begin;
     s.end = r.end;
     s.story = story;
+    s.deck = deck;
     doc.sentences.push_back(std::move(s));
   }
 }
@@ -249,6 +256,13 @@ class SentencesStage : public Stage {
       all.hangul += counts.hangul;
       all.latin += counts.latin;
       story.lang = LanguageOf(counts);
+      // The deck stands above the lead: its sentences come first, so that
+      // doc.sentences stays in text order. (Its few lines were not scanned
+      // for the shortcut: ICU reads them whole.)
+      for (const auto& [begin, end] : story.deck) {
+        SplitLine(doc, {begin, end}, story.lang == "ko", /*may_break=*/true, static_cast<int>(k),
+                  /*deck=*/true);
+      }
       for (size_t l = 0; l < lines.size(); ++l) {
         SplitLine(doc, lines[l], story.lang == "ko", may_break[l], static_cast<int>(k));
       }

@@ -1,9 +1,10 @@
 // sentences: ICU sentence breaks inside each story, and the languages.
 //
 // Reads `work`, `removed` and `stories`; adds `sentences` (story set, and
-// story.sentences filled) and sets story.lang and source.lang (ko, en, mixed)
-// from script counts (pipeline/language.h); a language declared by the input
-// record wins for source.lang.
+// story.sentences filled; a story's deck lines, stories.h, give sentences
+// marked `deck` listed in story.deck_sentences instead, before the body's) and sets story.lang and
+// source.lang (ko, en, mixed) from script counts (pipeline/language.h); a language declared by the
+// input record wins for source.lang.
 //
 // Sentences are made on kept text only (text_lines.h): they never cross a
 // line break or a removed range. Inside a line, ICU's sentence BreakIterator

@@ -185,12 +185,44 @@ class StoriesStage : public Stage {
       } else if (repeat) {
         story.headline = std::make_pair(lines[*repeat].begin, lines[*repeat].end);
       }
+      if (k == 0 && has_title && roundup_lines.empty()) {
+        story.deck = Deck(lines, text, header_end);
+      }
       doc.stories.push_back(std::move(story));
     }
     return {};
   }
 
  private:
+  // The first story's deck: the header lines under the page title, other
+  // than repeats of it, down to the first line that ends like a sentence
+  // (stories.h). Lines above the title are mastheads and menus; with no line
+  // that reads like a title there is no deck.
+  template <typename TextOf>
+  static std::vector<std::pair<size_t, size_t>> Deck(const std::vector<LineRange>& lines,
+                                                     const TextOf& text, size_t header_end) {
+    std::vector<std::pair<size_t, size_t>> deck;
+    const size_t title = PageTitle(lines, text, header_end, {});
+    if (!TitleLike(text(lines[title]))) return deck;
+    for (size_t i = title + 1; i < header_end; ++i) {
+      const std::string_view t = text(lines[i]);
+      if (!DeckLike(t)) break;  // body text the leads missed, then anything
+      if (t != text(lines[title])) deck.emplace_back(lines[i].begin, lines[i].end);
+    }
+    return deck;
+  }
+
+  // A headline, or a headline closing on a quoted phrase (`...목표..."동북권
+  // 경제 중심으로"`), which HeadlineLike leaves out because a quoted sentence
+  // (`... he said."`) ends the same way: here the character before the
+  // closing quote tells them apart.
+  static bool DeckLike(std::string_view t) {
+    if (HeadlineLike(t)) return true;
+    if (t.size() < 2 || t.size() > 400 || (t.back() != '"' && t.back() != '\'')) return false;
+    t.remove_suffix(1);
+    return HeadlineLike(t);
+  }
+
   using Patterns = std::vector<std::unique_ptr<RE2>>;
   std::array<std::pair<Lead::Kind, const Patterns*>, 3> LeadPatterns() const {
     return {{{Lead::Kind::kStrong, &strong_},

@@ -1,6 +1,7 @@
 // stories: a page cut into the stories it holds.
 //
-// Reads `work` and `removed`; adds `stories` with their spans and headlines.
+// Reads `work` and `removed`; adds `stories` with their spans, headlines and
+// the first story's deck.
 //
 // The page is read as kept lines (text_lines.h: boilerplate out, blank lines
 // skipped). A story starts at a lead line (lexicons/story_leads.tsv):
@@ -26,6 +27,19 @@
 //   - Between two stories, the lines just before the lead that do not end
 //     like a sentence (headlines, repeats of header lines) introduce the next
 //     story and are not part of either story's text.
+//   - deck: the first story of a page without a roundup line keeps the
+//     header lines under the page title (the first line that reads like a
+//     title: TitleLike) that are not a repeat of it, down to the first line
+//     that ends like a sentence (body text the leads missed: it and what
+//     follows are no deck). These sub-headlines ("Establishment of the '2024
+//     ... Plan'... Targeting 12,100 Jobs and 66.9% Employment Rate") are the
+//     story's but lie above its lead, outside its span, which stays where it
+//     is; the sentences stage makes them sentences marked `deck`, kept apart
+//     from story.sentences, and only the extractors that ask read them (the
+//     targets extractor, as headings). Lines above the title (mastheads,
+//     menus) are none; a roundup's header introduces several stories, so it
+//     gives none. Chrome the boilerplate lexicon misses ("Font size +") may
+//     be a deck line: it holds no goal, so nothing is read from it.
 //   - headline: the first story's is the page title (unless that is a roundup
 //     line: then its own header line or its roundup part); a later story's is
 //     its own headline line, else its roundup part, else a repeated title.

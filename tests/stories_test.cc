@@ -69,6 +69,82 @@ TEST_CASE("stories: seed 000 holds one Gwanak story", "[stories]") {
   CheckClean(doc);
 }
 
+namespace {
+
+// The text of each line of a story's deck.
+std::vector<std::string> DeckOf(const Document& doc, const Story& story) {
+  std::vector<std::string> out;
+  for (const auto& [begin, end] : story.deck) out.emplace_back(doc.Work(begin, end));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("stories: seed 000's deck is the two lines under its title", "[stories]") {
+  const Document doc = Seed("000_c0d990b8704e05cf.txt");
+  REQUIRE(doc.stories.size() == 1);
+  const Story& story = doc.stories[0];
+  CHECK(
+      DeckOf(doc, story) ==
+      std::vector<std::string>{
+          "Establishment of the '2024 Comprehensive Job Policy Plan'... Targeting 12,100 Jobs and "
+          "66.9% Employment Rate",
+          "Implementing 19 Action Tasks Across 5 Core Strategies Including Gwanak S-Valley "
+          "Development and Largest Public Job Provision in Seoul"});
+  // The span still starts at the lead; the deck's sentences are apart from
+  // the body's, marked, and carry their quantities.
+  CHECK(doc.Work(story.begin, story.end).starts_with("Gwanak-gu (Mayor Park"));
+  REQUIRE(story.deck_sentences.size() == 2);
+  for (const int i : story.sentences) CHECK_FALSE(doc.sentences[i].deck);
+  const Sentence& first = doc.sentences[story.deck_sentences[0]];
+  CHECK(first.deck);
+  CHECK(first.story == 0);
+  CHECK(first.end <= story.begin);
+  bool rate = false;
+  for (const Quantity& q : first.quantities) rate |= q.kind == QuantityKind::kPercent;
+  CHECK(rate);
+}
+
+TEST_CASE("stories: the deck skips repeats of the title and stops at body text", "[stories]") {
+  // Masthead and menu above the title are not deck; the repeated title is skipped.
+  Document doc = Process(
+      "Harbour Times\nHome | Local | Economy\nMapo-gu Hires 50 Guides for the Spring Season\n"
+      "Guides Start in April... Targeting 61% Employment Rate\n"
+      "Mapo-gu Hires 50 Guides for the Spring Season\n"
+      "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n");
+  REQUIRE(doc.stories.size() == 1);
+  CHECK(DeckOf(doc, doc.stories[0]) ==
+        std::vector<std::string>{"Guides Start in April... Targeting 61% Employment Rate"});
+  // A sentence under the title is text the leads missed: the deck ends above it.
+  doc = Process(
+      "Mapo-gu Hires 50 Guides for the Spring Season\nGuides Start in April\n"
+      "The district said on Monday it will hire guides.\nA Second Heading\n"
+      "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n");
+  REQUIRE(doc.stories.size() == 1);
+  CHECK(DeckOf(doc, doc.stories[0]) == std::vector<std::string>{"Guides Start in April"});
+  // A Korean deck line may close on a quoted phrase (`…` reads as `...` in work).
+  doc = Process(
+      "중랑구, 올해 일자리 1만 2천개 만든다\n"
+      "청년 창업 공간 확대…\"동북권 경제 중심으로\"\n"
+      "서울 중랑구(구청장 류경기)는 올해 일자리 1만 2천개를 만든다.\n");
+  REQUIRE(doc.stories.size() == 1);
+  CHECK(DeckOf(doc, doc.stories[0]) ==
+        std::vector<std::string>{"청년 창업 공간 확대...\"동북권 경제 중심으로\""});
+}
+
+TEST_CASE("stories: a roundup page has no deck", "[stories]") {
+  const Document doc = Process(
+      "[Town Briefs] Mapo-gu Hires 50 Guides... Yongsan-gu Opens Job Cafe\n"
+      "Two Districts Add Jobs for the Spring\n"
+      "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n"
+      "Yongsan-gu has opened a job cafe near the station.\n");
+  REQUIRE(doc.stories.size() == 2);
+  for (const Story& story : doc.stories) {
+    CHECK(story.deck.empty());
+    CHECK(story.deck_sentences.empty());
+  }
+}
+
 TEST_CASE("stories: seed 001 holds Gwangjin and Eunpyeong", "[stories]") {
   const Document doc = Seed("001_9a8c6b2dc414c7a7.txt");
   INFO(::Catch::Detail::stringify(Describe(doc)));

@@ -218,6 +218,7 @@ std::optional<int> AwardsExtractor::DocumentEdition(const Document& doc,
                                                     const WordsBySentence& words) const {
   std::optional<int> edition;
   for (size_t i = 0; i < doc.sentences.size() && i < words.size(); ++i) {
+    if (doc.sentences[i].deck) continue;  // awards are read from story bodies and headlines
     for (const auto& h : words[i]) {
       if (h.cls != "award") continue;
       if (auto y = EditionYear(doc, doc.sentences[i].quantities, h.begin)) {

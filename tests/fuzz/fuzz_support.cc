@@ -133,6 +133,14 @@ void CheckStructure(const Document& doc) {
       Check(i >= 0 && static_cast<size_t>(i) < doc.sentences.size(),
             "stories: sentence index out of range");
     }
+    for (int i : s.deck_sentences) {
+      Check(i >= 0 && static_cast<size_t>(i) < doc.sentences.size() &&
+                doc.sentences[static_cast<size_t>(i)].deck,
+            "stories: deck sentence index out of range");
+    }
+    for (const auto& [begin, end] : s.deck) {
+      Check(begin <= end && end <= s.begin, "stories: deck line not above the story");
+    }
   }
   for (const Sentence& s : doc.sentences) {
     Check(s.begin <= s.end && s.end <= doc.work.size(), "sentences: sentence outside work");
