@@ -110,11 +110,22 @@ class Lazy {
   bool made_ = false;
 };
 
+// The sentences of the story's deck (stories.h), with their quantities.
+std::vector<phrases::SentenceRef> DeckSentences(const Document& doc, const Story& story) {
+  std::vector<phrases::SentenceRef> out;
+  for (const int i : story.deck_sentences) {
+    const Sentence& s = doc.sentences[static_cast<size_t>(i)];
+    out.push_back({s.begin, s.end, &s.quantities, i});
+  }
+  return out;
+}
+
 }  // namespace
 
 struct TargetsExtractor::Candidate {
   TargetFact fact;
   bool heading = false;
+  bool deck = false;  // from the story's deck (read as a heading)
 };
 
 TargetsExtractor::~TargetsExtractor() = default;
@@ -648,6 +659,16 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
     ScanSentence(doc, story, sentences, i, metric_words,
                  phrases::IsHeading(doc, story, s.begin, s.end), story_range, all);
   }
+  // The deck after the body: sub-headlines that state the story's goals in
+  // brief, read as headings (a body target of the same metric and value or
+  // year wins; one the body does not state is kept).
+  const auto deck = DeckSentences(doc, story);
+  MetricWords deck_words(metrics_, doc, deck);
+  const size_t body_found = all.size();
+  for (size_t i = 0; i < deck.size(); ++i) {
+    ScanSentence(doc, story, deck, i, deck_words, /*heading=*/true, story_range, all);
+  }
+  for (size_t i = body_found; i < all.size(); ++i) all[i].deck = true;
   std::vector<Candidate> body, heads;
   for (auto& c : all) (c.heading ? heads : body).push_back(std::move(c));
 
@@ -656,6 +677,12 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
   };
   auto same_year = [](const TargetFact& a, const TargetFact& b) {
     return Family(a.metric) == Family(b.metric) && a.year && b.year && *a.year == *b.year;
+  };
+  // A deck target or a body target without a year is for the story's year (a
+  // rate takes the jobs target's below): the deck's goal cannot be told from
+  // the body's of the same metric, unless that is a multi-year total.
+  auto undated_match = [](const TargetFact& a, const TargetFact& b) {
+    return Family(a.metric) == Family(b.metric) && (!a.year || !b.year) && !a.period && !b.period;
   };
   std::vector<TargetFact> kept;
   for (auto& c : body) {
@@ -673,7 +700,7 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
       if (same_value(b, c.fact)) {
         dup = true;
         if (!b.year && c.fact.year && k < body_count) b.year = c.fact.year;
-      } else if (same_year(b, c.fact)) {
+      } else if (same_year(b, c.fact) || (c.deck && undated_match(b, c.fact))) {
         dup = true;
       }
     }

@@ -48,11 +48,15 @@
 // Headings (headline, sub-headlines) are read too, but a heading target is
 // dropped when the body states one of the same metric (jobs and public jobs
 // count as one) with the same value or year; it lends the body fact its year
-// when that has none. Seed 000's sub-headline (`... Targeting 12,100 Jobs and
-// 66.9% Employment Rate`, between headline and lead) thus gives one 66.9%
-// target (year 2024) and no second 12,100 once the stories stage puts that
-// line in the story (today the story starts at the lead, so 66.9% is not
-// read: a pipeline matter; the example table covers the dedupe).
+// when that has none. The story's deck (Story::deck_sentences: the
+// sub-headlines between the page title and the lead, outside the span; see
+// pipeline/stories.h) is read after the body, as headings, and a deck target
+// without a year (or against a body target without one) counts as one for
+// the story's year, unless either is a multi-year total: a deck states the
+// body's goals in brief, so where the body states the metric, the body wins.
+// Seed 000's deck (`... Targeting 12,100 Jobs and 66.9% Employment Rate`)
+// thus gives one 66.9% target (year 2024, evidence in the deck) and no second
+// 12,100.
 #pragma once
 
 #include <map>

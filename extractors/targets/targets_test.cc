@@ -6,6 +6,7 @@
 
 #include "extractors/targets/example_table.h"
 #include "extractors/targets/targets_extractor.h"
+#include "tests/test_support.h"
 
 namespace newsie {
 namespace {
@@ -54,6 +55,51 @@ TEST_CASE("targets: a new comparison word is added by editing the lexicon only",
   CHECK(found[0].metric == "employment_rate");
   CHECK(found[0].value.real == 67.5);
   CHECK(found[0].year == 2025);
+}
+
+// The deck (sub-headlines between the title and the lead, outside the story
+// span: pipeline/stories.h) is read after the body, as headings.
+TEST_CASE("targets: a goal only the deck states is reported once, with the deck as evidence",
+          "[targets]") {
+  const Document doc = testing::Process(
+      testing::ReadFile(testing::SourceDir() / "../shared/seeds/000_c0d990b8704e05cf.txt"));
+  REQUIRE(doc.stories.size() == 1);
+  const auto& targets = doc.stories[0].targets;
+  REQUIRE(targets.size() == 2);
+  CHECK(targets[0].metric == "employment_rate");
+  CHECK(targets[0].value.real == 66.9);
+  CHECK(targets[0].unit == "percent");
+  CHECK(targets[0].year == 2024);
+  CHECK(doc.OriginalText(targets[0].evidence) == "66.9% Employment Rate");
+  CHECK(targets[0].evidence.end <= doc.ToOriginal(doc.stories[0].begin, doc.stories[0].end).start);
+  // 12,100 jobs is in the deck and the body: once, from the body.
+  CHECK(targets[1].metric == "jobs");
+  CHECK(targets[1].value.real == 12100);
+  CHECK(targets[1].year == 2024);
+  CHECK(doc.OriginalText(targets[1].evidence) == "aims to create 12,100 jobs this year");
+}
+
+TEST_CASE("targets: the body wins over the deck for the same metric and year", "[targets]") {
+  auto targets = [](const std::string& deck) {
+    return testing::Process("Mapo-gu Unveils Its 2024 Job Plan for the Riverside\n" + deck +
+                                "\nMapo-gu (Mayor Park Kang-su) aims to create 9,300 jobs this "
+                                "year and to raise its employment rate to 63.1% this year.\n",
+                            "test.txt", "2024-02-01")
+        .stories.at(0)
+        .targets;
+  };
+  // Other values for the same metrics and year: the deck summarises the body.
+  auto found = targets("Targeting 9,000 Jobs and 61.5% Employment Rate This Year");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].value.real == 9300);
+  CHECK(found[1].value.real == 63.1);
+  // A deck goal without a year is the story's year: the same.
+  found = targets("Aiming for 9,000 Jobs");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].value.real == 9300);
+  // A rhetorical headline number is no goal.
+  found = targets("Can Mapo-gu Top 13,000 Jobs Again?");
+  CHECK(found.size() == 2);
 }
 
 }  // namespace
