@@ -178,6 +178,7 @@ class StoriesStage : public Stage {
       if (k == 0 && has_title && !roundup_lines.count(0)) {
         const size_t title = PageTitle(lines, text, header_end, roundup_lines);
         story.headline = std::make_pair(lines[title].begin, lines[title].end);
+        if (roundup_lines.empty()) story.deck = Deck(lines, text, title, header_end);
       } else if (own && (k > 0 || !repeat || roundup_lines.count(0))) {
         story.headline = std::make_pair(lines[*own].begin, lines[*own].end);
       } else if (part != roundup.end()) {
@@ -185,24 +186,21 @@ class StoriesStage : public Stage {
       } else if (repeat) {
         story.headline = std::make_pair(lines[*repeat].begin, lines[*repeat].end);
       }
-      if (k == 0 && has_title && roundup_lines.empty()) {
-        story.deck = Deck(lines, text, header_end);
-      }
       doc.stories.push_back(std::move(story));
     }
     return {};
   }
 
  private:
-  // The first story's deck: the header lines under the page title, other
-  // than repeats of it, down to the first line that ends like a sentence
-  // (stories.h). Lines above the title are mastheads and menus; with no line
-  // that reads like a title there is no deck.
+  // The first story's deck: the header lines under the page title (line
+  // `title`), other than repeats of it, down to the first line that ends like
+  // a sentence (stories.h). Lines above the title are mastheads and menus;
+  // with no line that reads like a title there is no deck.
   template <typename TextOf>
   static std::vector<std::pair<size_t, size_t>> Deck(const std::vector<LineRange>& lines,
-                                                     const TextOf& text, size_t header_end) {
+                                                     const TextOf& text, size_t title,
+                                                     size_t header_end) {
     std::vector<std::pair<size_t, size_t>> deck;
-    const size_t title = PageTitle(lines, text, header_end, {});
     if (!TitleLike(text(lines[title]))) return deck;
     for (size_t i = title + 1; i < header_end; ++i) {
       const std::string_view t = text(lines[i]);
