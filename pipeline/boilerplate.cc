@@ -1,12 +1,9 @@
 #include "pipeline/boilerplate.h"
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,68 +16,9 @@ namespace {
 struct Rule {
   std::string kind;
   bool prefix = false;
-  bool scan = false;  // scope `scan`: a whole-line rule kept out of the set
   std::unique_ptr<RE2> re;
   std::string entry;  // file:line
-  // For a `scan` rule, a word every line it matches contains (empty: none
-  // found, the rule is tried on every line).
-  std::string needed;
-  std::optional<std::boyer_moore_horspool_searcher<const char*>> needed_search;
 };
-
-// The longest run of Hangul syllables (U+AC00 to U+D7A3) in `atom`:
-// FilteredRE2 lowercases its atoms, and only uncased text is sure to appear
-// in a matching line exactly as the atom spells it.
-std::string LongestHangulRun(const std::string& atom) {
-  std::string best;
-  size_t run = 0, run_size = 0;  // current run: start, bytes
-  for (size_t i = 0; i < atom.size();) {
-    bool hangul = false;
-    if (i + 3 <= atom.size()) {
-      const auto b0 = static_cast<unsigned char>(atom[i]);
-      const auto b1 = static_cast<unsigned char>(atom[i + 1]);
-      const auto b2 = static_cast<unsigned char>(atom[i + 2]);
-      const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-      hangul = (b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0xAC00 &&
-               cp <= 0xD7A3;
-    }
-    if (hangul) {
-      if (run_size == 0) run = i;
-      run_size += 3;
-      if (run_size > best.size()) best = atom.substr(run, run_size);
-      i += 3;
-    } else {
-      run_size = 0;
-      ++i;
-    }
-  }
-  return best;
-}
-
-// The longest Hangul word every match of `pattern` contains, from the atoms
-// RE2's FilteredRE2 computes (the pattern is a candidate only when some
-// combination of them occurs): a word is needed when the pattern is no longer
-// a candidate with every atom not holding the word present. `[사진` or
-// `(사진` gives 사진.
-std::string NeededWord(const std::string& pattern) {
-  re2::FilteredRE2 filter;
-  int id = 0;
-  if (filter.Add(pattern, RE2::Options(), &id) != RE2::NoError) return "";
-  std::vector<std::string> atoms;
-  filter.Compile(&atoms);
-  std::string best;
-  for (const std::string& atom : atoms) {
-    const std::string word = LongestHangulRun(atom);
-    if (word.size() <= best.size()) continue;
-    std::vector<int> without, candidates;
-    for (size_t j = 0; j < atoms.size(); ++j) {
-      if (atoms[j].find(word) == std::string::npos) without.push_back(static_cast<int>(j));
-    }
-    filter.AllPotentials(without, &candidates);
-    if (candidates.empty()) best = word;
-  }
-  return best;
-}
 
 class BoilerplateStage : public Stage {
  public:
@@ -90,37 +28,22 @@ class BoilerplateStage : public Stage {
       rule.kind = row.Get("kind");
       rule.entry = row.Where();
       const std::string& scope = row.Get("scope");
-      if (scope != "line" && scope != "prefix" && scope != "scan" && !scope.empty()) {
-        throw LexiconError(row.Where() + ": scope must be `line`, `prefix` or `scan`");
+      if (scope != "line" && scope != "prefix" && !scope.empty()) {
+        throw LexiconError(row.Where() + ": scope must be `line` or `prefix`");
       }
       rule.prefix = scope == "prefix";
-      rule.scan = scope == "scan";
       const std::string pattern = "(?:" + row.Get("pattern") + ")";
       rule.re = std::make_unique<RE2>(pattern);
       if (rule.kind.empty() || !rule.re->ok()) {
         throw LexiconError(row.Where() + ": bad rule: " + rule.re->error());
       }
-      // One set for `line` and `prefix`, so a line costs one DFA pass: a
-      // whole-line rule is anchored at the end by its own `$` (the set
-      // anchors starts). A `scan` rule (`.*...`) would keep that pass alive
-      // to the end of every line, so it stays out and is tried on its own,
-      // on the lines holding a word it needs.
+      // One set for both scopes, so a line costs one DFA pass: a whole-line
+      // rule is anchored at the end by its own `$` (the set anchors starts).
       std::string error;
-      if (rule.scan) {
-        rule.needed = NeededWord(pattern);
-        scan_rules_.push_back(rules_.size());
-      } else if (set_.Add(rule.prefix ? pattern : pattern + "$", &error) < 0) {
+      if (set_.Add(rule.prefix ? pattern : pattern + "$", &error) < 0) {
         throw LexiconError(row.Where() + ": " + error);
-      } else {
-        set_rules_.push_back(rules_.size());
       }
       rules_.push_back(std::move(rule));
-    }
-    // The searchers point into the rules' strings, which no longer move.
-    for (Rule& rule : rules_) {
-      if (!rule.needed.empty()) {
-        rule.needed_search.emplace(rule.needed.data(), rule.needed.data() + rule.needed.size());
-      }
     }
     if (!set_.Compile()) {
       throw LexiconError("boilerplate.tsv: patterns too large to compile");
@@ -140,7 +63,7 @@ class BoilerplateStage : public Stage {
       }
       const std::string_view text = doc.Work(line.begin, line.end);
       const re2::StringPiece piece(text.data(), text.size());
-      const Rule* rule = Choose(piece, hits);
+      const Rule* rule = MatchSet(set_, piece, hits) ? &rules_[Chosen(hits)] : nullptr;
       if (!rule) {
         if (list && IsListItem(text)) {
           doc.removed.push_back({line.begin, line.end, "related", list->entry});
@@ -208,39 +131,19 @@ class BoilerplateStage : public Stage {
     return !(line.ends_with('.') || line.ends_with("\xEB\x8B\xA4"));  // '.', '다'
   }
 
-  // The rule a line falls under: of the rules that match it, the first
-  // whole-line rule (`line` or `scan`) in file order, else the first
-  // line-start rule; null when none matches.
-  const Rule* Choose(const re2::StringPiece& text, std::vector<int>& hits) const {
+  // Of the rules that matched, the first whole-line rule in file order, else
+  // the first line-start rule.
+  size_t Chosen(const std::vector<int>& hits) const {
     std::optional<size_t> line, prefix;
-    if (MatchSet(set_, text, hits)) {
-      for (int h : hits) {
-        const size_t i = set_rules_[static_cast<size_t>(h)];
-        std::optional<size_t>& best = rules_[i].prefix ? prefix : line;
-        if (!best || i < *best) best = i;
-      }
+    for (int h : hits) {
+      const auto i = static_cast<size_t>(h);
+      std::optional<size_t>& best = rules_[i].prefix ? prefix : line;
+      if (!best || i < *best) best = i;
     }
-    // A `scan` rule wins only over later whole-line rules.
-    for (size_t i : scan_rules_) {
-      if (line && *line < i) break;
-      const Rule& rule = rules_[i];
-      if (rule.needed_search && std::search(text.data(), text.data() + text.size(),
-                                            *rule.needed_search) == text.data() + text.size()) {
-        continue;  // the line lacks a word every match holds
-      }
-      if (rule.re->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, nullptr, 0)) {
-        line = i;
-        break;
-      }
-    }
-    if (line) return &rules_[*line];
-    if (prefix) return &rules_[*prefix];
-    return nullptr;
+    return line ? *line : *prefix;
   }
 
-  std::vector<Rule> rules_;         // file order
-  std::vector<size_t> set_rules_;   // set index -> rules_ index
-  std::vector<size_t> scan_rules_;  // rules_ indexes of `scan` rules, in order
+  std::vector<Rule> rules_;  // file order; set index = rules_ index
   RE2::Set set_;
 };
 

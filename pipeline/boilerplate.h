@@ -9,11 +9,8 @@
 // matched against whole lines (scope `line`) or line starts (scope `prefix`)
 // of the working text, trimmed. A rule author adds a new outlet's chrome by
 // adding a row there; each Removal names the row (`boilerplate.tsv:17`) for
-// `inspect`. The `line` and `prefix` patterns are compiled once into one
-// RE2::Set, so a line is scanned once whatever the number of rows, and only as
-// far as some row could still match. `scan` rows (whole-line patterns starting
-// with `.*`) stay out of it: each is tried on its own, in file order, on the
-// lines holding a word it needs (derived with RE2's FilteredRE2).
+// `inspect`. All patterns are compiled once into two RE2::Sets, so a line is
+// scanned once whatever the number of rows.
 //
 // A `list` row is a list's header (관련기사, Most Read): the lines right after
 // it, up to a blank line, are its items (short, not ending like a sentence of

@@ -1,6 +1,5 @@
 #include "pipeline/boilerplate.h"
 
-#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -161,28 +160,6 @@ TEST_CASE("boilerplate: a whole-line rule wins over a line-start rule, which tak
         std::vector<std::string>{"weather: HERALD WIRE: sunny, 21C", "chrome: HERALD WIRE "});
 }
 
-TEST_CASE("boilerplate: a `scan` row keeps its place in the order of rows", "[boilerplate]") {
-  const LexiconCopy lexicons;
-  // After the shipped rows: a line-start row, then a `scan` row that also
-  // matches lines a shipped `line` row (관련 기사, a list header) takes.
-  lexicons.AddRow("boilerplate.tsv", "chrome\tprefix\tZZ\\s*\ta wire prefix");
-  lexicons.AddRow("boilerplate.tsv", "weather\tscan\t.*기사.*\ta weather box");
-  PipelineOptions options{LexiconDir(lexicons.dir), {}};
-  Document doc;
-  doc.input.bytes =
-      "ZZ 오늘의 기사: 맑음\n"  // the whole-line `scan` row beats the line-start row
-      "ZZ 구청 소식\n"          // no 기사: only the line-start row
-      "\n"
-      "관련 기사\n"  // the earlier `line` row wins
-      "\n"
-      "오늘의 기사 안내\n";  // the `scan` row, mid-line
-  REQUIRE(MakeDecodeStage(options)->Run(doc).ok());
-  REQUIRE(MakeNormalizeStage(options)->Run(doc).ok());
-  REQUIRE(MakeBoilerplateStage(options)->Run(doc).ok());
-  CHECK(Removed(doc) == std::vector<std::string>{"weather: ZZ 오늘의 기사: 맑음", "chrome: ZZ ",
-                                                 "list: 관련 기사", "weather: 오늘의 기사 안내"});
-}
-
 TEST_CASE("boilerplate: a bad lexicon row is reported with its line", "[boilerplate]") {
   const auto dir = std::filesystem::temp_directory_path() / "newsie-boilerplate-bad-test";
   std::filesystem::remove_all(dir);
@@ -191,67 +168,6 @@ TEST_CASE("boilerplate: a bad lexicon row is reported with its line", "[boilerpl
   CHECK_THROWS_WITH(MakeBoilerplateStage(PipelineOptions{LexiconDir(dir), {}}),
                     Catch::Contains("boilerplate.tsv:2"));
   std::filesystem::remove_all(dir);
-}
-
-TEST_CASE("boilerplate: `scan` rows classify every corpus and seed line as `line` rows would",
-          "[boilerplate]") {
-  // The same lexicon with its `scan` rows turned into `line` rows, which the
-  // set tries on every line: a `scan` row's word filter must not change which
-  // row a line falls under, nor what is removed.
-  const LexiconCopy as_line;
-  const auto tsv = as_line.dir / "boilerplate.tsv";
-  std::string rows = ReadFile(tsv);
-  std::vector<std::string> scan_entries;  // boilerplate.tsv:LINE of each `scan` row
-  size_t line_number = 1;
-  for (size_t at = 0; at < rows.size(); ++line_number) {
-    const size_t end = std::min(rows.find('\n', at), rows.size());
-    const size_t scan = rows.find("\tscan\t", at);
-    if (scan < end) {
-      rows.replace(scan, 6, "\tline\t");
-      scan_entries.push_back("boilerplate.tsv:" + std::to_string(line_number));
-    }
-    at = end + 1;
-  }
-  const size_t scan_rows = scan_entries.size();
-  REQUIRE(scan_rows >= 3);
-  std::ofstream(tsv, std::ios::trunc) << rows;
-  const PipelineOptions split{LexiconDir(SourceDir() / "lexicons"), {}};
-  const PipelineOptions joined{LexiconDir(as_line.dir), {}};
-  const auto split_stage = MakeBoilerplateStage(split);
-  const auto joined_stage = MakeBoilerplateStage(joined);
-  auto removed = [&](const std::filesystem::path& path, const PipelineOptions& options,
-                     const Stage& stage) {
-    Document doc;
-    doc.input.bytes = ReadFile(path);
-    const auto ext = path.extension().string();
-    if (ext == ".html" || ext == ".htm") doc.input.format = Input::Format::kHtml;
-    REQUIRE(MakeDecodeStage(options)->Run(doc).ok());
-    REQUIRE(MakeNormalizeStage(options)->Run(doc).ok());
-    REQUIRE(stage.Run(doc).ok());
-    std::vector<std::string> out;
-    for (const auto& r : doc.removed) {
-      out.push_back(std::to_string(r.begin) + "-" + std::to_string(r.end) + " " + r.kind + " " +
-                    r.entry);
-    }
-    return out;
-  };
-  size_t files = 0, scan_hits = 0;
-  for (const auto& root : {SourceDir() / "corpus", SourceDir() / "../shared/seeds"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-      if (!entry.is_regular_file()) continue;
-      INFO(entry.path().string());
-      const auto want = removed(entry.path(), joined, *joined_stage);
-      CHECK(removed(entry.path(), split, *split_stage) == want);
-      for (const auto& r : want) {
-        for (const auto& scan_entry : scan_entries) {
-          if (r.ends_with(" " + scan_entry)) ++scan_hits;
-        }
-      }
-      ++files;
-    }
-  }
-  CHECK(files > 50);
-  CHECK(scan_hits > 0);  // the corpus exercises the `scan` rows
 }
 
 }  // namespace newsie
