@@ -49,6 +49,23 @@ bool IsQuoteMark(unsigned char c, bool line_ends) {
   return c == '"' || c == '\'' || c == 0xE2 || c == 0xE3 || (line_ends && c == '\n');
 }
 
+// The index of the first byte set in a 16-byte vector comparison's result
+// (each byte all ones or all zeros), counted from the lowest address; 16
+// when none is.
+template <typename Mask>
+size_t FirstSetByte(const Mask& hit) {
+  static_assert(sizeof(Mask) == 16);
+  uint64_t halves[2];
+  std::memcpy(halves, &hit, sizeof halves);
+  for (size_t half = 0; half < 2; ++half) {
+    if (halves[half] == 0) continue;
+    const int bit = std::endian::native == std::endian::little ? std::countr_zero(halves[half])
+                                                               : std::countl_zero(halves[half]);
+    return 8 * half + static_cast<size_t>(bit) / 8;
+  }
+  return 16;
+}
+
 // The first position in text[pos, end) holding a mark byte (IsQuoteMark), or
 // end. Sixteen bytes are compared at once (GCC's vector extension, SIMD where
 // the target has it): marks are dozens of bytes apart.
@@ -60,16 +77,8 @@ size_t NextQuoteMark(std::string_view text, size_t pos, size_t end, bool line_en
     // E2 and E3 are the bytes whose low bit set gives E3.
     auto hit = (v == '"') | (v == '\'') | ((v | 1) == 0xE3);
     if (line_ends) hit |= v == '\n';
-    // Each byte of `hit` is all ones or all zeros; the first one set, counted
-    // from the lowest address, is the mark.
-    uint64_t halves[2];
-    std::memcpy(halves, &hit, sizeof halves);
-    for (size_t half = 0; half < 2; ++half) {
-      if (halves[half] == 0) continue;
-      const int bit = std::endian::native == std::endian::little ? std::countr_zero(halves[half])
-                                                                 : std::countl_zero(halves[half]);
-      return pos + 8 * half + static_cast<size_t>(bit) / 8;
-    }
+    // The first byte set, counted from the lowest address, is the mark.
+    if (const size_t i = FirstSetByte(hit); i < 16) return pos + i;
   }
   while (pos < end && !IsQuoteMark(static_cast<unsigned char>(text[pos]), line_ends)) ++pos;
   return pos;
@@ -92,14 +101,7 @@ size_t NextInRanges(std::string_view text, size_t pos, size_t end, Range ascii, 
     Mask hit{};
     if (ascii.lo <= ascii.hi) hit |= (v - ascii.lo) <= ascii_width;
     if (high.lo <= high.hi) hit |= (v - high.lo) <= high_width;
-    uint64_t halves[2];
-    std::memcpy(halves, &hit, sizeof halves);
-    for (size_t half = 0; half < 2; ++half) {
-      if (halves[half] == 0) continue;
-      const int bit = std::endian::native == std::endian::little ? std::countr_zero(halves[half])
-                                                                 : std::countl_zero(halves[half]);
-      return pos + 8 * half + static_cast<size_t>(bit) / 8;
-    }
+    if (const size_t i = FirstSetByte(hit); i < 16) return pos + i;
   }
   return pos;
 }
