@@ -31,10 +31,9 @@
 //     header lines under the page title (the first line that reads like a
 //     title: TitleLike) that are not a repeat of it, down to the first line
 //     that ends like a sentence (body text the leads missed: it and what
-//     follows are no deck). These sub-headlines ("Establishment of the '2024
-//     ... Plan'... Targeting 12,100 Jobs and 66.9% Employment Rate") are the
-//     story's but lie above its lead, outside its span, which stays where it
-//     is; the sentences stage makes them sentences marked `deck`, kept apart
+//     follows are no deck). These sub-headlines ("City Aims for 14,300 Jobs
+//     and a 62.4% Employment Rate This Year") are the story's but lie above
+//     its lead, outside its span, which stays where it is; the sentences stage makes them sentences marked `deck`, kept apart
 //     from story.sentences, and only the extractors that ask read them (the
 //     targets extractor, as headings). Lines above the title (mastheads,
 //     menus) are none; a roundup's header introduces several stories, so it

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -84,13 +85,17 @@ TEST_CASE("stories: seed 000's deck is the two lines under its title", "[stories
   const Document doc = Seed("000_c0d990b8704e05cf.txt");
   REQUIRE(doc.stories.size() == 1);
   const Story& story = doc.stories[0];
-  CHECK(
-      DeckOf(doc, story) ==
-      std::vector<std::string>{
-          "Establishment of the '2024 Comprehensive Job Policy Plan'... Targeting 12,100 Jobs and "
-          "66.9% Employment Rate",
-          "Implementing 19 Action Tasks Across 5 Core Strategies Including Gwanak S-Valley "
-          "Development and Largest Public Job Provision in Seoul"});
+  // The deck is the seed's lines 10 and 11, as the file has them (read from
+  // it, not copied here); the first holds the 66.9 % goal.
+  std::vector<std::string> lines;
+  std::istringstream file(ReadFile(SourceDir() / "../shared/seeds/000_c0d990b8704e05cf.txt"));
+  for (std::string line; std::getline(file, line);) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    lines.push_back(line);
+  }
+  REQUIRE(lines.size() > 11);
+  CHECK(DeckOf(doc, story) == std::vector<std::string>{lines[9], lines[10]});
+  CHECK(lines[9].ends_with("66.9% Employment Rate"));
   // The span still starts at the lead; the deck's sentences are apart from
   // the body's, marked, and carry their quantities.
   CHECK(doc.Work(story.begin, story.end).starts_with("Gwanak-gu (Mayor Park"));
