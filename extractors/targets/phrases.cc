@@ -274,12 +274,17 @@ bool IsHeading(const Document& doc, const Story& story, size_t begin, size_t end
   return true;
 }
 
-std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story) {
+std::vector<SentenceRef> SentencesAt(const Document& doc, const std::vector<int>& indices) {
   std::vector<SentenceRef> out;
-  for (int i : story.sentences) {
+  for (int i : indices) {
     const Sentence& s = doc.sentences[static_cast<size_t>(i)];
     out.push_back({s.begin, s.end, &s.quantities, i});
   }
+  return out;
+}
+
+std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story) {
+  std::vector<SentenceRef> out = SentencesAt(doc, story.sentences);
   if (!out.empty()) return out;
   size_t pos = story.begin;
   while (pos < story.end) {

@@ -120,6 +120,9 @@ struct SentenceRef {
   int index = -1;  // in doc.sentences; -1 for a line of the fallback
 };
 std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story);
+// doc.sentences[i] for each i of `indices` (a story's `sentences` or
+// `deck_sentences`), as SentenceRefs.
+std::vector<SentenceRef> SentencesAt(const Document& doc, const std::vector<int>& indices);
 // Every sentence of the document, as SentenceRefs.
 std::vector<SentenceRef> DocumentSentences(const Document& doc);
 

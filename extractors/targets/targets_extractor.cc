@@ -110,16 +110,6 @@ class Lazy {
   bool made_ = false;
 };
 
-// The sentences of the story's deck (stories.h), with their quantities.
-std::vector<phrases::SentenceRef> DeckSentences(const Document& doc, const Story& story) {
-  std::vector<phrases::SentenceRef> out;
-  for (const int i : story.deck_sentences) {
-    const Sentence& s = doc.sentences[static_cast<size_t>(i)];
-    out.push_back({s.begin, s.end, &s.quantities, i});
-  }
-  return out;
-}
-
 }  // namespace
 
 struct TargetsExtractor::Candidate {
@@ -662,7 +652,7 @@ void TargetsExtractor::Extract(Document& doc, Story& story) const {
   // The deck after the body: sub-headlines that state the story's goals in
   // brief, read as headings (a body target of the same metric and value or
   // year wins; one the body does not state is kept).
-  const auto deck = DeckSentences(doc, story);
+  const auto deck = phrases::SentencesAt(doc, story.deck_sentences);  // stories.h
   MetricWords deck_words(metrics_, doc, deck);
   const size_t body_found = all.size();
   for (size_t i = 0; i < deck.size(); ++i) {
