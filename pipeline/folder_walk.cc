@@ -72,7 +72,10 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
       break;
     }
     std::string name = entry->d_name;
-    if (IsSidecar(name)) listing.sidecars.push_back(name);
+    if (IsSidecar(name)) {
+      if (entry->d_type != DT_REG) listing.irregular.push_back(name);
+      listing.sidecars.push_back(name);
+    }
     if (IsHidden(name)) continue;  // "." and ".." too
     if (IsDirectory(dir, name, entry->d_type)) {
       listing.names.push_back(name + '/');
@@ -116,11 +119,15 @@ std::optional<WalkStep> FolderWalk::Next() {
     // (fs::relative resolved every component of every path, six readlink
     // calls a file, and gave two links to one file the same id).
     step.id = step.path.lexically_relative(root_).generic_string();
-    step.has_sidecar =
-        !top.sidecars.empty() &&
-        std::binary_search(top.sidecars.begin(), top.sidecars.end(), SidecarPath(name).string());
-    step.regular = top.irregular.empty() ||
-                   !std::binary_search(top.irregular.begin(), top.irregular.end(), name);
+    const auto listed_regular = [&top](const std::string& entry) {
+      return top.irregular.empty() ||
+             !std::binary_search(top.irregular.begin(), top.irregular.end(), entry);
+    };
+    const std::string sidecar = SidecarPath(name).string();
+    step.has_sidecar = !top.sidecars.empty() &&
+                       std::binary_search(top.sidecars.begin(), top.sidecars.end(), sidecar);
+    step.regular = listed_regular(name);
+    step.sidecar_regular = *step.has_sidecar && listed_regular(sidecar);
     return step;
   }
   return std::nullopt;

@@ -49,6 +49,8 @@ struct WalkStep {
   // A file's: the listing called it a regular file (DT_REG: no symlink,
   // device or FIFO), so a read shorter than asked is its end.
   bool regular = false;
+  // A file's: has_sidecar, and the listing called the sidecar regular too.
+  bool sidecar_regular = false;
 };
 
 // NAME.meta.json for NAME.txt (NAME.EXT or NAME): the sidecar that may come
@@ -73,7 +75,7 @@ class FolderWalk {
     std::filesystem::path dir;
     std::vector<std::string> names;
     std::vector<std::string> sidecars;
-    std::vector<std::string> irregular;
+    std::vector<std::string> irregular;  // files and sidecars that are not DT_REG
     size_t next = 0;
   };
 

@@ -175,13 +175,16 @@ bool ReadSmallRegularFile(int fd, uint64_t max_bytes, std::string& out) {
 // sidecar does not cost the document; it becomes a warning on it. One open
 // attempt answers the common case (no sidecar); a sidecar that cannot be
 // opened or read for another reason goes the old way, fs::exists and a
-// stream, whose errors give the warning its words.
-void LoadSidecar(const fs::path& sidecar, Input& input) {
+// stream, whose errors give the warning its words. One the listing called
+// regular is read like a small document, with one pread.
+void LoadSidecar(const fs::path& sidecar, bool listed_regular, Input& input) {
   const FileDescriptor fd(::open(sidecar.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0 && errno == ENOENT) return;
   std::string bytes;
   // A sidecar is small: read in chunks, without an fstat for its size.
-  const bool read = fd.get() >= 0 && ReadFile(fd.get(), "", UINT64_MAX - 1, 0, bytes).ok();
+  const bool read =
+      fd.get() >= 0 && ((listed_regular && ReadSmallRegularFile(fd.get(), UINT64_MAX - 1, bytes)) ||
+                        ReadFile(fd.get(), "", UINT64_MAX - 1, 0, bytes).ok());
   std::error_code ec;
   if (!read && !fs::exists(sidecar, ec)) return;
   try {
@@ -291,7 +294,9 @@ Status Load(WorkItem& item, const InputOptions& options) {
   }
 
   // A walked file's folder listing said whether its sidecar is there.
-  if (item.has_sidecar.value_or(true)) LoadSidecar(SidecarPath(file), item.input);
+  if (item.has_sidecar.value_or(true)) {
+    LoadSidecar(SidecarPath(file), item.sidecar_listed_regular, item.input);
+  }
   return {};
 }
 
@@ -408,6 +413,7 @@ std::optional<WorkItem> InputReader::Next() {
       item.path = file.string();
       item.has_sidecar = step->has_sidecar;
       item.listed_regular = step->regular;
+      item.sidecar_listed_regular = step->sidecar_regular;
       item.file = file;
       item.input.id = std::move(id);
       item.input.path = file.string();

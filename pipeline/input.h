@@ -48,8 +48,10 @@ struct WorkItem {
   // Whether the file's sidecar exists, as its folder's listing said
   // (WalkStep::has_sidecar); nullopt: not known, Load looks for it.
   std::optional<bool> has_sidecar;
-  // The folder listing called the file regular (WalkStep::regular).
+  // The folder listing called the file regular (WalkStep::regular), and its
+  // sidecar (WalkStep::sidecar_regular).
   bool listed_regular = false;
+  bool sidecar_listed_regular = false;
 };
 
 // Reads a file's bytes and its sidecar into item.input (on the worker).

@@ -108,6 +108,34 @@ TEST_CASE("folder walk: a file's sidecar is known from its folder's listing", "[
         std::vector<std::optional<bool>>{true, false, true, true, false, true, std::nullopt});
 }
 
+TEST_CASE("folder walk: a sidecar is read whole whether or not the listing calls it regular",
+          "[input][walk]") {
+  TempDir dir;
+  // A sidecar longer than the one pread Load first tries on a regular one
+  // (64 KiB), a short one, and one reached through a symlink.
+  const std::string long_title(70000, 't');
+  dir.Write("in/a.txt", "x\n");
+  dir.Write("in/a.meta.json", R"({"title": ")" + long_title + R"("})");
+  dir.Write("in/b.txt", "x\n");
+  dir.Write("in/b.meta.json", R"({"title": "short", "date": "2024-01-02"})");
+  dir.Write("in/c.txt", "x\n");
+  dir.Write("elsewhere/c.meta.json", R"({"title": "linked"})");
+  fs::create_symlink(dir.path / "elsewhere/c.meta.json", dir.path / "in/c.meta.json");
+  std::istringstream no_stdin;
+  InputReader reader({(dir.path / "in").string()}, InputOptions{}, no_stdin);
+  std::vector<bool> sidecar_regular;
+  std::vector<std::optional<std::string>> titles;
+  while (auto item = reader.Next()) {
+    REQUIRE(item->error.ok());
+    REQUIRE(Load(*item, InputOptions{}).ok());
+    CHECK_FALSE(item->input.sidecar_error);
+    sidecar_regular.push_back(item->sidecar_listed_regular);
+    titles.push_back(item->input.title);
+  }
+  CHECK(sidecar_regular == std::vector<bool>{true, true, false});
+  CHECK(titles == std::vector<std::optional<std::string>>{long_title, "short", "linked"});
+}
+
 TEST_CASE("folder walk: a regular file is read whole, at any size, with or without its size",
           "[input][walk]") {
   TempDir dir;
