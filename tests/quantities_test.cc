@@ -11,6 +11,7 @@
 #include "pipeline/lexicon.h"
 #include "pipeline/normalize.h"
 #include "pipeline/quantities/finder.h"
+#include "pipeline/quantities/phrase_trie.h"
 #include "pipeline/quantities/resolve.h"
 #include "pipeline/quantities/tables.h"
 #include "tests/test_support.h"
@@ -154,6 +155,46 @@ TEST_CASE("quantities: the English starter shapes pass every starter", "[quantit
   }
   CHECK_FALSE(tables.MayBeEnStarter('a', 'b', 25));  // longer than any word looked up
   CHECK_FALSE(tables.MayBeEnStarter('1', 'a', 2));
+}
+
+// PhraseSet::Match and MatchBefore take their candidates from a PhraseTrie:
+// it must offer every key the text spells (ASCII case folded), longest first
+// and in id order within a length, and nothing else.
+TEST_CASE("quantities: the phrase trie offers the keys the text spells, longest first",
+          "[quantities]") {
+  using quantities::PhraseTrie;
+  const std::vector<std::string> keys = {"the year", "the", "THE", "개소", "", "개", "%"};
+  auto offered = [](const PhraseTrie& trie, std::string_view text, size_t at) {
+    std::vector<uint32_t> ids;
+    trie.Visit(text, at, [&](uint32_t id) {
+      ids.push_back(id);
+      return false;
+    });
+    return ids;
+  };
+  const PhraseTrie starts = PhraseTrie::Build(keys, PhraseTrie::Direction::kForward);
+  CHECK(offered(starts, "in The Year", 3) == std::vector<uint32_t>{0, 1, 2});
+  CHECK(offered(starts, "in the yea", 3) == std::vector<uint32_t>{1, 2});
+  CHECK(offered(starts, "theme", 0) == std::vector<uint32_t>{1, 2});
+  CHECK(offered(starts, "3개소를", 1) == std::vector<uint32_t>{3, 5});
+  CHECK(offered(starts, "3개를", 1) == std::vector<uint32_t>{5});
+  CHECK(offered(starts, "5%", 1) == std::vector<uint32_t>{6});
+  CHECK(offered(starts, "th", 0).empty());
+  CHECK(offered(starts, "the", 3).empty());  // at the end: nothing starts there
+  // Accepting one stops the walk.
+  std::vector<uint32_t> seen;
+  CHECK(starts.Visit("the year", 0, [&](uint32_t id) {
+    seen.push_back(id);
+    return id == 1;
+  }));
+  CHECK(seen == std::vector<uint32_t>{0, 1});
+  const PhraseTrie ends = PhraseTrie::Build(keys, PhraseTrie::Direction::kBackward);
+  CHECK(offered(ends, "in THE year", 11) == std::vector<uint32_t>{0});
+  CHECK(offered(ends, "in the", 6) == std::vector<uint32_t>{1, 2});
+  CHECK(offered(ends, "3개소", 7) == std::vector<uint32_t>{3});
+  CHECK(offered(ends, "3개", 4) == std::vector<uint32_t>{5});
+  CHECK(offered(ends, "the", 0).empty());
+  CHECK(offered(ends, "he", 2).empty());
 }
 
 // FromHangul tries a reading at a syllable only when HangulOpeners says one

@@ -38,126 +38,56 @@ void PhraseSet::Add(Phrase p) {
   p.latin = IsLatinPhrase(p.text);
   if (p.latin) p.text = LowerAscii(p.text);
   if (p.text.empty()) return;
-  auto cases = [&](char c) -> std::pair<unsigned char, unsigned char> {
-    const auto u = static_cast<unsigned char>(c);
-    if (p.latin && c >= 'a' && c <= 'z') return {u, static_cast<unsigned char>(c - 'a' + 'A')};
-    return {u, u};
-  };
-  if (p.text.size() == 1) {
-    const auto [a, b] = cases(p.text[0]);
-    single_byte_.set(a);
-    single_byte_.set(b);
-  } else {
-    const auto [a0, a1] = cases(p.text[0]);
-    const auto [b0, b1] = cases(p.text[1]);
-    for (unsigned first : {a0, a1}) {
-      for (unsigned second : {b0, b1}) first_pair_.set((first << 8) | second);
-    }
-  }
   phrases_.push_back(std::move(p));
-  Index();
 }
 
 void PhraseSet::Sort() {
   std::stable_sort(phrases_.begin(), phrases_.end(),
                    [](const Phrase& a, const Phrase& b) { return a.text.size() > b.text.size(); });
-  Index();
+  std::vector<std::string> keys;
+  keys.reserve(phrases_.size());
+  for (const Phrase& p : phrases_) keys.push_back(p.text);
+  starts_ = PhraseTrie::Build(keys, PhraseTrie::Direction::kForward);
+  ends_ = PhraseTrie::Build(keys, PhraseTrie::Direction::kBackward);
 }
 
-uint16_t PhraseSet::Key(char a, char b) {
-  return static_cast<uint16_t>((static_cast<unsigned char>(Lower(a)) << 8) |
-                               static_cast<unsigned char>(Lower(b)));
-}
-
-void PhraseSet::Index() {
-  by_first_.clear();
-  by_last_.clear();
-  single_.clear();
-  for (uint32_t i = 0; i < phrases_.size(); ++i) {
-    const std::string& text = phrases_[i].text;
-    if (text.size() == 1) {
-      single_.push_back(i);
-      continue;
-    }
-    by_first_.emplace_back(Key(text[0], text[1]), i);
-    by_last_.emplace_back(Key(text[text.size() - 2], text.back()), i);
-  }
-  std::sort(by_first_.begin(), by_first_.end());
-  std::sort(by_last_.begin(), by_last_.end());
-}
-
-namespace {
-
-// The indexes filed under `key`, in phrases_ order.
-template <typename F>
-const Phrase* FirstOf(const std::vector<std::pair<uint16_t, uint32_t>>& index, uint16_t key,
-                      F try_phrase) {
-  auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(key, uint32_t{0}));
-  for (; it != index.end() && it->first == key; ++it) {
-    if (const Phrase* p = try_phrase(it->second)) return p;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
-bool PhraseSet::MayStartAt(std::string_view t, size_t pos) const {
-  if (pos >= t.size()) return false;
-  const auto b0 = static_cast<unsigned char>(t[pos]);
-  if (single_byte_.test(b0)) return true;
-  if (pos + 1 >= t.size()) return false;
-  return first_pair_.test((unsigned{b0} << 8) | static_cast<unsigned char>(t[pos + 1]));
-}
-
+// The tries offer phrases in phrases_ order (longest first) among those whose
+// folded bytes the text spells; each is then checked as a whole.
 const Phrase* PhraseSet::Match(std::string_view t, size_t pos, std::string_view kind) const {
-  if (!MayStartAt(t, pos)) return nullptr;
-  auto try_phrase = [&](uint32_t i) -> const Phrase* {
+  const Phrase* found = nullptr;
+  starts_.Visit(t, pos, [&](uint32_t i) {
     const Phrase& p = phrases_[i];
-    if (!kind.empty() && p.kind != kind) return nullptr;
+    if (!kind.empty() && p.kind != kind) return false;
     if (p.latin) {
       if (StartsWithIcase(t, pos, p.text) &&
           (!IsAlpha(p.text.back()) || LatinWordEnds(t, pos + p.text.size()))) {
-        return &p;
+        found = &p;
       }
     } else if (StartsWith(t, pos, p.text)) {
-      return &p;
+      found = &p;
     }
-    return nullptr;
-  };
-  // Longer phrases first, as phrases_ orders them: the two-byte index, then
-  // the one-byte phrases.
-  if (pos + 1 < t.size()) {
-    if (const Phrase* p = FirstOf(by_first_, Key(t[pos], t[pos + 1]), try_phrase)) return p;
-  }
-  for (const uint32_t i : single_) {
-    if (const Phrase* p = try_phrase(i)) return p;
-  }
-  return nullptr;
+    return found != nullptr;
+  });
+  return found;
 }
 
 const Phrase* PhraseSet::MatchBefore(std::string_view t, size_t end, size_t* begin,
                                      std::string_view kind) const {
-  if (end == 0 || end > t.size()) return nullptr;
-  auto try_phrase = [&](uint32_t i) -> const Phrase* {
+  const Phrase* found = nullptr;
+  ends_.Visit(t, end, [&](uint32_t i) {
     const Phrase& p = phrases_[i];
-    if (!kind.empty() && p.kind != kind) return nullptr;
-    if (p.text.size() > end) return nullptr;
+    if (!kind.empty() && p.kind != kind) return false;
+    if (p.text.size() > end) return false;
     const size_t b = end - p.text.size();
     if (p.latin ? (StartsWithIcase(t, b, p.text) && LatinWordStarts(t, b))
                 : StartsWith(t, b, p.text)) {
-      if (!p.latin && b > 0 && IsHangul(CodePointBefore(t, b))) return nullptr;
+      if (!p.latin && b > 0 && IsHangul(CodePointBefore(t, b))) return false;
       *begin = b;
-      return &p;
+      found = &p;
     }
-    return nullptr;
-  };
-  if (end >= 2) {
-    if (const Phrase* p = FirstOf(by_last_, Key(t[end - 2], t[end - 1]), try_phrase)) return p;
-  }
-  for (const uint32_t i : single_) {
-    if (const Phrase* p = try_phrase(i)) return p;
-  }
-  return nullptr;
+    return found != nullptr;
+  });
+  return found;
 }
 
 QuantityTables::QuantityTables(const LexiconDir& dir) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pipeline/lexicon.h"
+#include "pipeline/quantities/phrase_trie.h"
 #include "pipeline/quantities/text_scan.h"
 
 namespace newsie::quantities {
@@ -32,6 +33,7 @@ struct Phrase {
 class PhraseSet {
  public:
   void Add(Phrase p);
+  // Orders the phrases longest first and indexes them: call after the last Add.
   void Sort();
   // The longest phrase at `pos` (Latin phrases must end at a word boundary),
   // restricted to `kind` when non-empty.
@@ -42,20 +44,11 @@ class PhraseSet {
   const std::vector<Phrase>& all() const { return phrases_; }
 
  private:
-  bool MayStartAt(std::string_view t, size_t pos) const;
-
-  void Index();
-  static uint16_t Key(char a, char b);
-
   std::vector<Phrase> phrases_;
-  // Indexes into phrases_ keyed by the phrase's (ASCII-lowercased) first two
-  // and last two bytes, sorted by key and then by index (phrases_ order, so
-  // longest first): Match and MatchBefore try only the phrases whose edge
-  // bytes are the text's. One-byte phrases (`$`, `%`) are in single_.
-  std::vector<std::pair<uint16_t, uint32_t>> by_first_, by_last_;
-  std::vector<uint32_t> single_;
-  std::bitset<256> single_byte_;   // first bytes of one-byte phrases ($, %)
-  std::bitset<65536> first_pair_;  // first two bytes of longer phrases (both cases)
+  // The phrases (ids: indexes into phrases_) by their bytes read forwards from
+  // their start and backwards from their end: Match and MatchBefore check only
+  // the phrases whose (case-folded) bytes the text spells there.
+  PhraseTrie starts_, ends_;
 };
 
 // Hashes std::string and std::string_view alike, so that a word of the text
