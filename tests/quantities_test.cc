@@ -11,6 +11,7 @@
 #include "pipeline/lexicon.h"
 #include "pipeline/normalize.h"
 #include "pipeline/quantities/finder.h"
+#include "pipeline/quantities/korean_numerals.h"
 #include "pipeline/quantities/phrase_trie.h"
 #include "pipeline/quantities/resolve.h"
 #include "pipeline/quantities/tables.h"
@@ -219,12 +220,39 @@ TEST_CASE("quantities: the Hangul openers cover the words of each reading", "[qu
   CHECK(tables.HangulOpeners(U'올') & T::kOpensRelative);
   CHECK(tables.HangulOpeners(U'지') & T::kOpensDayBefore);
   CHECK(tables.HangulOpeners(U'삼') & T::kOpensSino);
-  CHECK(tables.HangulOpeners(U'회') == 0);  // 회의, 회사: no reading starts here
+  // 회의, 회사: no reading starts here (회 only follows numerals: 3회).
+  CHECK((tables.HangulOpeners(U'회') & ~T::kFollowsNumeral) == 0);
   CHECK(tables.HangulOpeners(U'A') == 0);
   // A syllable without openers still reads numbers after digits: 3회.
   const Found f = Search("회의에서 3회 논의했다", "ko");
   REQUIRE(f.quantities.size() == 1);
   CHECK(f.quantities[0].value == Number::Int(3));
+}
+
+// NumeralMayEndAt looks for a word after a numeral only at syllables marked
+// kFollowsNumeral: every word it looks for must start with a marked one.
+TEST_CASE("quantities: kFollowsNumeral marks the words that may follow a numeral", "[quantities]") {
+  using T = quantities::QuantityTables;
+  const T& tables = Finder().tables();
+  auto marked = [&](std::string_view word) {
+    INFO(word);
+    const uint32_t cp = quantities::CodePointAt(word, 0);
+    if (quantities::IsHangul(cp)) CHECK((tables.HangulOpeners(cp) & T::kFollowsNumeral) != 0);
+  };
+  for (const quantities::PhraseSet* set : {&tables.ko_words, &tables.units, &tables.approx}) {
+    for (const auto& p : set->all()) marked(p.text);
+  }
+  for (const auto* numerals : {&tables.sino_unit, &tables.sino_scale}) {
+    for (const auto& [cp, value] : *numerals)
+      CHECK((tables.HangulOpeners(cp) & T::kFollowsNumeral));
+  }
+  CHECK((tables.HangulOpeners(U'자') & T::kFollowsNumeral) == 0);  // 일자리: no numeral
+  CHECK_FALSE(quantities::NumeralMayEndAt("일자리", 3, tables));
+  CHECK(quantities::NumeralMayEndAt("이천년", 6, tables));  // a calendar suffix
+  CHECK(quantities::NumeralMayEndAt("삼만", 3, tables));    // a scale
+  CHECK(quantities::NumeralMayEndAt("삼개", 3, tables));    // a counter
+  // Read as numbers or not, as before the table.
+  CHECK(Search("일자리 삼천 개", "ko").quantities.size() == 1);
 }
 
 TEST_CASE("quantities: exact integers and decimals", "[quantities]") {

@@ -173,10 +173,6 @@ class Scanner {
       return tb_.units.Match(t_, i, "currency") != nullptr;
     }
     const size_t length = word_end - i;
-    if ((length == 3 && StartsWithIcase(t_, i, "the")) ||
-        (length == 5 && StartsWithIcase(t_, i, "minus"))) {
-      return true;
-    }
     // Most words of English text start nothing: their first letters and
     // length rule them out before the word is lowered and looked up.
     if (!tb_.MayBeEnStarter(t_[i], length > 1 ? t_[i + 1] : '\0', length)) return false;

@@ -19,6 +19,9 @@ bool NumeralMayEndAt(std::string_view t, size_t pos, const QuantityTables& table
   if (pos >= t.size()) return true;
   const uint32_t cp = CodePointAt(t, pos);
   if (!IsHangul(cp)) return true;
+  if (!(tables.HangulOpeners(cp) & QuantityTables::kFollowsNumeral)) {
+    return StartsWith(t, pos, kYear) || StartsWith(t, pos, kMonth) || StartsWith(t, pos, kQuarter);
+  }
   if (tables.sino_unit.count(cp) || tables.sino_scale.count(cp)) return true;
   return tables.ko_words.Match(t, pos) != nullptr || tables.units.Match(t, pos) != nullptr ||
          tables.approx.Match(t, pos, "after") != nullptr || StartsWith(t, pos, kYear) ||

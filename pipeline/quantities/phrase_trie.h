@@ -35,6 +35,21 @@ class PhraseTrie {
   // The key of id k is keys[k]; empty keys are never offered.
   static PhraseTrie Build(const std::vector<std::string>& keys, Direction direction);
 
+  // Whether the text may spell a key at `at` (kForward) or ending at `at`
+  // (kBackward), from its first two bytes there: a quick test before Visit.
+  bool MayStartAt(std::string_view t, size_t at) const {
+    if (at >= t.size()) return false;
+    const uint32_t node = root_[static_cast<unsigned char>(Lower(t[at]))];
+    if (node == kNone || nodes_[node].ids_end > nodes_[node].ids_begin) return node != kNone;
+    return at + 1 < t.size() && Child(node, static_cast<unsigned char>(Lower(t[at + 1]))) != kNone;
+  }
+  bool MayEndAt(std::string_view t, size_t at) const {
+    if (at == 0 || at > t.size()) return false;
+    const uint32_t node = root_[static_cast<unsigned char>(Lower(t[at - 1]))];
+    if (node == kNone || nodes_[node].ids_end > nodes_[node].ids_begin) return node != kNone;
+    return at >= 2 && Child(node, static_cast<unsigned char>(Lower(t[at - 2]))) != kNone;
+  }
+
   // Calls accept(id) for each key the text spells at `at` (see Direction),
   // as ordered above, until accept returns true; returns whether it did.
   template <typename Accept>

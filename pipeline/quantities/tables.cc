@@ -53,7 +53,7 @@ void PhraseSet::Sort() {
 
 // The tries offer phrases in phrases_ order (longest first) among those whose
 // folded bytes the text spells; each is then checked as a whole.
-const Phrase* PhraseSet::Match(std::string_view t, size_t pos, std::string_view kind) const {
+const Phrase* PhraseSet::MatchAt(std::string_view t, size_t pos, std::string_view kind) const {
   const Phrase* found = nullptr;
   starts_.Visit(t, pos, [&](uint32_t i) {
     const Phrase& p = phrases_[i];
@@ -71,8 +71,8 @@ const Phrase* PhraseSet::Match(std::string_view t, size_t pos, std::string_view 
   return found;
 }
 
-const Phrase* PhraseSet::MatchBefore(std::string_view t, size_t end, size_t* begin,
-                                     std::string_view kind) const {
+const Phrase* PhraseSet::MatchEndingAt(std::string_view t, size_t end, size_t* begin,
+                                       std::string_view kind) const {
   const Phrase* found = nullptr;
   ends_.Visit(t, end, [&](uint32_t i) {
     const Phrase& p = phrases_[i];
@@ -215,6 +215,14 @@ void QuantityTables::MarkHangulOpeners() {
   }
   for (const PhraseSet* native : {&native_tens, &native_ones}) {
     for (const Phrase& p : native->all()) mark(p.text, kOpensNative);
+  }
+  for (const PhraseSet* after : {&ko_words, &units, &approx}) {
+    for (const Phrase& p : after->all()) mark(p.text, kFollowsNumeral);
+  }
+  for (const auto* numerals : {&sino_unit, &sino_scale}) {
+    for (const auto& [cp, value] : *numerals) {
+      if (IsHangul(cp)) hangul_openers_[cp - kFirstSyllable] |= kFollowsNumeral;
+    }
   }
 }
 

@@ -37,13 +37,23 @@ class PhraseSet {
   void Sort();
   // The longest phrase at `pos` (Latin phrases must end at a word boundary),
   // restricted to `kind` when non-empty.
-  const Phrase* Match(std::string_view t, size_t pos, std::string_view kind = {}) const;
+  // Most positions start no phrase: that is ruled out here, inline, from the
+  // first two bytes, before the full walk.
+  const Phrase* Match(std::string_view t, size_t pos, std::string_view kind = {}) const {
+    return starts_.MayStartAt(t, pos) ? MatchAt(t, pos, kind) : nullptr;
+  }
   // The longest phrase ending exactly at `end` (then `*begin` is where it starts).
   const Phrase* MatchBefore(std::string_view t, size_t end, size_t* begin,
-                            std::string_view kind = {}) const;
+                            std::string_view kind = {}) const {
+    return ends_.MayEndAt(t, end) ? MatchEndingAt(t, end, begin, kind) : nullptr;
+  }
   const std::vector<Phrase>& all() const { return phrases_; }
 
  private:
+  const Phrase* MatchAt(std::string_view t, size_t pos, std::string_view kind) const;
+  const Phrase* MatchEndingAt(std::string_view t, size_t end, size_t* begin,
+                              std::string_view kind) const;
+
   std::vector<Phrase> phrases_;
   // The phrases (ids: indexes into phrases_) by their bytes read forwards from
   // their start and backwards from their end: Match and MatchBefore check only
@@ -111,6 +121,10 @@ struct QuantityTables {
     kOpensMinus = 4,
     kOpensSino = 8,
     kOpensNative = 16,
+    // Not a reading: a word that may follow a numeral starts with the syllable
+    // (a word of ko_words, units or approx, a Sino-Korean unit or scale), so
+    // NumeralMayEndAt has to look; without it, only a calendar suffix can.
+    kFollowsNumeral = 32,
   };
   uint8_t HangulOpeners(uint32_t syllable) const {
     return IsHangul(syllable) ? hangul_openers_[syllable - kFirstSyllable] : 0;
