@@ -48,12 +48,4 @@ DigitRun DigitRun::Walk(std::string_view text, size_t start) {
   return run;
 }
 
-int DigitRun::CountFrom(Separator kind, size_t from) const {
-  int n = 0;
-  for (const size_t pos : last_[static_cast<size_t>(kind)]) n += pos != npos && pos >= from;
-  return n;
-}
-
-size_t DigitRun::Last(Separator kind) const { return last_[static_cast<size_t>(kind)][0]; }
-
 }  // namespace newsie::quantities

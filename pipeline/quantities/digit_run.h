@@ -39,10 +39,14 @@ class DigitRun {
 
   // How many separators of `kind` the run holds at or after `from`, counting
   // to two: 2 means two or more.
-  int CountFrom(Separator kind, size_t from) const;
+  int CountFrom(Separator kind, size_t from) const {
+    int n = 0;
+    for (const size_t pos : last_[static_cast<size_t>(kind)]) n += pos != npos && pos >= from;
+    return n;
+  }
 
   // The last separator of `kind` in the run (npos when there is none).
-  size_t Last(Separator kind) const;
+  size_t Last(Separator kind) const { return last_[static_cast<size_t>(kind)][0]; }
 
   static constexpr size_t npos = static_cast<size_t>(-1);
 

@@ -1,6 +1,7 @@
 #include "pipeline/quantities/finder.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "pipeline/quantities/decimal.h"
@@ -87,9 +88,13 @@ class Scanner {
     const size_t n = t_.size();
     while (i < n) {
       const auto b = static_cast<unsigned char>(t_[i]);
-      if (b < 0x80) {
-        prev_hangul = false;
-        if (IsDigit(static_cast<char>(b)) || b == '$' || b == '-') {
+      switch (kAsciiStarts[b]) {
+        case AsciiStart::kNothing:  // spaces, punctuation
+          prev_hangul = false;
+          ++i;
+          continue;
+        case AsciiStart::kNumber:  // a digit, '$', '-'
+          prev_hangul = false;
           if (b != '-' || (i + 1 < n && IsDigit(t_[i + 1]) &&
                            (i == 0 || t_[i - 1] == ' ' || t_[i - 1] == '('))) {
             Quantity q;
@@ -101,9 +106,19 @@ class Scanner {
             i = std::max(skip, i + 1);
             continue;
           }
-        } else if (IsAlpha(static_cast<char>(b)) && LatinWordStarts(t_, i)) {
+          ++i;
+          continue;
+        case AsciiStart::kLetter: {
+          prev_hangul = false;
+          if (!LatinWordStarts(t_, i)) {
+            ++i;
+            continue;
+          }
           size_t we = i + 1;  // the end of the word's letters
-          while (we < n && IsAlpha(t_[we])) ++we;
+          while (we < n &&
+                 kAsciiStarts[static_cast<unsigned char>(t_[we])] == AsciiStart::kLetter) {
+            ++we;
+          }
           if (StartsWithIcase(t_, i, "http") || StartsWithIcase(t_, i, "www.")) {
             // URLs and their article ids are not quantities.
             while (i < n && t_[i] != ' ' && t_[i] != ')' && t_[i] != '\n') ++i;
@@ -120,11 +135,13 @@ class Scanner {
           i = we;
           continue;
         }
-        ++i;
-        continue;
+        case AsciiStart::kNotAscii:
+          break;
       }
-      size_t len;
-      const uint32_t cp = DecodeAt(t_, i, &len);
+      // Hangul syllables (most of the non-ASCII text) are decoded inline.
+      size_t len = 3;
+      uint32_t cp = i + 3 <= n ? HangulAt(i) : 0;
+      if (cp == 0) cp = DecodeAt(t_, i, &len);
       const bool hangul = IsHangul(cp);
       if ((hangul && !prev_hangul && ko_ && tb_.ko_starters.test(cp)) ||
           (!hangul && cp >= 0x80 && tb_.units.Match(t_, i, "currency"))) {
@@ -141,23 +158,39 @@ class Scanner {
       // The rest of a Hangul word starts nothing (a starter opens a word):
       // its syllables are passed over without decoding each.
       if (hangul) {
-        while (i + 3 <= n && IsHangulSyllableAt(i)) i += 3;
+        while (i + 3 <= n && HangulAt(i)) i += 3;
       }
     }
     return out;
   }
 
-  // Whether a Hangul syllable starts at `i` (as DecodeAt and IsHangul read it).
-  bool IsHangulSyllableAt(size_t i) const {
+  // The Hangul syllable at `i` (as DecodeAt and IsHangul read it), else 0;
+  // `i + 3 <= t_.size()`.
+  uint32_t HangulAt(size_t i) const {
     const auto b0 = static_cast<unsigned char>(t_[i]);
-    if (b0 < 0xEA || b0 > 0xED) return false;
+    if (b0 < 0xEA || b0 > 0xED) return 0;
     const uint32_t cp = ((b0 & 0x0Fu) << 12) |
                         ((static_cast<unsigned char>(t_[i + 1]) & 0x3Fu) << 6) |
                         (static_cast<unsigned char>(t_[i + 2]) & 0x3Fu);
-    return IsHangul(cp);
+    return IsHangul(cp) ? cp : 0;
   }
 
  private:
+  // What a byte may start, as Run reads it: one table look-up per byte
+  // instead of a chain of comparisons.
+  enum class AsciiStart : uint8_t { kNothing, kNumber, kLetter, kNotAscii };
+  static constexpr std::array<AsciiStart, 256> kAsciiStarts = [] {
+    std::array<AsciiStart, 256> starts{};
+    for (int c = 0; c < 256; ++c) {
+      const char ch = static_cast<char>(c);
+      starts[c] = c >= 0x80                               ? AsciiStart::kNotAscii
+                  : IsDigit(ch) || ch == '$' || ch == '-' ? AsciiStart::kNumber
+                  : IsAlpha(ch)                           ? AsciiStart::kLetter
+                                                          : AsciiStart::kNothing;
+    }
+    return starts;
+  }();
+
   size_t Push(std::vector<Quantity>& out, Quantity&& q) {
     floor_ = q.end;
     // Room for a few at the first: growing one at a time moves them again.
@@ -173,6 +206,12 @@ class Scanner {
       return tb_.units.Match(t_, i, "currency") != nullptr;
     }
     const size_t length = word_end - i;
+    // The commonest starters, known without a look-up ("the" opens "the
+    // previous year"; "minus" is a number word): both are in en_starters.
+    if ((length == 3 && StartsWithIcase(t_, i, "the")) ||
+        (length == 5 && StartsWithIcase(t_, i, "minus"))) {
+      return true;
+    }
     // Most words of English text start nothing: their first letters and
     // length rule them out before the word is lowered and looked up.
     if (!tb_.MayBeEnStarter(t_[i], length > 1 ? t_[i + 1] : '\0', length)) return false;
@@ -379,18 +418,20 @@ class Scanner {
       }
     }
     // Percent and money.
-    for (size_t s : {p, SkipOneSpace(t_, p)}) {
-      if (const Phrase* w = tb_.units.Match(t_, s)) {
-        if (w->offset < 0) continue;
-        if (w->kind == "percent" || (w->kind == "currency")) {
-          if (w->latin && s == p && IsAlpha(w->text[0])) continue;  // 5won: not a word
-          q->kind = w->kind == "percent" ? QuantityKind::kPercent : QuantityKind::kMoney;
-          q->unit = w->tag;
-          q->value = core.value.ToNumber();
-          q->end = s + w->text.size();
-          return true;
-        }
+    // Percent and money: right after the number, else after one space (the
+    // second look only when there is a space: the same look again finds nothing).
+    const size_t spaced = SkipOneSpace(t_, p);
+    for (size_t s = p;; s = spaced) {
+      if (const Phrase* w = tb_.units.Match(t_, s);
+          w && w->offset >= 0 && (w->kind == "percent" || w->kind == "currency") &&
+          !(w->latin && s == p && IsAlpha(w->text[0]))) {  // 5won: not a word
+        q->kind = w->kind == "percent" ? QuantityKind::kPercent : QuantityKind::kMoney;
+        q->unit = w->tag;
+        q->value = core.value.ToNumber();
+        q->end = s + w->text.size();
+        return true;
       }
+      if (s == spaced) break;
     }
     const int64_t v = core.value.m;
     // Korean calendar suffixes.

@@ -79,7 +79,10 @@ bool ParseKoreanNumber(std::string_view t, size_t pos, const QuantityTables& tab
     size_t len;
     const uint32_t cp = DecodeAt(t, p, &len);
     if (!IsHangul(cp)) break;
-    if (auto it = tables.sino_digit.find(cp); it != tables.sino_digit.end()) {
+    // Most syllables are no numeral: one table look-up says so, before three hash look-ups.
+    const bool sino = tables.HangulOpeners(cp) & QuantityTables::kOpensSino;
+    if (auto it = sino ? tables.sino_digit.find(cp) : tables.sino_digit.end();
+        it != tables.sino_digit.end()) {
       if (cur || last == Last::kDigits || last == Last::kSinoDigit) break;
       if (!NumeralMayEndAt(t, p + len, tables)) break;
       cur = Decimal{it->second, 0};
@@ -89,7 +92,8 @@ bool ParseKoreanNumber(std::string_view t, size_t pos, const QuantityTables& tab
       if (!mark_good()) return false;
       continue;
     }
-    if (auto it = tables.sino_unit.find(cp); it != tables.sino_unit.end()) {
+    if (auto it = sino ? tables.sino_unit.find(cp) : tables.sino_unit.end();
+        it != tables.sino_unit.end()) {
       // Units inside a section must fall: 천 before 백 before 십.
       Decimal v = cur ? *cur : Decimal{1, 0};
       if (!v.MulPow10(it->second) || !section.Add(v)) return false;
@@ -101,7 +105,8 @@ bool ParseKoreanNumber(std::string_view t, size_t pos, const QuantityTables& tab
       if (!mark_good()) return false;
       continue;
     }
-    if (auto it = tables.sino_scale.find(cp); it != tables.sino_scale.end()) {
+    if (auto it = sino ? tables.sino_scale.find(cp) : tables.sino_scale.end();
+        it != tables.sino_scale.end()) {
       if (it->second >= last_scale) break;
       Decimal v = section;
       if (cur) {
