@@ -158,6 +158,30 @@ TEST_CASE("quantities: the English starter shapes pass every starter", "[quantit
   CHECK_FALSE(tables.MayBeEnStarter('1', 'a', 2));
 }
 
+// The finder's scan ends Latin words with LettersEnd, eight bytes at a time:
+// it must agree with a byte-by-byte IsAlpha loop at every position.
+TEST_CASE("quantities: LettersEnd stops where IsAlpha does", "[quantities]") {
+  const std::string text =
+      "Employment rose 3.5% in Seoul-si, 일자리 8600개; the [Z]ealous `@AZaz{|}~ "
+      "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ\x7f\x80\xc1\xe1\xfa end";
+  for (size_t pos = 0; pos <= text.size(); ++pos) {
+    size_t expected = pos;
+    while (expected < text.size() && quantities::IsAlpha(text[expected])) ++expected;
+    INFO(pos);
+    CHECK(quantities::LettersEnd(text, pos) == expected);
+  }
+  // Every byte value, alone and before eight letters.
+  for (int c = 0; c < 256; ++c) {
+    const std::string s =
+        std::string(1, static_cast<char>(c)) + "abcdefgh" + std::string(1, static_cast<char>(c));
+    INFO(c);
+    CHECK(quantities::LettersEnd(s, 0) ==
+          (quantities::IsAlpha(static_cast<char>(c)) ? s.size() : 0));
+    CHECK(quantities::LettersEnd(s, 1) ==
+          (quantities::IsAlpha(static_cast<char>(c)) ? s.size() : 9));
+  }
+}
+
 // PhraseSet::Match and MatchBefore take their candidates from a PhraseTrie:
 // it must offer every key the text spells (ASCII case folded), longest first
 // and in id order within a length, and nothing else.

@@ -114,11 +114,7 @@ class Scanner {
             ++i;
             continue;
           }
-          size_t we = i + 1;  // the end of the word's letters
-          while (we < n &&
-                 kAsciiStarts[static_cast<unsigned char>(t_[we])] == AsciiStart::kLetter) {
-            ++we;
-          }
+          const size_t we = quantities::LettersEnd(t_, i + 1);  // the end of the word's letters
           if (StartsWithIcase(t_, i, "http") || StartsWithIcase(t_, i, "www.")) {
             // URLs and their article ids are not quantities.
             while (i < n && t_[i] != ' ' && t_[i] != ')' && t_[i] != '\n') ++i;

@@ -3,8 +3,10 @@
 // position; nothing allocates.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace newsie::quantities {
@@ -65,6 +67,30 @@ inline bool StartsWithIcase(std::string_view t, size_t pos, std::string_view w) 
   }
   return true;
 }
+// The end of the run of ASCII letters from `pos`. Eight bytes are tested at
+// once: a byte-at-a-time loop mispredicts its exit at the end of most words,
+// and English text is mostly short words.
+inline size_t LettersEnd(std::string_view t, size_t pos) {
+  static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
+  constexpr uint64_t kLanes = 0x0101010101010101u;
+  while (pos + 8 <= t.size()) {
+    uint64_t v;
+    std::memcpy(&v, t.data() + pos, 8);
+    // Per byte, with no carry between bytes (each below 0x80 after the mask):
+    // the high bit of `from_a` is set from 'a' up, of `past_z` above 'z',
+    // once case is folded with 0x20; bytes from 0x80 up are no letters.
+    const uint64_t folded = (v | (0x20 * kLanes)) & (0x7F * kLanes);
+    const uint64_t from_a = folded + (0x80 - 'a') * kLanes;
+    const uint64_t past_z = folded + (0x80 - 'z' - 1) * kLanes;
+    const uint64_t letters = from_a & ~past_z & ~v & (0x80 * kLanes);
+    const uint64_t others = ~letters & (0x80 * kLanes);
+    if (others != 0) return pos + static_cast<size_t>(std::countr_zero(others)) / 8;
+    pos += 8;
+  }
+  while (pos < t.size() && IsAlpha(t[pos])) ++pos;
+  return pos;
+}
+
 // Whether a Latin word ending at `pos` is complete (no letter or digit follows).
 inline bool LatinWordEnds(std::string_view t, size_t pos) {
   return pos >= t.size() || !(IsAlpha(t[pos]) || IsDigit(t[pos]));
