@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -66,6 +67,33 @@ TEST_CASE("gazetteer finds names, folds in regions and keeps shared names open",
       REQUIRE(found.size() == 2);
       CHECK(found[0].begin == pad.size() + 4);
       CHECK(found[1].candidates[0]->code == "11620");
+    }
+  }
+}
+
+TEST_CASE("gazetteer finds every name of every government, also at a text's very end",
+          "[district]") {
+  // Scan rules out most positions by a hash of their first bytes before
+  // walking its trie: no name may be ruled out, whatever its length and
+  // script, and wherever the searched range ends.
+  const auto gaz = Gazetteer::Shared(Lexicons());
+  auto names_it = [&](const std::string& text, size_t b, size_t e, const Government& g) {
+    for (const auto& m : gaz->Find(text, b, e)) {
+      if (m.name_begin == b && m.name_end == e &&
+          std::find(m.candidates.begin(), m.candidates.end(), &g) != m.candidates.end())
+        return true;
+    }
+    return false;
+  };
+  for (const auto& g : gaz->governments()) {
+    std::vector<std::string> names = {g.name_ko, g.name_en};
+    names.insert(names.end(), g.variants.begin(), g.variants.end());
+    for (const auto& name : names) {
+      INFO(g.code << " " << name);
+      CHECK(names_it(name, 0, name.size(), g));
+      const std::string text = "(" + name + ") " + name;
+      CHECK(names_it(text, 1, 1 + name.size(), g));
+      CHECK(names_it(text, text.size() - name.size(), text.size(), g));
     }
   }
 }

@@ -25,10 +25,22 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+// The Hangul syllable starting at text[pos], or 0: decoded as DecodeAt
+// would, without its general case (a syllable is 3 bytes led by EA to ED).
+char32_t SyllableAt(std::string_view text, size_t pos) {
+  if (pos + 3 > text.size()) return 0;
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0xEA || lead > 0xED) return 0;
+  const char32_t c = ((lead & 0x0Fu) << 12) |
+                     ((static_cast<unsigned char>(text[pos + 1]) & 0x3Fu) << 6) |
+                     (static_cast<unsigned char>(text[pos + 2]) & 0x3Fu);
+  return c >= kFirstHangulSyllable && c < kFirstHangulSyllable + kHangulSyllables ? c : 0;
+}
+
 // True when the character before text[b] is a Hangul syllable (3 bytes in
 // UTF-8, so it starts at b - 3 if it is one).
 bool HangulSyllableBefore(std::string_view text, size_t b) {
-  return b >= 3 && IsHangulSyllable(DecodeAt(text, b - 3));
+  return b >= 3 && SyllableAt(text, b - 3) != 0;
 }
 
 int ParseYearMonth(std::string_view s) {  // "2018-07" -> 201807
@@ -109,16 +121,41 @@ size_t NextInRanges(std::string_view text, size_t pos, size_t end, Range ascii, 
 // The first position from `pos` on (before `end`) that does not start a
 // Hangul syllable.
 size_t SyllablesEnd(std::string_view text, size_t pos, size_t end) {
-  while (pos < end && pos + 3 <= text.size()) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    if (lead < 0xEA || lead > 0xED) break;
-    const char32_t c = ((lead & 0x0Fu) << 12) |
-                       ((static_cast<unsigned char>(text[pos + 1]) & 0x3Fu) << 6) |
-                       (static_cast<unsigned char>(text[pos + 2]) & 0x3Fu);
-    if (c < kFirstHangulSyllable || c >= kFirstHangulSyllable + kHangulSyllables) break;
-    pos += 3;
-  }
+  while (pos < end && SyllableAt(text, pos) != 0) pos += 3;
   return pos;
+}
+
+// Gazetteer::prefix_filter_'s size in bits: a few hundred distinct form
+// beginnings leave about one bit in a hundred set.
+constexpr size_t kPrefixFilterBits = size_t{1} << 15;
+
+// A mask keeping the first `n` (at most 8) bytes of a word loaded from
+// memory, whatever the byte order.
+uint64_t FirstBytesMask(size_t n) {
+  unsigned char bytes[sizeof(uint64_t)] = {};
+  std::memset(bytes, 0xFF, n);
+  uint64_t mask = 0;
+  std::memcpy(&mask, bytes, sizeof mask);
+  return mask;
+}
+
+// The bytes of text[pos, ...) that `mask` keeps (FirstBytesMask), as one word;
+// pos < text.size(). Bytes past the text's end read as zero.
+uint64_t FirstBytes(std::string_view text, size_t pos, uint64_t mask) {
+  uint64_t word = 0;
+  if (text.size() - pos >= sizeof word) {
+    std::memcpy(&word, text.data() + pos, sizeof word);  // one load
+  } else {
+    std::memcpy(&word, text.data() + pos, text.size() - pos);
+  }
+  return word & mask;
+}
+
+// The bit of Gazetteer::prefix_filter_ for the first bytes of a form.
+size_t PrefixBit(uint64_t first_bytes) {
+  // Fibonacci hashing: the top bits of the product mix every byte.
+  constexpr int kShift = 64 - std::countr_zero(kPrefixFilterBits);
+  return static_cast<size_t>((first_bytes * 0x9E3779B97F4A7C15ull) >> kShift);
 }
 
 }  // namespace
@@ -276,16 +313,19 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
     syllable_nodes_[first - kFirstHangulSyllable] = node;
   }
 
-  ascii_pairs_.assign(128 * 256 / 64, 0);
+  ascii_prefix_.bytes = high_prefix_.bytes = sizeof(uint64_t);
   for (const auto& [form, f] : forms_) {
-    const auto first = static_cast<unsigned char>(form[0]);
-    if (first >= 0x80) continue;
-    if (form.size() == 1) {
-      for (size_t word = 0; word < 4; ++word) ascii_pairs_[first * 4 + word] = ~uint64_t{0};
-    } else {
-      const size_t bit = first * 256 + static_cast<unsigned char>(form[1]);
-      ascii_pairs_[bit / 64] |= uint64_t{1} << (bit % 64);
-    }
+    PrefixKey& key = static_cast<unsigned char>(form[0]) < 0x80 ? ascii_prefix_ : high_prefix_;
+    key.bytes = std::min(key.bytes, form.size());
+  }
+  ascii_prefix_.mask = FirstBytesMask(ascii_prefix_.bytes);
+  high_prefix_.mask = FirstBytesMask(high_prefix_.bytes);
+  prefix_filter_.assign(kPrefixFilterBits / 64, 0);
+  for (const auto& [form, f] : forms_) {
+    const PrefixKey& key =
+        static_cast<unsigned char>(form[0]) < 0x80 ? ascii_prefix_ : high_prefix_;
+    const size_t bit = PrefixBit(FirstBytes(form, 0, key.mask));
+    prefix_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
 
   for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
@@ -395,6 +435,15 @@ bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form
   return false;
 }
 
+// Inline: Scan, its only caller, asks for nearly every word.
+inline bool Gazetteer::MayStartForm(std::string_view text, size_t b, size_t end) const {
+  const PrefixKey& key = static_cast<unsigned char>(text[b]) < 0x80 ? ascii_prefix_ : high_prefix_;
+  // Every form is at least key.bytes long and must end by `end`.
+  if (end - b < key.bytes) return false;
+  const size_t bit = PrefixBit(FirstBytes(text, b, key.mask));
+  return (prefix_filter_[bit / 64] >> (bit % 64)) & 1;
+}
+
 const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, uint32_t node, size_t from,
                                             size_t end, size_t* e) const {
   const Form* found = nullptr;
@@ -453,34 +502,22 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
       size_t from = b + 1;
       // Korean text is nearly all Hangul syllables (3 bytes, led by EA to
       // ED): decoded here, without DecodeAt's general case.
-      if (c >= 0xEA && c <= 0xED && b + 3 <= text.size()) {
-        const char32_t here = ((c & 0x0Fu) << 12) |
-                              ((static_cast<unsigned char>(text[b + 1]) & 0x3Fu) << 6) |
-                              (static_cast<unsigned char>(text[b + 2]) & 0x3Fu);
-        len = 3;
-        if (IsHangulSyllable(here)) {
-          node = syllable_nodes_[here - kFirstHangulSyllable];
-          from = b + 3;
-          const bool starts = node != 0 && from <= end && !HangulSyllableBefore(text, b);
-          // No syllable after this one starts a form (HangulSyllableBefore):
-          // unless a form starts here, the search goes on after the word.
-          len = SyllablesEnd(text, from, end) - b;
-          if (!starts) continue;
-        }
-      } else if (c < 0x80) {
-        if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) continue;
-        if (b + 1 < end) {
-          const size_t pair = c * 256 + static_cast<unsigned char>(text[b + 1]);
-          if (((ascii_pairs_[pair / 64] >> (pair % 64)) & 1) == 0) continue;
-        }
+      if (const char32_t syllable = SyllableAt(text, b)) {
+        from = b + 3;
+        // No syllable after this one starts a form (HangulSyllableBefore):
+        // unless a form starts here, the search goes on after the word.
+        len = SyllablesEnd(text, from, end) - b;
+        if (HangulSyllableBefore(text, b) || !MayStartForm(text, b, end)) continue;
+        // The walk starts past the syllable.
+        node = syllable_nodes_[syllable - kFirstHangulSyllable];
+        if (node == 0 || from > end) continue;
       } else {
-        const char32_t here = DecodeAt(text, b, &len);
-        if (IsHangulSyllable(here)) {
-          // The walk starts past the syllable.
-          node = syllable_nodes_[here - kFirstHangulSyllable];
-          from = b + len;
-          if (node == 0 || from > end || HangulSyllableBefore(text, b)) continue;
+        if (c < 0x80) {
+          if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) continue;
+        } else {
+          DecodeAt(text, b, &len);
         }
+        if (!MayStartForm(text, b, end)) continue;
       }
       if ((form = LongestAt(text, node, from, end, &e))) break;
     }
