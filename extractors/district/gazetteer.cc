@@ -127,7 +127,7 @@ size_t SyllablesEnd(std::string_view text, size_t pos, size_t end) {
 
 // Gazetteer::prefix_filter_'s size in bits: a few hundred distinct form
 // beginnings leave about one bit in a hundred set.
-constexpr size_t kPrefixFilterBits = size_t{1} << 15;
+constexpr int kPrefixFilterBitsLog2 = 15;
 
 // A mask keeping the first `n` (at most 8) bytes of a word loaded from
 // memory, whatever the byte order.
@@ -151,12 +151,10 @@ uint64_t FirstBytes(std::string_view text, size_t pos, uint64_t mask) {
   return word & mask;
 }
 
-// The bit of Gazetteer::prefix_filter_ for the first bytes of a form.
-size_t PrefixBit(uint64_t first_bytes) {
-  // Fibonacci hashing: the top bits of the product mix every byte.
-  constexpr int kShift = 64 - std::countr_zero(kPrefixFilterBits);
-  return static_cast<size_t>((first_bytes * 0x9E3779B97F4A7C15ull) >> kShift);
-}
+// A hash of the first bytes of a form (FirstBytes), whose top bits index
+// Gazetteer::prefix_filter_ and prefix_nodes_. Fibonacci hashing: the top
+// bits of the product mix every byte.
+uint64_t PrefixHash(uint64_t first_bytes) { return first_bytes * 0x9E3779B97F4A7C15ull; }
 
 }  // namespace
 
@@ -301,18 +299,6 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
       range.hi = std::max(range.hi, byte);
     }
   }
-  syllable_nodes_.assign(kHangulSyllables, 0);
-  for (const auto& [form, f] : forms_) {
-    size_t len = 0;
-    const char32_t first = DecodeAt(form, 0, &len);
-    if (!IsHangulSyllable(first)) continue;
-    uint32_t node = 0;
-    for (size_t i = 0; i < len; ++i) {
-      node = nodes[node].children.at(static_cast<unsigned char>(form[i]));
-    }
-    syllable_nodes_[first - kFirstHangulSyllable] = node;
-  }
-
   ascii_prefix_.bytes = high_prefix_.bytes = sizeof(uint64_t);
   for (const auto& [form, f] : forms_) {
     PrefixKey& key = static_cast<unsigned char>(form[0]) < 0x80 ? ascii_prefix_ : high_prefix_;
@@ -320,12 +306,26 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
   }
   ascii_prefix_.mask = FirstBytesMask(ascii_prefix_.bytes);
   high_prefix_.mask = FirstBytesMask(high_prefix_.bytes);
-  prefix_filter_.assign(kPrefixFilterBits / 64, 0);
+  std::map<uint64_t, uint32_t> prefixes;  // first bytes -> node
   for (const auto& [form, f] : forms_) {
     const PrefixKey& key =
         static_cast<unsigned char>(form[0]) < 0x80 ? ascii_prefix_ : high_prefix_;
-    const size_t bit = PrefixBit(FirstBytes(form, 0, key.mask));
+    uint32_t node = 0;
+    for (size_t i = 0; i < key.bytes; ++i)
+      node = nodes[node].children.at(static_cast<unsigned char>(form[i]));
+    prefixes.emplace(FirstBytes(form, 0, key.mask), node);
+  }
+  prefix_filter_.assign((size_t{1} << kPrefixFilterBitsLog2) / 64, 0);
+  // At most half full: a lookup reads one or two slots.
+  prefix_nodes_.resize(std::bit_ceil(2 * prefixes.size()));
+  const int slot_shift = 64 - std::countr_zero(prefix_nodes_.size());
+  for (const auto& [first_bytes, node] : prefixes) {
+    const uint64_t hash = PrefixHash(first_bytes);
+    const size_t bit = hash >> (64 - kPrefixFilterBitsLog2);
     prefix_filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    size_t slot = hash >> slot_shift;
+    while (prefix_nodes_[slot].node != 0) slot = (slot + 1) & (prefix_nodes_.size() - 1);
+    prefix_nodes_[slot] = {first_bytes, node};
   }
 
   for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
@@ -436,12 +436,25 @@ bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form
 }
 
 // Inline: Scan, its only caller, asks for nearly every word.
-inline bool Gazetteer::MayStartForm(std::string_view text, size_t b, size_t end) const {
+inline uint32_t Gazetteer::NodeAfterPrefix(std::string_view text, size_t b, size_t end,
+                                           size_t* from) const {
   const PrefixKey& key = static_cast<unsigned char>(text[b]) < 0x80 ? ascii_prefix_ : high_prefix_;
   // Every form is at least key.bytes long and must end by `end`.
-  if (end - b < key.bytes) return false;
-  const size_t bit = PrefixBit(FirstBytes(text, b, key.mask));
-  return (prefix_filter_[bit / 64] >> (bit % 64)) & 1;
+  if (end - b < key.bytes) return 0;
+  const uint64_t first_bytes = FirstBytes(text, b, key.mask);
+  const uint64_t hash = PrefixHash(first_bytes);
+  const size_t bit = hash >> (64 - kPrefixFilterBitsLog2);
+  if (((prefix_filter_[bit / 64] >> (bit % 64)) & 1) == 0) return 0;
+  const size_t mask = prefix_nodes_.size() - 1;
+  for (size_t slot = hash >> (64 - std::countr_zero(prefix_nodes_.size()));;
+       slot = (slot + 1) & mask) {
+    const PrefixNode& entry = prefix_nodes_[slot];
+    if (entry.node == 0) return 0;
+    if (entry.first_bytes == first_bytes) {
+      *from = b + key.bytes;
+      return entry.node;
+    }
+  }
 }
 
 const Gazetteer::Form* Gazetteer::LongestAt(std::string_view text, uint32_t node, size_t from,
@@ -483,8 +496,8 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
     const Form* form = nullptr;
     // Character by character, cheaply ruling out most: a form starts only
     // where its first byte has a root edge, where Boundaries would accept
-    // the character before it and, for Hangul, on a syllable some form
-    // starts with. (In UTF-8, a byte before an ASCII character is that
+    // the character before it, and where its first bytes start some form
+    // (NodeAfterPrefix). (In UTF-8, a byte before an ASCII character is that
     // whole character or the end of a longer one, never ASCII alnum.)
     for (size_t len = 1; b < end; b += len, len = 1) {
       // A form may start every few bytes in Korean text, every few dozen in
@@ -498,27 +511,21 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
       }
       if (b >= end) break;
       const auto c = static_cast<unsigned char>(text[b]);
-      uint32_t node = root_edges_[c];
-      size_t from = b + 1;
       // Korean text is nearly all Hangul syllables (3 bytes, led by EA to
       // ED): decoded here, without DecodeAt's general case.
-      if (const char32_t syllable = SyllableAt(text, b)) {
-        from = b + 3;
+      if (SyllableAt(text, b) != 0) {
         // No syllable after this one starts a form (HangulSyllableBefore):
         // unless a form starts here, the search goes on after the word.
-        len = SyllablesEnd(text, from, end) - b;
-        if (HangulSyllableBefore(text, b) || !MayStartForm(text, b, end)) continue;
-        // The walk starts past the syllable.
-        node = syllable_nodes_[syllable - kFirstHangulSyllable];
-        if (node == 0 || from > end) continue;
+        len = SyllablesEnd(text, b + 3, end) - b;
+        if (HangulSyllableBefore(text, b)) continue;
+      } else if (c < 0x80) {
+        if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) continue;
       } else {
-        if (c < 0x80) {
-          if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) continue;
-        } else {
-          DecodeAt(text, b, &len);
-        }
-        if (!MayStartForm(text, b, end)) continue;
+        DecodeAt(text, b, &len);
       }
+      size_t from = 0;
+      const uint32_t node = NodeAfterPrefix(text, b, end, &from);
+      if (node == 0) continue;
       if ((form = LongestAt(text, node, from, end, &e))) break;
     }
     if (!form) break;

@@ -134,25 +134,32 @@ class Gazetteer {
     unsigned char lo = 1, hi = 0;  // empty
   };
   ByteRange root_ascii_, root_high_;
-  // The node each Hangul syllable (U+AC00 + index) leads to from the root, 0
-  // when no form starts with it: Korean text starts a word every few
-  // syllables, and this rules out most of them without walking the trie.
-  std::vector<uint32_t> syllable_nodes_;
-  // The first bytes of every form, hashed into a bit set: as many bytes as
-  // the shortest form starting with an ASCII byte (4, `Asan`) or with
-  // another (6, two Hangul syllables) has, at most 8. Scan asks it before
-  // walking the trie, whose nodes are spread over a few hundred kilobytes
-  // that other stages evict between documents: most capitalised words (The,
-  // Seven beside Seoul) and syllables starting no name (서비스 beside 서울)
-  // are ruled out by one bit of 4 KB instead of a few cache misses.
-  std::vector<uint64_t> prefix_filter_;
+  // The first bytes of every form: as many as the shortest form starting
+  // with an ASCII byte (4, `Asan`) or with another (6, two Hangul
+  // syllables) has, at most 8. Scan looks them up for the trie node they
+  // lead to, where its walk starts: the trie's nodes are spread over a few
+  // hundred kilobytes that other stages evict between documents, and the
+  // first bytes are the part of a walk that fails most.
   struct PrefixKey {
-    size_t bytes = 0;   // how many first bytes are hashed
+    size_t bytes = 0;   // how many first bytes
     uint64_t mask = 0;  // those bytes of a word loaded from memory
   };
   PrefixKey ascii_prefix_, high_prefix_;  // forms starting with an ASCII byte, with another
-  // False when no form can start at text[b] and end at or before `end`.
-  bool MayStartForm(std::string_view text, size_t b, size_t end) const;
+  // The first bytes hashed into a bit set (4 KB): most capitalised words
+  // (The, Seven beside Seoul) and syllables starting no name (서비스 beside
+  // 서울) are ruled out by one bit.
+  std::vector<uint64_t> prefix_filter_;
+  // The first bytes -> the trie node they lead to, an open-addressing hash
+  // table (node 0 for an empty slot), asked when the filter lets a word by.
+  struct PrefixNode {
+    uint64_t first_bytes = 0;
+    uint32_t node = 0;
+  };
+  std::vector<PrefixNode> prefix_nodes_;  // a power of two in size
+  // The trie node text[b, b + n) leads to, n being the first bytes of forms
+  // starting like text[b] (PrefixKey), with b + n at or before `end`; sets
+  // *from to b + n. 0 when no form starts so.
+  uint32_t NodeAfterPrefix(std::string_view text, size_t b, size_t end, size_t* from) const;
   std::vector<std::string> ko_particles_;
   std::vector<Head> heads_;
   // heads_ by government code: both extractors ask for one government's
