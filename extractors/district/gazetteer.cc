@@ -254,6 +254,15 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
     for (const auto& n : names) add_form(n, metro, true);
   }
 
+  for (auto& [form, f] : forms_) {
+    for (const auto* g : f.governments) {
+      if (g->level == "metro") {
+        f.region = g;
+        break;
+      }
+    }
+  }
+
   for (const auto& row : lexicons.ReadTsv("district_context.tsv")) {
     if (row.Get("kind") == "ko_particle") ko_particles_.push_back(row.Get("text"));
   }
@@ -544,11 +553,7 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
 
 std::vector<GovMention> Gazetteer::Find(std::string_view text, size_t begin, size_t end) const {
   const auto attempts = Scan(text, begin, end);
-  std::vector<const Attempt*> kept;
-  for (const auto& a : attempts) {
-    if (a.kept) kept.push_back(&a);
-  }
-  return Mentions(text, kept);
+  return Mentions(text, attempts.data(), attempts.data() + attempts.size());
 }
 
 std::vector<GovMention> Gazetteer::Find(const Document& doc, size_t begin, size_t end) const {
@@ -575,22 +580,15 @@ std::vector<GovMention> Gazetteer::Find(const Document& doc, size_t begin, size_
                              [](const Attempt& a, size_t pos) { return a.b < pos; });
   if (it != attempts.begin() && std::prev(it)->kept && std::prev(it)->e > begin)
     return Find(text, begin, end);
-  std::vector<const Attempt*> kept;
-  for (; it != attempts.end() && it->b < end; ++it) {
-    if (it->e > end) return Find(text, begin, end);
-    if (it->kept) kept.push_back(&*it);
+  auto stop = it;
+  for (; stop != attempts.end() && stop->b < end; ++stop) {
+    if (stop->e > end) return Find(text, begin, end);
   }
-  return Mentions(text, kept);
+  return Mentions(text, &*it, &*stop);
 }
 
-std::vector<GovMention> Gazetteer::Mentions(std::string_view text,
-                                            const std::vector<const Attempt*>& kept) const {
-  auto region_of = [](const Form& f) -> const Government* {
-    for (const auto* g : f.governments) {
-      if (g->level == "metro") return g;
-    }
-    return nullptr;
-  };
+std::vector<GovMention> Gazetteer::Mentions(std::string_view text, const Attempt* first,
+                                            const Attempt* last) const {
   auto in_region = [](const Form& f, const Government* region) {
     std::vector<const Government*> out;
     for (const auto* g : f.governments) {
@@ -598,58 +596,62 @@ std::vector<GovMention> Gazetteer::Mentions(std::string_view text,
     }
     return out;
   };
-  auto make = [&](const Attempt& r) {
+  auto make = [&](const Attempt& r, std::vector<const Government*> candidates) {
     GovMention mention;
     mention.begin = mention.name_begin = r.b;
     mention.end = mention.name_end = r.e;
-    mention.candidates = r.form->governments;
+    mention.candidates = std::move(candidates);
     mention.hangul = IsHangulSyllable(DecodeAt(text, r.b));
     return mention;
   };
+  auto next_kept = [&](const Attempt* a) {
+    for (++a; a != last && !a->kept; ++a) {
+    }
+    return a;
+  };
 
   std::vector<GovMention> out;
-  for (size_t i = 0; i < kept.size(); ++i) {
-    const Attempt& r = *kept[i];
-    const Government* region = region_of(*r.form);
+  for (const Attempt* a = first != last && !first->kept ? next_kept(first) : first; a != last;
+       a = next_kept(a)) {
+    const Attempt& r = *a;
+    const Attempt* next = next_kept(a);
+    const Government* region = r.form->region;
     // Prefix: 서울 중구, 서울시 관악구, 서울중구, Seoul's Gwanak-gu.
-    if (region && i + 1 < kept.size()) {
-      const Attempt& next = *kept[i + 1];
-      const std::string_view gap = text.substr(r.e, next.b - r.e);
+    if (region && next != last) {
+      const std::string_view gap = text.substr(r.e, next->b - r.e);
       const bool hangul = IsHangulSyllable(DecodeAt(text, r.b));
       const bool joined =
           hangul ? (gap.empty() || gap == " ") : (gap == "'s " || gap == "\u2019s " || gap == " ");
       if (joined) {
-        auto candidates = in_region(*next.form, region);
+        auto candidates = in_region(*next->form, region);
         if (!candidates.empty()) {
-          GovMention mention = make(next);
+          GovMention mention = make(*next, std::move(candidates));
           mention.begin = r.b;
-          mention.candidates = std::move(candidates);
           mention.region_code = region->code;
           out.push_back(std::move(mention));
-          ++i;
+          a = next;
           continue;
         }
       }
     }
     if (r.form->region_only) continue;
-    GovMention mention = make(r);
     // Suffix: Jung-gu, Seoul / Gangseo-gu in Busan / 중구(서울).
-    if (i + 1 < kept.size()) {
-      const Attempt& next = *kept[i + 1];
-      const Government* next_region = region_of(*next.form);
-      const std::string_view gap = text.substr(r.e, next.b - r.e);
-      if (next_region &&
-          (gap == ", " || gap == " in " || gap == " of " || gap == " (" || gap == "(")) {
+    if (next != last && next->form->region) {
+      const Government* next_region = next->form->region;
+      const std::string_view gap = text.substr(r.e, next->b - r.e);
+      if (gap == ", " || gap == " in " || gap == " of " || gap == " (" || gap == "(") {
         auto candidates = in_region(*r.form, next_region);
         if (!candidates.empty()) {
-          mention.end = next.e;
-          mention.candidates = std::move(candidates);
+          GovMention mention = make(r, std::move(candidates));
+          mention.end = next->e;
           mention.region_code = next_region->code;
-          ++i;
+          out.push_back(std::move(mention));
+          a = next;
+          continue;
         }
       }
     }
-    out.push_back(std::move(mention));
+    out.push_back(make(r, r.form->governments));
   }
   return out;
 }

@@ -102,6 +102,9 @@ class Gazetteer {
     std::vector<const Government*> governments;
     bool region_only = false;  // a region short form, e.g. 경기: only a prefix/suffix
     bool short_ko = false;     // a Korean short form: needs a particle or a non-Hangul after
+    // The metropolitan government among `governments`, if any: a region
+    // Mentions folds into the name next to it.
+    const Government* region = nullptr;
   };
   bool Boundaries(std::string_view text, size_t b, size_t e, const Form& form) const;
   // The longest form that goes on from trie `node`, reached by the bytes
@@ -182,9 +185,9 @@ class Gazetteer {
  private:
   // The attempts in text[begin, end), in text order.
   std::vector<Attempt> Scan(std::string_view text, size_t begin, size_t end) const;
-  // The mentions the kept `attempts` make, regions folded in.
-  std::vector<GovMention> Mentions(std::string_view text,
-                                   const std::vector<const Attempt*>& kept) const;
+  // The mentions the kept ones of attempts[first, last) make, regions folded in.
+  std::vector<GovMention> Mentions(std::string_view text, const Attempt* first,
+                                   const Attempt* last) const;
 };
 
 // A Document's work scanned for government names (Gazetteer::Find(const
