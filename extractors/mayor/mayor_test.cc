@@ -1,5 +1,9 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <vector>
 
 #include "extractors/district/district_extractor.h"
 #include "extractors/district/test_document.h"
@@ -31,6 +35,33 @@ TEST_CASE("names match across scripts by surname table and transliteration", "[m
   CHECK_FALSE(m.Matches("정원오", "Jung Min-ho"));
   CHECK_FALSE(m.Matches("박정희", "Park Jun-hee"));
   CHECK_FALSE(m.Matches("김미경", "Kim"));
+}
+
+TEST_CASE("name matches are remembered per pair, per thread", "[mayor]") {
+  // Matches keeps each thread's answers: asked again, in any order, on any
+  // thread, a pair gets the answer it got first, and pairs sharing either
+  // name do not share answers.
+  const NameMatcher m(Lexicons());
+  const std::vector<std::tuple<std::string, std::string, bool>> pairs = {
+      {"정원오", "Jung Won-oh", true},   {"정원오", "Jung Min-ho", false},
+      {"정원오", "Won-oh Jung", true},   {"박준희", "Jung Won-oh", false},
+      {"박준희", "Park Jun-hee", true},  {"박정희", "Park Jun-hee", false},
+      {"박정희", "Park Jung-hee", true}, {"정원", "Jung Won", true}};
+  auto ask_all = [&] {
+    int right = 0;
+    for (int round = 0; round < 3; ++round) {
+      for (const auto& [ko, en, want] : pairs) right += m.Matches(ko, en) == want;
+      for (auto it = pairs.rbegin(); it != pairs.rend(); ++it)
+        right += m.Matches(std::get<0>(*it), std::get<1>(*it)) == std::get<2>(*it);
+    }
+    return right;
+  };
+  const int all = static_cast<int>(6 * pairs.size());
+  CHECK(ask_all() == all);
+  int other_thread = 0;
+  std::thread([&] { other_thread = ask_all(); }).join();
+  CHECK(other_thread == all);
+  CHECK(ask_all() == all);
 }
 
 TEST_CASE("name folding merges the usual spelling variants", "[mayor]") {

@@ -82,7 +82,19 @@ NameMatcher::~NameMatcher() = default;
 struct NameMatcher::ThreadState {
   std::unique_ptr<icu::Transliterator> clone;
   std::unordered_map<std::string, std::string> folded;  // Fold(Romanize(key))
+  // Matches(hangul, latin) by `hangul \t latin`: the mayor extractor pairs
+  // every candidate with every head of the story's government, and the same
+  // few names recur from story to story; each answer takes thousands of
+  // instructions and a dozen allocations (Fold's rewrites, the word lists).
+  std::unordered_map<std::string, bool> matches;
+  std::string key;  // reused for the lookups
 };
+
+namespace {
+// How many Matches answers a thread keeps before starting over: enough for
+// the names of many documents, bounded in a long run over many names.
+constexpr size_t kMaxRememberedMatches = 1 << 14;
+}  // namespace
 
 NameMatcher::ThreadState& NameMatcher::State() const {
   thread_local std::map<const NameMatcher*, ThreadState> states;
@@ -198,6 +210,20 @@ bool NameMatcher::MatchSplit(std::string_view hangul, size_t surname_len,
 bool NameMatcher::Matches(std::string_view hangul, std::string_view latin) const {
   const size_t syllables = SyllableCount(hangul);
   if (syllables < 2 || syllables > 5) return false;
+  // All Hangul, so no tab in `hangul`: the key is unambiguous.
+  ThreadState& state = State();
+  state.key.assign(hangul);
+  state.key += '\t';
+  state.key.append(latin);
+  if (const auto it = state.matches.find(state.key); it != state.matches.end()) return it->second;
+  if (state.matches.size() >= kMaxRememberedMatches) state.matches.clear();
+  const bool matches = MatchUncached(hangul, latin);
+  state.matches.emplace(state.key, matches);
+  return matches;
+}
+
+bool NameMatcher::MatchUncached(std::string_view hangul, std::string_view latin) const {
+  const size_t syllables = SyllableCount(hangul);
   const auto words = SplitWords(latin, " ");
   if (words.size() < 2) return false;
   std::vector<size_t> surname_lens;

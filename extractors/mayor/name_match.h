@@ -54,6 +54,8 @@ class NameMatcher {
   ThreadState& State() const;
   // Fold(Romanize(hangul)), remembered per thread.
   const std::string& FoldedRomanization(std::string_view hangul) const;
+  // Matches, not remembered; `hangul` is 2 to 5 syllables.
+  bool MatchUncached(std::string_view hangul, std::string_view latin) const;
   // Whether `hangul` is `words` read with a surname of `surname_len`
   // syllables, written first or last.
   bool MatchSplit(std::string_view hangul, size_t surname_len,
