@@ -348,6 +348,67 @@ std::vector<std::vector<Hit>> HitsBySentence(const PhraseSet& set, const Documen
   return out;
 }
 
+std::vector<size_t> ClauseBreaks(std::string_view text, size_t base) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != ',' && c != ';' && c != '.') continue;
+    const bool digit_next = i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9';
+    const bool digit_prev = i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9';
+    if (c == ';' || (c == ',' && !(digit_next && digit_prev))) out.push_back(base + i);
+    if (c == '.' && i + 2 < text.size() && text[i + 1] == '.' && text[i + 2] == '.') {
+      out.push_back(base + i);
+      i += 2;
+    }
+  }
+  return out;
+}
+
+bool HoldsClauseBreak(std::string_view text) {
+  return text.find_first_of(",;.") != std::string_view::npos;
+}
+
+ClauseHits::ClauseHits(const PhraseSet& set, const Document& doc, size_t begin, size_t end,
+                       const std::vector<size_t>& breaks)
+    : set_(set),
+      doc_(doc),
+      begin_(begin),
+      end_(end),
+      breaks_(breaks),
+      hits_(breaks.size() + 1),
+      done_(breaks.size() + 1, false) {}
+
+size_t ClauseHits::Of(size_t pos) const {
+  return static_cast<size_t>(std::lower_bound(breaks_.begin(), breaks_.end(), pos) -
+                             breaks_.begin());
+}
+
+const std::vector<Hit>& ClauseHits::In(size_t k) {
+  if (!done_[k]) {
+    const size_t b = k == 0 ? begin_ : breaks_[k - 1] + 1;
+    const size_t e = k < breaks_.size() ? breaks_[k] : end_;
+    hits_[k] = set_.FindAll(doc_.Work(b, e), b);
+    done_[k] = true;
+  }
+  return hits_[k];
+}
+
+const Hit* ClauseHits::LastBefore(size_t k) {
+  while (k-- > 0) {
+    if (!In(k).empty()) return &In(k).back();
+  }
+  return nullptr;
+}
+
+const Hit* ClauseHits::FirstFrom(size_t k, size_t pos) {
+  for (; k < size(); ++k) {
+    for (const Hit& h : In(k)) {
+      if (h.begin >= pos) return &h;
+    }
+  }
+  return nullptr;
+}
+
 std::optional<int> YearOf(const Quantity& q) {
   if (q.kind != QuantityKind::kDate) return std::nullopt;
   return q.date.year;

@@ -134,6 +134,44 @@ std::vector<SentenceRef> DocumentSentences(const Document& doc);
 std::vector<std::vector<Hit>> HitsBySentence(const PhraseSet& set, const Document& doc,
                                              const std::vector<SentenceRef>& sentences);
 
+// Clause boundaries inside a sentence `text` that starts at byte `base` of
+// work, as work offsets: `;`, `...` (its first dot), and commas that do not
+// sit inside a number (`12,100`).
+std::vector<size_t> ClauseBreaks(std::string_view text, size_t base);
+// True when `text` holds a character that may break a clause (`,` `;` `.`).
+bool HoldsClauseBreak(std::string_view text);
+
+// The hits of a phrase set in a sentence, found clause by clause on first use
+// (a number needs mostly its own clause's). No phrase of the set may hold a
+// clause break (HoldsClauseBreak), so no hit crosses one, and a clause's own
+// scan finds what FindAll on the whole sentence finds in it: a break is no
+// word character, so \b reads the same at a clause's edge either way.
+class ClauseHits {
+ public:
+  // `breaks`: ClauseBreaks of the sentence [begin, end) of work; it and the
+  // set must outlive this.
+  ClauseHits(const PhraseSet& set, const Document& doc, size_t begin, size_t end,
+             const std::vector<size_t>& breaks);
+  // The number of clauses (breaks + 1).
+  size_t size() const { return hits_.size(); }
+  // The clause holding work offset `pos`: the number of breaks before it.
+  size_t Of(size_t pos) const;
+  // The hits inside clause `k`, in text order.
+  const std::vector<Hit>& In(size_t k);
+  // The last hit ending before clause `k`, or null.
+  const Hit* LastBefore(size_t k);
+  // The first hit of clause `k` or a later one that starts at or after `pos`, or null.
+  const Hit* FirstFrom(size_t k, size_t pos);
+
+ private:
+  const PhraseSet& set_;
+  const Document& doc_;
+  size_t begin_ = 0, end_ = 0;
+  const std::vector<size_t>& breaks_;
+  std::vector<std::vector<Hit>> hits_;
+  std::vector<bool> done_;
+};
+
 // True when the first government [begin, end) of work names is not the
 // story's (nor its region): `Gangdong created ...` in a Hanam story. False
 // when the story has no district or the range names none.

@@ -46,6 +46,17 @@ void ForEachCorpusDocument(Use use) {
   }
 }
 
+// Calls `use` with every text article of the corpus and every seed, processed.
+template <typename Use>
+void ForEachCorpusAndSeedDocument(Use use) {
+  ForEachCorpusDocument(use);
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::SourceDir() / "../shared/seeds")) {
+    if (entry.path().extension() != ".txt") continue;
+    use(testing::Process(testing::ReadFile(entry.path())));
+  }
+}
+
 std::vector<phrases::PhraseSet> TargetSets() {
   const auto rows = LexiconDir(testing::SourceDir() / "lexicons").ReadTsv("targets.tsv");
   std::vector<phrases::PhraseSet> sets;
@@ -91,6 +102,77 @@ TEST_CASE("phrases: a set of the phrases of several finds something wherever one
   });
   CHECK(found > 10);
   CHECK(quiet > found);
+}
+
+TEST_CASE("phrases: hits found clause by clause equal the whole sentence's", "[phrases]") {
+  // The targets extractor finds its cues clause by clause (ClauseHits).
+  const auto rows = LexiconDir(testing::SourceDir() / "lexicons").ReadTsv("targets.tsv");
+  std::vector<phrases::PhraseSet> sets;
+  for (const char* kind : {"cue", "metric"}) {
+    for (const auto& e : phrases::Rows(rows, kind))
+      REQUIRE_FALSE(phrases::HoldsClauseBreak(e.text));
+    sets.emplace_back(phrases::Rows(rows, kind));
+  }
+  size_t split = 0;
+  ForEachCorpusAndSeedDocument([&](const Document& doc) {
+    for (const auto& s : phrases::DocumentSentences(doc)) {
+      const std::string_view text = doc.Work(s.begin, s.end);
+      const auto breaks = phrases::ClauseBreaks(text, s.begin);
+      split += !breaks.empty();
+      for (const auto& set : sets) {
+        const auto whole = set.FindAll(text, s.begin);
+        phrases::ClauseHits clauses(set, doc, s.begin, s.end, breaks);
+        INFO(text);
+        REQUIRE(clauses.size() == breaks.size() + 1);
+        std::vector<phrases::Hit> joined;
+        for (size_t k = 0; k < clauses.size(); ++k) {
+          for (const auto& h : clauses.In(k)) {
+            CHECK(clauses.Of(h.begin) == k);
+            joined.push_back(h);
+          }
+        }
+        CHECK(SameHits(joined, whole));
+        // The last hit before each clause and the first from each place
+        // (every byte), as the whole sentence's list gives them.
+        for (size_t k = 0; k < clauses.size(); ++k) {
+          const size_t clause_begin = k == 0 ? s.begin : breaks[k - 1] + 1;
+          const phrases::Hit* last = nullptr;
+          for (const auto& h : whole) {
+            if (h.end <= clause_begin) last = &h;
+          }
+          const phrases::Hit* got = clauses.LastBefore(k);
+          CHECK((got == nullptr) == (last == nullptr));
+          if (got != nullptr && last != nullptr) CHECK(got->begin == last->begin);
+        }
+        for (size_t pos = s.begin; pos <= s.end; ++pos) {
+          const phrases::Hit* first = nullptr;
+          for (const auto& h : whole) {
+            if (h.begin >= pos) {
+              first = &h;
+              break;
+            }
+          }
+          const phrases::Hit* got = clauses.FirstFrom(clauses.Of(pos), pos);
+          CHECK((got == nullptr) == (first == nullptr));
+          if (got != nullptr && first != nullptr) CHECK(got->begin == first->begin);
+        }
+      }
+    }
+  });
+  CHECK(split > 100);
+}
+
+TEST_CASE("phrases: clause breaks are semicolons, ellipses and commas outside numbers",
+          "[phrases]") {
+  const std::string_view text = "12,100 jobs, 3.5%; then... more, 7";
+  const auto breaks = phrases::ClauseBreaks(text, 10);
+  REQUIRE(breaks.size() == 4);
+  CHECK(breaks[0] == 10 + text.find(", 3"));
+  CHECK(breaks[1] == 10 + text.find(';'));
+  CHECK(breaks[2] == 10 + text.find("..."));
+  CHECK(breaks[3] == 10 + text.find(", 7"));
+  CHECK(phrases::HoldsClauseBreak("U.S. jobs"));
+  CHECK_FALSE(phrases::HoldsClauseBreak("job target"));
 }
 
 TEST_CASE("phrases: a phrase across a sentence edge or a word at one is read sentence by sentence",

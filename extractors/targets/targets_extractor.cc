@@ -32,24 +32,6 @@ size_t CharStart(const std::string& s, size_t pos, size_t limit) {
   return pos;
 }
 
-// Clause boundaries inside [b, e): `;`, `...`, and commas that do not sit
-// inside a number (`12,100`).
-std::vector<size_t> ClauseBreaks(std::string_view text, size_t base) {
-  std::vector<size_t> out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c != ',' && c != ';' && c != '.') continue;
-    const bool digit_next = i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9';
-    const bool digit_prev = i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9';
-    if (c == ';' || (c == ',' && !(digit_next && digit_prev))) out.push_back(base + i);
-    if (c == '.' && i + 2 < text.size() && text[i + 1] == '.' && text[i + 2] == '.') {
-      out.push_back(base + i);
-      i += 2;
-    }
-  }
-  return out;
-}
-
 std::pair<size_t, size_t> ClauseOf(const std::vector<size_t>& breaks, size_t b, size_t e,
                                    size_t pos) {
   size_t cb = b, ce = e;
@@ -122,7 +104,13 @@ TargetsExtractor::~TargetsExtractor() = default;
 
 TargetsExtractor::TargetsExtractor(const LexiconDir& lexicons) {
   const auto rows = lexicons.ReadTsv("targets.tsv");
-  cues_ = phrases::PhraseSet(phrases::Rows(rows, "cue"));
+  const auto cue_rows = phrases::Rows(rows, "cue");
+  for (const auto& e : cue_rows) {
+    // The cues are found clause by clause (phrases::ClauseHits).
+    if (phrases::HoldsClauseBreak(e.text))
+      throw LexiconError("targets: cue `" + e.text + "` holds a clause break (, ; .)");
+  }
+  cues_ = phrases::PhraseSet(cue_rows);
   metrics_ = phrases::PhraseSet(phrases::Rows(rows, "metric"));
   periods_ = phrases::PhraseSet(phrases::Rows(rows, "period"));
   term_ends_ = phrases::PhraseSet(phrases::Rows(rows, "term_end"));
@@ -330,8 +318,13 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
   const std::string lang = ko ? "ko" : "en";
   // The scans below matter only once a number measures a metric, which few
   // do: each runs on first use.
-  Lazy cues([&] { return cues_.FindAll(text, s.begin); });
-  Lazy breaks([&] { return ClauseBreaks(text, s.begin); });
+  Lazy breaks([&] { return phrases::ClauseBreaks(text, s.begin); });
+  // Most numbers need only their own clause's cues.
+  std::optional<phrases::ClauseHits> clause_cues;
+  auto cues = [&]() -> phrases::ClauseHits& {
+    if (!clause_cues) clause_cues.emplace(cues_, doc, s.begin, s.end, breaks());
+    return *clause_cues;
+  };
   // A hit of periods_, term_ends_ or comparisons_ is a match of rare_: where
   // rare_ has none (most sentences), their scans would find nothing.
   Lazy rare([&] { return rare_.Contains(text); });
@@ -379,9 +372,13 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     const Quantity* qp = &qs[i];
     std::optional<Number> range_from;
     if (qs[i].kind == QuantityKind::kRange) {
-      const auto [rb, re] = ClauseOf(breaks(), s.begin, s.end, qs[i].begin);
+      // Only a range of two numbers or percentages can be one (not `2023~2026`):
+      // asked before the cues, which cost a scan of the sentence.
+      if (qs[i].bounds.size() != 2 || (qs[i].bounds[1].kind != QuantityKind::kNumber &&
+                                       qs[i].bounds[1].kind != QuantityKind::kPercent))
+        continue;
       bool revised = false;
-      for (const Hit& h : cues()) revised |= h.cls == "revision" && h.begin >= rb && h.end <= re;
+      for (const Hit& h : cues().In(cues().Of(qs[i].begin))) revised |= h.cls == "revision";
       if (!revised || qs[i].bounds.size() != 2) continue;
       expanded = qs[i].bounds[1];
       expanded.begin = qs[i].begin;
@@ -407,12 +404,12 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     const bool rate = IsRateMetric(metric->code);
     if (rate != (q.kind == QuantityKind::kPercent)) continue;
     const auto [cb, ce] = ClauseOf(breaks(), s.begin, s.end, q.begin);
+    const size_t clause = cues().Of(q.begin);
 
     bool achievement = false, revision = false;
     const Hit* prev = nullptr;
     const Hit* next = nullptr;
-    for (const Hit& h : cues()) {
-      if (h.begin < cb || h.end > ce) continue;
+    for (const Hit& h : cues().In(clause)) {
       if (h.cls == "achievement") achievement = true;
       if (h.cls == "revision") revision = true;
       if (h.end <= q.begin && h.cls != "revision") prev = &h;
@@ -458,8 +455,8 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
       // `1만2703개 창출과 고용률 67.5% 달성을 목표로`: a goal later in the clause
       // governs a bare 창출.
       if (next && next->cls == "create") {
-        for (const Hit& h : cues()) {
-          if (h.begin <= next->begin || h.end > ce) continue;
+        for (const Hit& h : cues().In(clause)) {
+          if (h.begin <= next->begin) continue;
           if (h.cls == "target") cue = &h;
           if (h.cls != "create") break;
         }
@@ -472,20 +469,11 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
       // `the goal is 7,200 jobs this year, together with an employment rate
       // of 63.5%`: a linked clause without a cue of its own shares the one
       // before it.
-      for (const Hit& h : cues()) {
-        if (h.end <= cb) cue = &h;
-      }
+      cue = cues().LastBefore(clause);
       if (cue != nullptr && cue->cls != "target") cue = nullptr;
     }
-    if (ko && cue == nullptr) {
-      // `올해 8420개, 2024년 8600개를 만든다는 계획`: a list reaching its verb later.
-      for (const Hit& h : cues()) {
-        if (h.begin >= q.end) {
-          cue = &h;
-          break;
-        }
-      }
-    }
+    // `올해 8420개, 2024년 8600개를 만든다는 계획`: a list reaching its verb later.
+    if (ko && cue == nullptr) cue = cues().FirstFrom(clause, q.end);
     if (!revised_from && (cue == nullptr || cue->cls == "negative")) continue;
 
     const int di = nearest_date(value_q->begin, value_q->end, cb, ce);
