@@ -38,6 +38,11 @@ std::optional<std::pair<size_t, size_t>> Find(const RE2& re, std::string_view te
   return std::make_pair(b, b + cap.size());
 }
 
+// True when `re` matches somewhere in `text` (no captures: RE2's DFA alone).
+bool Matches(const RE2& re, std::string_view text) {
+  return re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+}
+
 double Round1(double v) { return std::round(v * 10.0) / 10.0; }
 
 // A date of the sentence in a past year (`last year`, `in 2021` written in 2022).
@@ -57,7 +62,8 @@ bool PastDated(const Document& doc, const std::vector<Quantity>& qs) {
 
 AchievementsExtractor::~AchievementsExtractor() = default;
 
-AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons) {
+AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons, bool ask_sides_first)
+    : ask_sides_first_(ask_sides_first) {
   const auto rows = lexicons.ReadTsv("achievements.tsv");
   auto alt = [&](std::string_view kind) {
     return phrases::Alternation(phrases::Texts(rows, kind));
@@ -66,13 +72,25 @@ AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons) {
   // `amount_word`, `counter`, ...): the patterns hold only their shape.
   const std::string det = alt("determiner"), amount = alt("amount_word");
   const std::string counter = alt("counter") + "?\\s*" + alt("counter_particle") + "?";
-  rate_before_ = Compile("(" + alt("rate_before") + ")\\s*$");
-  rate_after_ = Compile("^\\s*(" + alt("rate_after") + ")");
-  exceed_before_ = Compile("(" + alt("exceed_verb") + "\\s+" + det + "?\\s*(?:[\\w-]+\\s+){0,3}?" +
-                           alt("goal_noun") + "\\s+" + alt("exceed_by") + ")\\s*$");
-  excess_after_ = Compile("^\\s*(" + alt("excess_after") + ")");
+  // The rate's patterns, read before and after a percentage: each kept as
+  // text too, for the union of each side.
+  std::vector<std::string> rate_before_patterns, rate_after_patterns;
+  auto before_rule = [&](const std::string& pattern) {
+    rate_before_patterns.push_back(pattern);
+    return Compile(pattern);
+  };
+  auto after_rule = [&](const std::string& pattern) {
+    rate_after_patterns.push_back(pattern);
+    return Compile(pattern);
+  };
+  rate_before_ = before_rule("(" + alt("rate_before") + ")\\s*$");
+  rate_after_ = after_rule("^\\s*(" + alt("rate_after") + ")");
+  exceed_before_ =
+      before_rule("(" + alt("exceed_verb") + "\\s+" + det + "?\\s*(?:[\\w-]+\\s+){0,3}?" +
+                  alt("goal_noun") + "\\s+" + alt("exceed_by") + ")\\s*$");
+  excess_after_ = after_rule("^\\s*(" + alt("excess_after") + ")");
   excess_absorbed_ = Compile("(" + alt("excess_absorbed") + ")$");
-  excess_tail_ = Compile("^\\s*(" + alt("excess_tail") + ")");
+  excess_tail_ = after_rule("^\\s*(" + alt("excess_tail") + ")");
   actual_before_ = Compile("(" + alt("actual_before") + ")\\s*" + amount + "?\\s*$");
   actual_after_ = Compile("^(\\s*" + counter + "\\s*(?:" + alt("new_adjective") + "\\s*)?" +
                           alt("jobs_word") + "?\\s*" + alt("object_particle") +
@@ -82,16 +100,24 @@ AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons) {
                         alt("jobs_word") + ")");
   jobs_before_ = Compile("(" + alt("jobs_word") + ")\\s*$");
   rate_after_goal_ =
-      Compile("^(\\s*" + alt("of_word") + "\\s+" + det + "\\s+(?:[^\\s;]*[^\\s,;]\\s+){0,4}?" +
-              alt("rate_after_goal") + "s?)\\b");
-  rate_before_paren_ = Compile("(" + alt("rate_before_paren") + "\\s*\\([^)]{0,40}\\)\\s*" +
-                               alt("counter_particle") + ")\\s*$");
-  rate_goal_before_ = Compile("(" + alt("rate_goal_before") + ")\\s*$");
-  rate_goal_after_ = Compile("^\\s*" + alt("over_word") + "?\\s*(" + alt("rate_goal_after") + ")");
+      after_rule("^(\\s*" + alt("of_word") + "\\s+" + det + "\\s+(?:[^\\s;]*[^\\s,;]\\s+){0,4}?" +
+                 alt("rate_after_goal") + "s?)\\b");
+  rate_before_paren_ = before_rule("(" + alt("rate_before_paren") + "\\s*\\([^)]{0,40}\\)\\s*" +
+                                   alt("counter_particle") + ")\\s*$");
+  rate_goal_before_ = before_rule("(" + alt("rate_goal_before") + ")\\s*$");
+  rate_goal_after_ =
+      after_rule("^\\s*" + alt("over_word") + "?\\s*(" + alt("rate_goal_after") + ")");
   actual_before_past_ = Compile("(" + alt("actual_before_past") + ")\\s*" + amount + "?\\s*$");
   // Either of the two above, asked first: most numbers have neither before them.
   actual_before_either_ = Compile("(?:" + alt("actual_before") + "|" + alt("actual_before_past") +
                                   ")\\s*" + amount + "?\\s*$");
+  auto any_of = [](const std::vector<std::string>& patterns) {
+    std::string out;
+    for (const auto& p : patterns) out += (out.empty() ? "(?:" : "|(?:") + p + ")";
+    return Compile(out);
+  };
+  rate_before_any_ = any_of(rate_before_patterns);
+  rate_after_any_ = any_of(rate_after_patterns);
   std::vector<phrases::PhraseSet::Entry> refs;
   for (const auto& t : phrases::Texts(rows, "goal_ref")) refs.push_back({t, "goal_ref", ""});
   goal_refs_ = phrases::PhraseSet(refs);
@@ -134,37 +160,44 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     const auto before = Before(doc, s.begin, q.begin, 90);
     const auto after = After(doc, q.end, s.end, 60);
     const size_t before_base = static_cast<size_t>(before.data() - doc.work.data());
-    if (auto m = Find(*exceed_before_, before, before_base)) {
+    // Each pattern is asked only when one of its side's matches.
+    const bool any_before = !ask_sides_first_ || Matches(*rate_before_any_, before);
+    const bool any_after = !ask_sides_first_ || Matches(*rate_after_any_, after);
+    auto find_before = [&](const RE2& re) {
+      return any_before ? Find(re, before, before_base) : std::nullopt;
+    };
+    auto find_after = [&](const RE2& re) {
+      return any_after ? Find(re, after, q.end) : std::nullopt;
+    };
+    if (auto m = find_before(*exceed_before_)) {
       // Hard call (header): an excess below 100 is added to the goal.
       rate = q.value.real < 100.0 ? Number::FromDouble(Round1(100.0 + q.value.real)) : q.value;
       rate_rule = "exceeded_by";
       cover(m->first, q.end);
-    } else if (auto m2 = Find(*excess_after_, after, q.end)) {
+    } else if (auto m2 = find_after(*excess_after_)) {
       rate = Number::FromDouble(Round1(100.0 + q.value.real));
       rate_rule = "excess";
       cover(q.begin, m2->second);
-    } else if (auto m5 =
-                   RE2::PartialMatch(re2::StringPiece(doc.work.data() + q.begin, q.end - q.begin),
-                                     *excess_absorbed_)
-                       ? Find(*excess_tail_, after, q.end)
-                       : std::nullopt) {
+    } else if (auto m5 = any_after && Matches(*excess_absorbed_, doc.Work(q.begin, q.end))
+                             ? find_after(*excess_tail_)
+                             : std::nullopt) {
       rate = Number::FromDouble(Round1(100.0 + q.value.real));
       rate_rule = "excess";
       absorbed = true;
       cover(q.begin, m5->second);
-    } else if (auto m3 = Find(*rate_before_, before, before_base)) {
+    } else if (auto m3 = find_before(*rate_before_)) {
       rate = q.value;
       rate_rule = "rate_of_goal";
       cover(m3->first, q.end);
-    } else if (auto m4 = Find(*rate_after_, after, q.end)) {
+    } else if (auto m4 = find_after(*rate_after_)) {
       rate = q.value;
       rate_rule = "rate_of_goal";
       cover(q.begin, m4->second);
-    } else if (auto m6 = Find(*rate_before_paren_, before, before_base)) {
+    } else if (auto m6 = find_before(*rate_before_paren_)) {
       rate = q.value;
       rate_rule = "rate_of_goal";
       cover(m6->first, q.end);
-    } else if (auto m7 = Find(*rate_after_goal_, after, q.end)) {
+    } else if (auto m7 = find_after(*rate_after_goal_)) {
       rate = q.value;
       rate_rule = "rate_of_goal";
       cover(q.begin, m7->second);
@@ -173,9 +206,8 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
             g.end <= m7->second && goal_in_rate == nullptr)
           goal_in_rate = &g;
       }
-    } else if (auto m8 = Find(*rate_goal_before_, before, before_base)
-                             ? Find(*rate_goal_after_, after, q.end)
-                             : std::nullopt) {
+    } else if (auto m8 =
+                   find_before(*rate_goal_before_) ? find_after(*rate_goal_after_) : std::nullopt) {
       rate = q.value;
       rate_rule = "rate_of_goal";
       cover(Find(*rate_goal_before_, before, before_base)->first, m8->second);

@@ -49,7 +49,9 @@ class Gazetteer;
 
 class AchievementsExtractor : public Extractor {
  public:
-  explicit AchievementsExtractor(const LexiconDir& lexicons);
+  // `ask_sides_first` false: every rate pattern is asked on its own (the
+  // tests compare the two).
+  explicit AchievementsExtractor(const LexiconDir& lexicons, bool ask_sides_first = true);
   ~AchievementsExtractor() override;
   std::string_view name() const override { return "achievements"; }
   void Extract(Document& doc, Story& story) const override;
@@ -68,6 +70,12 @@ class AchievementsExtractor : public Extractor {
   std::unique_ptr<re2::RE2> rate_goal_before_, rate_goal_after_;  // `목표를 109% 넘게 달성했다`
   std::unique_ptr<re2::RE2> actual_before_past_;                  // `creating`
   std::unique_ptr<re2::RE2> actual_before_either_;                // one of the two
+  // Any of the rate's patterns read before a percentage (rate_before_,
+  // exceed_before_, rate_before_paren_, rate_goal_before_), and any of those
+  // read after it: most percentages have none, which two RE2 calls tell
+  // instead of nine.
+  std::unique_ptr<re2::RE2> rate_before_any_, rate_after_any_;
+  bool ask_sides_first_ = true;
   phrases::PhraseSet past_;
   phrases::PhraseSet goal_refs_;  // `연간 목표`: the story's own target
   std::shared_ptr<const Gazetteer> gazetteer_;

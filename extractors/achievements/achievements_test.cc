@@ -2,10 +2,13 @@
 // qualifier, derived (comma-separated, `-` for none), consistent (null unless
 // given); evidence and rule are checked when given.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <map>
+#include <sstream>
 
 #include "extractors/achievements/achievements_extractor.h"
 #include "extractors/targets/example_table.h"
+#include "tests/test_support.h"
 
 namespace newsie {
 namespace {
@@ -56,6 +59,53 @@ TEST_CASE("achievements: a new amount word is added by editing the lexicon only"
   REQUIRE(found[0].actual);
   CHECK(found[0].actual->integer == 13342);
   CHECK(found[0].year == 2024);
+}
+
+std::string Describe(const Document& doc, const AchievementFact& f) {
+  std::ostringstream out;
+  auto num = [&](const std::optional<Number>& n) { return n ? std::to_string(n->real) : "-"; };
+  out << f.rule << ' ' << (f.year ? *f.year : 0) << ' ' << num(f.actual) << ' ' << num(f.target)
+      << ' ' << num(f.rate_pct) << ' ' << f.qualifier.value_or("-") << ' '
+      << (f.consistent ? (*f.consistent ? "consistent" : "inconsistent") : "-") << ' '
+      << f.derived.size() << ' ' << doc.OriginalText(f.evidence);
+  return out.str();
+}
+
+TEST_CASE("achievements: asking each side's rate patterns together first hides no rate",
+          "[achievements]") {
+  // Before and after a percentage, one RE2 call asks whether any of the
+  // side's patterns matches; each is asked only then. Every story of the
+  // corpus and the seeds must read the same either way.
+  const LexiconDir lexicons(testing::SourceDir() / "lexicons");
+  const AchievementsExtractor together(lexicons), one_by_one(lexicons, false);
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::SourceDir() / "../shared/seeds")) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  size_t rates = 0;
+  for (const auto& file : files) {
+    Document doc = testing::Process(testing::ReadFile(file));
+    for (const Story& story : doc.stories) {
+      Story a = story, b = story;
+      a.achievements.clear();
+      b.achievements.clear();
+      together.Extract(doc, a);
+      one_by_one.Extract(doc, b);
+      INFO(file.string());
+      REQUIRE(a.achievements.size() == b.achievements.size());
+      for (size_t i = 0; i < a.achievements.size(); ++i) {
+        CHECK(Describe(doc, a.achievements[i]) == Describe(doc, b.achievements[i]));
+        rates += a.achievements[i].rate_pct.has_value();
+      }
+    }
+  }
+  CHECK(files.size() > 40);
+  CHECK(rates > 10);
 }
 
 }  // namespace
