@@ -119,6 +119,19 @@ TEST_CASE("phrases: hits found clause by clause equal the whole sentence's", "[p
       const std::string_view text = doc.Work(s.begin, s.end);
       const auto breaks = phrases::ClauseBreaks(text, s.begin);
       split += !breaks.empty();
+      // ClauseBreaks passes over runs of eight bytes: the same as byte by byte.
+      std::vector<size_t> one_by_one;
+      for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        auto digit = [&](size_t at) { return text[at] >= '0' && text[at] <= '9'; };
+        const bool digits = i > 0 && i + 1 < text.size() && digit(i - 1) && digit(i + 1);
+        if (c == ';' || (c == ',' && !digits)) one_by_one.push_back(s.begin + i);
+        if (text.substr(i, 3) == "...") {
+          one_by_one.push_back(s.begin + i);
+          i += 2;
+        }
+      }
+      CHECK(breaks == one_by_one);
       for (const auto& set : sets) {
         const auto whole = set.FindAll(text, s.begin);
         phrases::ClauseHits clauses(set, doc, s.begin, s.end, breaks);
