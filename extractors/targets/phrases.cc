@@ -276,6 +276,7 @@ bool IsHeading(const Document& doc, const Story& story, size_t begin, size_t end
 
 std::vector<SentenceRef> SentencesAt(const Document& doc, const std::vector<int>& indices) {
   std::vector<SentenceRef> out;
+  out.reserve(indices.size());  // one allocation, not one per doubling
   for (int i : indices) {
     const Sentence& s = doc.sentences[static_cast<size_t>(i)];
     out.push_back({s.begin, s.end, &s.quantities, i});
@@ -298,6 +299,7 @@ std::vector<SentenceRef> StorySentences(const Document& doc, const Story& story)
 
 std::vector<SentenceRef> DocumentSentences(const Document& doc) {
   std::vector<SentenceRef> out;
+  out.reserve(doc.sentences.size());
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
     out.push_back({s.begin, s.end, &s.quantities, static_cast<int>(i)});
