@@ -58,6 +58,14 @@ class NormalizeTables {
   std::string_view MapOf(char32_t cp) const { return entries_[index_[cp] - 1].to; }
   // Whether ASCII byte `c` needs more than copying.
   bool AsciiSpecial(unsigned char c) const { return ascii_special_[c]; }
+  // Whether no Hangul syllable (U+AC00..U+D7A3) has a fold: the scan then
+  // copies syllables without looking each one up.
+  bool HangulKept() const { return hangul_kept_; }
+  // The ASCII bytes other than ' ' that need more than copying, padded with
+  // 0xFF, when there are at most eight of them (else BlockScan() is false):
+  // the scan copies runs of plain ASCII sixteen bytes at a time up to one.
+  const char (&BlockStops() const)[8] { return block_stops_; }
+  bool BlockScan() const { return block_scan_; }
 
  private:
   struct Entry {
@@ -67,6 +75,9 @@ class NormalizeTables {
   std::vector<uint16_t> index_;  // per BMP code point: 0 none, else 1 + index into entries_
   std::vector<Entry> entries_;
   bool ascii_special_[128] = {};
+  bool hangul_kept_ = false;
+  char block_stops_[8] = {'\xFF', '\xFF', '\xFF', '\xFF', '\xFF', '\xFF', '\xFF', '\xFF'};
+  bool block_scan_ = false;
 };
 
 // A lost character put back.
@@ -81,7 +92,10 @@ struct NormalizedText {
   std::vector<TextRepair> repairs;
 };
 
-NormalizedText Normalize(std::string_view original_utf8, const NormalizeTables& tables);
+// `block_scan`: copy runs of plain ASCII sixteen bytes at a time (the same
+// result as byte by byte; false only for tests comparing both ways).
+NormalizedText Normalize(std::string_view original_utf8, const NormalizeTables& tables,
+                         bool block_scan = true);
 
 // The stage: Normalize(doc.original) into doc.work / doc.work_map; each repair
 // becomes an info diagnostic `mojibake-repaired` with its span.

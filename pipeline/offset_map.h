@@ -53,19 +53,15 @@ class OffsetMap {
   // reads them (the normaliser's scan, which so walks a run of unchanged
   // text once): Extend adds room for up to `bytes` entries and returns where
   // they start; the writer sets each byte of a character standing for
-  // original code point c to begin c, end c + 1 (the same as one
-  // Append(length, c, c + 1) per character), then calls Truncate with the
-  // size it filled up to. The pointers hold until the map next changes.
+  // original code point c to c (the same as one Append(length, c, c + 1) per
+  // character), then calls Truncate with the size it filled up to. The
+  // pointer holds until the map next changes.
   struct Room {
     uint32_t* begin = nullptr;
-    uint32_t* end = nullptr;
   };
   Room Extend(size_t bytes);
   // Drops the entries from working byte `work_size` on (<= work_size()).
-  void Truncate(size_t work_size) {
-    begin_.resize(work_size);
-    end_.resize(work_size);
-  }
+  void Truncate(size_t work_size);
 
   // Marks the end: `orig_size` is the original's length in code points.
   void Finish(uint32_t orig_size);
@@ -79,15 +75,24 @@ class OffsetMap {
   uint32_t OriginalAt(size_t work_pos) const;
 
   size_t work_size() const { return begin_.size(); }
-  void Reserve(size_t work_bytes) {
-    begin_.reserve(work_bytes);
-    end_.reserve(work_bytes);
-  }
+  void Reserve(size_t work_bytes) { begin_.reserve(work_bytes); }
 
  private:
+  // Where working byte `pos` (< work_size()) ends in the original.
+  uint32_t EndOf(size_t pos) const;
+
   using Positions = std::vector<uint32_t, UninitializedAllocator<uint32_t>>;
   Positions begin_;  // per working byte: source start code point
-  Positions end_;    // per working byte: source end code point
+  // Almost every piece stands for one code point, so a byte's end is its
+  // begin + 1 and only the other pieces (a run of spaces folded to one,
+  // CR LF, a composed cluster, a wider Append) are kept, in working-text
+  // order: one store per working byte instead of two.
+  struct WidePiece {
+    size_t work_begin = 0;
+    size_t work_end = 0;
+    uint32_t orig_end = 0;
+  };
+  std::vector<WidePiece> wide_;
   uint32_t orig_size_ = 0;
 };
 

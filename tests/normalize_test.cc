@@ -1,6 +1,7 @@
 #include "pipeline/normalize.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "tests/test_support.h"
 
@@ -150,6 +151,48 @@ TEST_CASE("normalize: empty input", "[normalize]") {
   const NormalizedText n = Normalize("", Tables());
   CHECK(n.work.empty());
   CHECK(n.map.ToOriginal(0, 0) == Span{0, 0});
+}
+
+// The block scan (sixteen plain ASCII bytes at a time) gives the text, the
+// spans and the repairs of the byte-by-byte scan: on hand-made texts around
+// its edges (spaces at block ends, stops inside a block, a combining mark
+// right after one) and on every corpus and seed file.
+TEST_CASE("normalize: the block scan equals the byte-by-byte scan", "[normalize]") {
+  std::vector<std::string> texts = {
+      "abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJKLMNOP",
+      "abcdefghijklmnop abcdefghijklmno  abcdefghijklmnopq\tabcdefghijklmnopq",
+      "x abcdefghijklmnop\r\nabcdefghijklmnop?abcdefghijklmnop2023?2026abcdefghijklmn",
+      "xabcdefghijklmnopqe\u0301 abcdefghijklmno\u200b abcdefghijklmnop \u00a0abcd",
+      "가나다 abcdefghijklmnop가 abcdefghijklmnopq 한국 abcdefghijklmnopqrs ",
+      "abcdefghijklmnopqrstuvwxyz  ",
+      "aaaaaaaaaaaaaaaa                 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+  };
+  for (const auto& dir :
+       {testing::SourceDir() / "corpus", testing::SourceDir() / "../shared/seeds"}) {
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+      if (e.is_regular_file() && e.path().extension() == ".txt") {
+        texts.push_back(testing::ReadFile(e.path()));
+      }
+    }
+  }
+  REQUIRE(texts.size() > 20);
+  for (const std::string& text : texts) {
+    INFO(text.substr(0, 80));
+    const NormalizedText blocks = Normalize(text, Tables());
+    const NormalizedText bytes = Normalize(text, Tables(), /*block_scan=*/false);
+    CHECK(blocks.work == bytes.work);
+    CHECK(ByteSpans(blocks) == ByteSpans(bytes));
+    CHECK(blocks.map.ToOriginal(blocks.work.size(), blocks.work.size()) ==
+          bytes.map.ToOriginal(bytes.work.size(), bytes.work.size()));
+    REQUIRE(blocks.repairs.size() == bytes.repairs.size());
+    for (size_t r = 0; r < blocks.repairs.size(); ++r) {
+      CHECK(blocks.repairs[r].span == bytes.repairs[r].span);
+      CHECK(blocks.repairs[r].message == bytes.repairs[r].message);
+    }
+  }
+  CHECK(Tables().BlockScan());
+  CHECK(Tables().HangulKept());
 }
 
 }  // namespace newsie

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <string_view>
+#include <vector>
 
 namespace newsie {
 
@@ -31,10 +32,7 @@ uint32_t CopyThroughExtend(OffsetMap& map, std::string_view copied, uint32_t cp,
            (static_cast<unsigned char>(copied[k + len]) & 0xC0) == 0x80) {
       ++len;
     }
-    for (size_t b = k; b < k + len; ++b) {
-      room.begin[b] = cp;
-      room.end[b] = cp + 1;
-    }
+    for (size_t b = k; b < k + len; ++b) room.begin[b] = cp;
     ++cp;
     k += len;
   }
@@ -71,6 +69,62 @@ TEST_CASE("OffsetMap keeps an expansion together", "[offsets]") {
   map.Finish(1);
   CHECK(map.ToOriginal(0, 1) == Span{0, 1});
   CHECK(map.ToOriginal(1, 2) == Span{0, 1});
+}
+
+// Only pieces that do not stand for one code point each keep their end
+// (OffsetMap::wide_): every mix of pieces must give the spans of a map that
+// kept each byte's begin and end, including pieces cut by Truncate.
+TEST_CASE("OffsetMap: wide pieces keep their ends among one-code-point pieces", "[offsets]") {
+  struct Piece {
+    uint32_t bytes, begin, end;
+  };
+  const std::vector<Piece> pieces = {
+      {1, 0, 3},    // three spaces folded to one
+      {3, 3, 4},    // a syllable
+      {1, 4, 6},    // CR LF
+      {0, 6, 7},    // a dropped character
+      {2, 7, 8},    // one character unfolded into two bytes
+      {3, 8, 11},   // a composed cluster
+      {1, 11, 12},  // ASCII
+      {3, 12, 14},  // another cluster, last
+  };
+  OffsetMap map;
+  std::vector<uint32_t> begins, ends;  // per byte, as a map keeping both would
+  for (const Piece& p : pieces) {
+    map.Append(p.bytes, p.begin, p.end);
+    for (uint32_t k = 0; k < p.bytes; ++k) {
+      begins.push_back(p.begin);
+      ends.push_back(p.end);
+    }
+  }
+  map.Finish(14);
+  REQUIRE(map.work_size() == begins.size());
+  for (size_t b = 0; b < begins.size(); ++b) {
+    for (size_t e = b + 1; e <= begins.size() + 1; ++e) {
+      const size_t last = std::min(e, begins.size()) - 1;
+      CHECK(map.ToOriginal(b, e) == Span{begins[b], ends[last]});
+    }
+  }
+  CHECK(map.ToOriginal(begins.size(), begins.size()) == Span{14, 14});
+
+  // Room left after a wide piece and cut back: the wide piece stays whole.
+  OffsetMap cut;
+  cut.Append(1, 0, 2);
+  const OffsetMap::Room room = cut.Extend(4);
+  room.begin[0] = 2;
+  cut.Truncate(2);
+  cut.Finish(3);
+  CHECK(cut.ToOriginal(0, 1) == Span{0, 2});
+  CHECK(cut.ToOriginal(1, 2) == Span{2, 3});
+  CHECK(cut.ToOriginal(0, 2) == Span{0, 3});
+  // Truncate inside a wide piece keeps it up to the cut only.
+  OffsetMap inside;
+  inside.Append(3, 0, 2);
+  inside.Truncate(1);
+  inside.Append(1, 2, 3);
+  inside.Finish(3);
+  CHECK(inside.ToOriginal(0, 1) == Span{0, 2});
+  CHECK(inside.ToOriginal(1, 2) == Span{2, 3});
 }
 
 }  // namespace newsie
