@@ -17,7 +17,6 @@ using quantities::IsAlpha;
 using quantities::IsDigit;
 using quantities::LatinWordEnds;
 using quantities::LatinWordStarts;
-using quantities::StartsWith;
 using quantities::StartsWithIcase;
 using Cue = RefYearInference::Cue;
 
@@ -118,14 +117,18 @@ bool LooksLikeName(std::string_view t, size_t from, size_t to) {
 // Whether `cue` stands wholly inside [from, to).
 bool HasCue(std::string_view t, size_t from, size_t to, const Cue& cue, size_t* at = nullptr) {
   if (to > t.size()) to = t.size();
+  if (from >= to) return false;
+  if (!cue.latin) {
+    // Matched exactly (no case to fold): its first occurrence.
+    const size_t i = t.substr(from, to - from).find(cue.text);
+    if (i == std::string_view::npos) return false;
+    if (at) *at = from + i;
+    return true;
+  }
+  const char first = cue.text[0];  // lower case
   for (size_t i = from; i + cue.text.size() <= to; ++i) {
-    if (cue.latin) {
-      if (StartsWithIcase(t, i, cue.text) && LatinWordStarts(t, i) &&
-          LatinWordEnds(t, i + cue.text.size())) {
-        if (at) *at = i;
-        return true;
-      }
-    } else if (StartsWith(t, i, cue.text)) {
+    if (quantities::Lower(t[i]) == first && StartsWithIcase(t, i, cue.text) &&
+        LatinWordStarts(t, i) && LatinWordEnds(t, i + cue.text.size())) {
       if (at) *at = i;
       return true;
     }

@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 #include <array>
 #include <bit>
@@ -174,23 +175,40 @@ LineScan ScanLine(std::string_view line) {
   return scan;
 }
 
-namespace {}  // namespace
-
 std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortcut) {
   return SentenceEndsKnowing(line, korean, !shortcut || MayBreakInside(line));
 }
 
 std::vector<size_t> SentenceEndsKnowing(std::string_view line, bool korean, bool may_break) {
   std::vector<size_t> ends;
+  SentenceEndsInto(line, korean, may_break, ends);
+  return ends;
+}
+
+void SentenceEndsInto(std::string_view line, bool korean, bool may_break,
+                      std::vector<size_t>& ends) {
+  ends.clear();
   icu::BreakIterator* it = may_break ? Iterator(korean) : nullptr;
   if (it != nullptr) {
     // ICU's iterator costs about a third less over UTF-16 than over a UTF-8
     // UText: the line goes in as UTF-16, and each break (a UTF-16 index)
     // comes back as a byte offset, counted forward from the one before.
-    // (`line` is working text: valid UTF-8, as DecodeStage made it.)
+    // (`line` is working text: valid UTF-8, as DecodeStage made it.) The
+    // line is converted into the buffer the line before left (as
+    // UnicodeString::fromUTF8 does, with U+FFFD for a bad byte, but without
+    // a new string per line).
     thread_local icu::UnicodeString utf16;
-    utf16 = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+    const auto size = static_cast<int32_t>(line.size());
+    char16_t* buffer = utf16.getBuffer(size + 1);  // no more UTF-16 units than bytes
+    if (buffer != nullptr) {
+      int32_t units = 0;
+      UErrorCode status = U_ZERO_ERROR;
+      u_strFromUTF8WithSub(buffer, utf16.getCapacity(), &units, line.data(), size, 0xFFFD, nullptr,
+                           &status);
+      utf16.releaseBuffer(U_SUCCESS(status) ? units : 0);
+    } else {
+      utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), size));
+    }
     it->setText(utf16);
     const auto* u = reinterpret_cast<const unsigned char*>(line.data());
     size_t at = 0;     // byte offset in `line` ...
@@ -206,7 +224,6 @@ std::vector<size_t> SentenceEndsKnowing(std::string_view line, bool korean, bool
     }
   }
   ends.push_back(line.size());
-  return ends;
 }
 
 namespace {
@@ -214,11 +231,13 @@ namespace {
 // `may_break`: false when ScanLine found no place ICU could break inside.
 // `deck`: the line is one of the story's deck (stories.h), whose sentences go
 // to story.deck_sentences instead of story.sentences.
+// `ends`: room for the line's sentence ends, reused from line to line.
 void SplitLine(Document& doc, const LineRange& line, bool korean, bool may_break, int story,
-               bool deck = false) {
+               std::vector<size_t>& ends, bool deck = false) {
   const std::string_view text = doc.Work(line.begin, line.end);
   size_t start = 0;
-  for (const size_t end : SentenceEndsKnowing(text, korean, may_break)) {
+  SentenceEndsInto(text, korean, may_break, ends);
+  for (const size_t end : ends) {
     const LineRange r = Trim(doc.work, {line.begin + start, line.begin + end});
     start = end;
     if (r.empty()) continue;
@@ -240,6 +259,7 @@ class SentencesStage : public Stage {
   Status Run(Document& doc) const override {
     ScriptCounts all;
     std::vector<bool> may_break;  // per line of the story
+    std::vector<size_t> ends;     // of a line's sentences
     for (size_t k = 0; k < doc.stories.size(); ++k) {
       Story& story = doc.stories[k];
       const std::vector<LineRange> lines = KeptLines(doc, story.begin, story.end);
@@ -261,10 +281,10 @@ class SentencesStage : public Stage {
       // for the shortcut: ICU reads them whole.)
       for (const auto& [begin, end] : story.deck) {
         SplitLine(doc, {begin, end}, story.lang == "ko", /*may_break=*/true, static_cast<int>(k),
-                  /*deck=*/true);
+                  ends, /*deck=*/true);
       }
       for (size_t l = 0; l < lines.size(); ++l) {
-        SplitLine(doc, lines[l], story.lang == "ko", may_break[l], static_cast<int>(k));
+        SplitLine(doc, lines[l], story.lang == "ko", may_break[l], static_cast<int>(k), ends);
       }
     }
     if (doc.stories.empty()) all = CountScripts(doc.work);

@@ -40,6 +40,10 @@ std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortc
 // The same, told whether ICU could end a sentence inside the line
 // (MayBreakInside, or ScanLine's may_break): the iterator runs only if so.
 std::vector<size_t> SentenceEndsKnowing(std::string_view line, bool korean, bool may_break);
+// The same into `ends` (cleared first), whose room a caller splitting many
+// lines reuses.
+void SentenceEndsInto(std::string_view line, bool korean, bool may_break,
+                      std::vector<size_t>& ends);
 
 // Whether a kept break is possible inside `line`: a terminator followed by
 // closing punctuation and a space (the shortcut's test).

@@ -141,11 +141,14 @@ TEST_CASE("sentences: lines skipped without the iterator end where the iterator 
   const std::vector<std::string> lines = TestLines();
   REQUIRE(lines.size() > 500);
   size_t skipped = 0;
+  std::vector<size_t> reused;  // as the stage passes it from line to line
   for (const auto& line : lines) {
     for (const bool korean : {true, false}) {
       INFO(line);
       const auto with_shortcut = SentenceEnds(line, korean);
       CHECK(with_shortcut == SentenceEnds(line, korean, /*shortcut=*/false));
+      SentenceEndsInto(line, korean, /*may_break=*/true, reused);
+      CHECK(reused == with_shortcut);
       skipped += with_shortcut.size() == 1;
     }
   }
