@@ -4,6 +4,7 @@
 #include <unicode/ucsdet.h>
 
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -52,8 +53,9 @@ bool DecodeUtf8(std::string_view in, size_t base, Decoded& out, bool strict = fa
   size_t count = 0;  // code points so far
   size_t i = 0;
   while (i < n) {
-    // ASCII fast path, eight bytes at a time.
-    if (i + 8 <= n) {
+    // ASCII fast path, eight bytes at a time (from an ASCII byte: Korean
+    // text is mostly syllables, three bytes each).
+    if (p[i] < 0x80 && i + 8 <= n) {
       uint64_t word;
       std::memcpy(&word, p + i, 8);
       if ((word & 0x8080808080808080ULL) == 0) {
@@ -97,19 +99,22 @@ bool DecodeWithIcu(std::string_view in, size_t base, const char* converter, Deco
     if (error) *error = u_errorName(status);
     return false;
   }
-  std::vector<UChar> utf16(in.size() * 2 + 16);
-  std::vector<int32_t> src_offsets(utf16.size());
-  UChar* target = utf16.data();
+  // Scratch room for the worst case, left unfilled (ICU writes what it
+  // converts; zero-filling first cost about as much as the conversion).
+  const size_t room = in.size() * 2 + 16;
+  const auto utf16 = std::make_unique_for_overwrite<UChar[]>(room);
+  const auto src_offsets = std::make_unique_for_overwrite<int32_t[]>(room);
+  UChar* target = utf16.get();
   const char* source = in.data();
-  int32_t* offs = src_offsets.data();
-  ucnv_toUnicode(conv, &target, utf16.data() + utf16.size(), &source, in.data() + in.size(), offs,
+  int32_t* offs = src_offsets.get();
+  ucnv_toUnicode(conv, &target, utf16.get() + room, &source, in.data() + in.size(), offs,
                  /*flush=*/true, &status);
   ucnv_close(conv);
   if (U_FAILURE(status)) {
     if (error) *error = u_errorName(status);
     return false;
   }
-  const size_t units = static_cast<size_t>(target - utf16.data());
+  const size_t units = static_cast<size_t>(target - utf16.get());
   // Written in place into room for the worst case (three bytes per unit),
   // trimmed at the end.
   out.text.resize(units * 3);
