@@ -60,7 +60,7 @@ Counts RegionCounts(const std::vector<GovMention>& mentions, size_t skip_begin) 
 }
 
 // The candidate whose region is named most often, if exactly one is.
-const Government* ByRegion(const std::vector<const Government*>& candidates, const Counts& counts) {
+const Government* ByRegion(std::span<const Government* const> candidates, const Counts& counts) {
   const Government* best = nullptr;
   int best_count = 0;
   bool tie = false;
@@ -78,7 +78,7 @@ const Government* ByRegion(const std::vector<const Government*>& candidates, con
   return tie ? nullptr : best;
 }
 
-std::string Names(const std::vector<const Government*>& candidates) {
+std::string Names(std::span<const Government* const> candidates) {
   std::string out;
   for (const auto* c : candidates) {
     if (!out.empty()) out += ", ";
@@ -204,7 +204,7 @@ void DistrictExtractor::Extract(Document& doc, Story& story) const {
     // (`Gimpo Eyes 16,000 Jobs` above `Gimpo-si (Mayor ...) aims to ...`).
     for (const auto& m : mentions) {
       if (m.begin > lead->end && m.begin < lead->end + 2000 && !Inside(quoted, m.begin) &&
-          m.candidates == lead->candidates && has_lead(m)) {
+          std::ranges::equal(m.candidates, lead->candidates) && has_lead(m)) {
         lead = &m;
         how = "lead_with_head";
         break;

@@ -262,6 +262,17 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
       }
     }
   }
+  for (auto& [form, f] : forms_) {
+    for (const auto* g : f.governments) {
+      if (g->level != "basic") continue;
+      const Government* region = ByCode(g->region_code);
+      if (!region) continue;
+      auto it = std::find_if(f.by_region.begin(), f.by_region.end(),
+                             [&](const auto& entry) { return entry.first == region; });
+      if (it == f.by_region.end()) it = f.by_region.insert(it, {region, {}});
+      it->second.push_back(g);
+    }
+  }
 
   for (const auto& row : lexicons.ReadTsv("district_context.tsv")) {
     if (row.Get("kind") == "ko_particle") ko_particles_.push_back(row.Get("text"));
@@ -589,18 +600,18 @@ std::vector<GovMention> Gazetteer::Find(const Document& doc, size_t begin, size_
 
 std::vector<GovMention> Gazetteer::Mentions(std::string_view text, const Attempt* first,
                                             const Attempt* last) const {
-  auto in_region = [](const Form& f, const Government* region) {
-    std::vector<const Government*> out;
-    for (const auto* g : f.governments) {
-      if (g->level == "basic" && g->region_code == region->code) out.push_back(g);
+  auto in_region = [](const Form& f,
+                      const Government* region) -> std::span<const Government* const> {
+    for (const auto& [r, governments] : f.by_region) {
+      if (r == region) return governments;
     }
-    return out;
+    return {};
   };
-  auto make = [&](const Attempt& r, std::vector<const Government*> candidates) {
+  auto make = [&](const Attempt& r, std::span<const Government* const> candidates) {
     GovMention mention;
     mention.begin = mention.name_begin = r.b;
     mention.end = mention.name_end = r.e;
-    mention.candidates = std::move(candidates);
+    mention.candidates = candidates;
     mention.hangul = IsHangulSyllable(DecodeAt(text, r.b));
     return mention;
   };
@@ -611,6 +622,7 @@ std::vector<GovMention> Gazetteer::Mentions(std::string_view text, const Attempt
   };
 
   std::vector<GovMention> out;
+  out.reserve(static_cast<size_t>(last - first));  // at most one mention per attempt
   for (const Attempt* a = first != last && !first->kept ? next_kept(first) : first; a != last;
        a = next_kept(a)) {
     const Attempt& r = *a;
@@ -625,7 +637,7 @@ std::vector<GovMention> Gazetteer::Mentions(std::string_view text, const Attempt
       if (joined) {
         auto candidates = in_region(*next->form, region);
         if (!candidates.empty()) {
-          GovMention mention = make(*next, std::move(candidates));
+          GovMention mention = make(*next, candidates);
           mention.begin = r.b;
           mention.region_code = region->code;
           out.push_back(std::move(mention));
@@ -642,7 +654,7 @@ std::vector<GovMention> Gazetteer::Mentions(std::string_view text, const Attempt
       if (gap == ", " || gap == " in " || gap == " of " || gap == " (" || gap == "(") {
         auto candidates = in_region(*r.form, next_region);
         if (!candidates.empty()) {
-          GovMention mention = make(r, std::move(candidates));
+          GovMention mention = make(r, candidates);
           mention.end = next->e;
           mention.region_code = next_region->code;
           out.push_back(std::move(mention));

@@ -23,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,9 +40,12 @@ struct GovMention {
   size_t end = 0;
   size_t name_begin = 0;  // the government name itself
   size_t name_end = 0;
-  std::vector<const Government*> candidates;  // several when the name is shared
-  std::optional<std::string> region_code;     // a region written in the mention itself
-  bool hangul = false;                        // the name is written in Hangul
+  // Several when the name is shared. A view into the Gazetteer, which
+  // outlives its mentions: extractors find thousands of mentions per
+  // thousand documents, and a copy of the list each was an allocation.
+  std::span<const Government* const> candidates;
+  std::optional<std::string> region_code;  // a region written in the mention itself
+  bool hangul = false;                     // the name is written in Hangul
 
   bool ambiguous() const { return candidates.size() > 1; }
 };
@@ -105,6 +109,9 @@ class Gazetteer {
     // The metropolitan government among `governments`, if any: a region
     // Mentions folds into the name next to it.
     const Government* region = nullptr;
+    // The basic governments among `governments` in each region that has
+    // some: the candidates when a region is written next to the name.
+    std::vector<std::pair<const Government*, std::vector<const Government*>>> by_region;
   };
   bool Boundaries(std::string_view text, size_t b, size_t e, const Form& form) const;
   // The longest form that goes on from trie `node`, reached by the bytes

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -313,23 +314,23 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     return m.empty();
   };
   auto add = [&](const re2::StringPiece& name, const re2::StringPiece& title, bool hangul,
-                 std::vector<const Government*> govs, int tier, std::string rule) {
+                 std::span<const Government* const> govs, int tier, std::string_view rule) {
     Candidate c;
     c.begin = Offset(work, name);
     c.end = c.begin + name.size();
     c.name = Str(name);
     c.hangul = hangul;
     c.title = Str(title);
-    c.governments = std::move(govs);
+    c.governments = govs;
     c.tier = tier;
-    c.rule = std::move(rule);
+    c.rule = rule;
     out.push_back(std::move(c));
   };
 
   // After a government name: `X (Mayor Y)`, `X(구청장 Y)`, `X District Mayor Y`.
   for (const auto& m : mentions) {
     const std::string_view rest = work.substr(0, std::min(work.size(), m.end + kLookahead));
-    std::vector<re2::StringPiece> g(5);
+    std::array<re2::StringPiece, 5> g;
     if (m.hangul) {
       if (want_hangul && ParenAfterSpaces(rest, m.end, rest.size()) &&
           MatchAtThenCapture(*ko_lead_, rest, m.end, rest.size(), g.data(), 5)) {
@@ -396,7 +397,7 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     ForEachMatchAt(*ko_glued_, work, name_starts, wb, we, [&](const auto& g) {
       if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
       const std::string glued = Str(g[2]);
-      std::vector<const Government*> govs;
+      std::span<const Government* const> govs;
       for (const auto& [title, gs] : gazetteer_->glued_titles()) {
         if (title == glued) govs = gs;
       }
@@ -408,7 +409,7 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
           break;
         }
       }
-      add(g[1], title, true, std::move(govs), 1, "ko.mayor.glued_title");
+      add(g[1], title, true, govs, 1, "ko.mayor.glued_title");
     });
   }
   // `김미경 구청장은`: a match starts with the name before a title.

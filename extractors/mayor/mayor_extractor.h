@@ -23,7 +23,9 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/district/gazetteer.h"
@@ -51,9 +53,11 @@ class MayorExtractor : public Extractor {
     std::string name;
     bool hangul = false;
     std::string title;
-    std::vector<const Government*> governments;  // the government written with it, if any
+    // The government written with it, if any: a view into the Gazetteer
+    // (the lists of its mentions and glued titles), not a copy.
+    std::span<const Government* const> governments;
     int tier = 2;
-    std::string rule;
+    std::string_view rule;  // a string literal naming the pattern
   };
   // A title word that holds no shorter title (`Mayor`, not `District Mayor`):
   // where Collect looks for titles before running its patterns, with the

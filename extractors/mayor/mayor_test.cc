@@ -114,7 +114,7 @@ TEST_CASE("mayor: Collect finds every name-and-title form", "[mayor]") {
     const Document doc = testing::HandDocument(text);
     std::vector<std::string> out;
     for (const auto& c : mayor.Collect(doc, 0, doc.work.size())) {
-      out.push_back(c.rule + " " + c.name + " / " + c.title);
+      out.push_back(std::string(c.rule) + " " + c.name + " / " + c.title);
     }
     std::sort(out.begin(), out.end());
     return out;
