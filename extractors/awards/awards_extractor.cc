@@ -232,8 +232,10 @@ std::optional<int> AwardsExtractor::DocumentEdition(const Document& doc,
 
 void AwardsExtractor::ExtractStory(Document& doc, Story& story, const WordsBySentence& words,
                                    std::optional<int> edition) const {
+  const auto sentences = phrases::StorySentences(doc, story);
   std::vector<phrases::SentenceRef> body, heads;
-  for (const auto& s : phrases::StorySentences(doc, story)) {
+  body.reserve(sentences.size());  // nearly all of them
+  for (const auto& s : sentences) {
     (phrases::IsHeading(doc, story, s.begin, s.end) ? heads : body).push_back(s);
   }
   std::vector<AwardFact> found;

@@ -92,6 +92,7 @@ std::string Names(std::span<const Government* const> candidates) {
 std::vector<std::pair<size_t, size_t>> StorySentences(const Document& doc, const Story& story) {
   std::vector<std::pair<size_t, size_t>> out;
   if (!story.sentences.empty()) {
+    out.reserve(story.sentences.size());
     for (const int i : story.sentences) {
       out.emplace_back(doc.sentences[i].begin, doc.sentences[i].end);
     }

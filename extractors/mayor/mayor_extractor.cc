@@ -102,15 +102,17 @@ std::vector<MayorExtractor::CoreTitle> CoreTitles(const std::vector<std::string>
 // `ranges` sorted, overlapping ones joined.
 std::vector<std::pair<size_t, size_t>> Merged(std::vector<std::pair<size_t, size_t>> ranges) {
   std::sort(ranges.begin(), ranges.end());
-  std::vector<std::pair<size_t, size_t>> merged;
-  for (const auto& r : ranges) {
-    if (!merged.empty() && r.first <= merged.back().second) {
-      merged.back().second = std::max(merged.back().second, r.second);
+  // Merged in place: the kept ranges never overtake the one being read.
+  size_t kept = 0;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    if (kept > 0 && ranges[i].first <= ranges[kept - 1].second) {
+      ranges[kept - 1].second = std::max(ranges[kept - 1].second, ranges[i].second);
     } else {
-      merged.push_back(r);
+      ranges[kept++] = ranges[i];
     }
   }
-  return merged;
+  ranges.resize(kept);
+  return ranges;
 }
 
 // How far from a title word a name-and-title match can reach: a name
@@ -164,6 +166,7 @@ std::vector<TitleHit> FindTitles(std::string_view text, size_t begin, size_t end
 std::vector<std::pair<size_t, size_t>> TitleWindows(std::string_view text, size_t begin, size_t end,
                                                     const std::vector<TitleHit>& hits) {
   std::vector<std::pair<size_t, size_t>> windows;
+  windows.reserve(hits.size());
   for (const auto& hit : hits) {
     size_t b = hit.at > begin + kTitleReach ? hit.at - kTitleReach : begin;
     while (b > begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
@@ -294,7 +297,9 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   // `Mayor of X`), found from further back so that a region written before
   // one (`Seoul's Jung-gu`) is seen whole.
   std::vector<GovMention> mentions;
-  std::vector<std::pair<size_t, size_t>> windows = windows_en;
+  std::vector<std::pair<size_t, size_t>> windows;
+  windows.reserve(windows_en.size() + windows_ko.size());
+  windows.insert(windows.end(), windows_en.begin(), windows_en.end());
   windows.insert(windows.end(), windows_ko.begin(), windows_ko.end());
   for (const auto& [wb, we] : Merged(std::move(windows))) {
     size_t from = wb > begin + kTitleReach ? wb - kTitleReach : begin;
