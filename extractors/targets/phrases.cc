@@ -391,13 +391,7 @@ bool HoldsClauseBreak(std::string_view text) {
 
 ClauseHits::ClauseHits(const PhraseSet& set, const Document& doc, size_t begin, size_t end,
                        const std::vector<size_t>& breaks)
-    : set_(set),
-      doc_(doc),
-      begin_(begin),
-      end_(end),
-      breaks_(breaks),
-      hits_(breaks.size() + 1),
-      done_(breaks.size() + 1, false) {}
+    : set_(set), doc_(doc), begin_(begin), end_(end), breaks_(breaks), hits_(breaks.size() + 1) {}
 
 size_t ClauseHits::Of(size_t pos) const {
   return static_cast<size_t>(std::lower_bound(breaks_.begin(), breaks_.end(), pos) -
@@ -405,13 +399,12 @@ size_t ClauseHits::Of(size_t pos) const {
 }
 
 const std::vector<Hit>& ClauseHits::In(size_t k) {
-  if (!done_[k]) {
+  if (!hits_[k]) {
     const size_t b = k == 0 ? begin_ : breaks_[k - 1] + 1;
     const size_t e = k < breaks_.size() ? breaks_[k] : end_;
     hits_[k] = set_.FindAll(doc_.Work(b, e), b);
-    done_[k] = true;
   }
-  return hits_[k];
+  return *hits_[k];
 }
 
 const Hit* ClauseHits::LastBefore(size_t k) {

@@ -168,8 +168,7 @@ class ClauseHits {
   const Document& doc_;
   size_t begin_ = 0, end_ = 0;
   const std::vector<size_t>& breaks_;
-  std::vector<std::vector<Hit>> hits_;
-  std::vector<bool> done_;
+  std::vector<std::optional<std::vector<Hit>>> hits_;  // a clause's, once scanned
 };
 
 // True when the first government [begin, end) of work names is not the

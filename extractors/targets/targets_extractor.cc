@@ -288,19 +288,14 @@ TargetsExtractor::Totals TargetsExtractor::TotalsIn(const Document& doc,
 
 TargetsExtractor::MetricWords::MetricWords(const phrases::PhraseSet& metrics, const Document& doc,
                                            const std::vector<phrases::SentenceRef>& sentences)
-    : metrics_(metrics),
-      doc_(doc),
-      sentences_(sentences),
-      found_(sentences.size()),
-      done_(sentences.size(), false) {}
+    : metrics_(metrics), doc_(doc), sentences_(sentences), found_(sentences.size()) {}
 
 const std::vector<Hit>& TargetsExtractor::MetricWords::Of(size_t i) {
-  if (!done_[i]) {
+  if (!found_[i]) {
     const phrases::SentenceRef& s = sentences_[i];
     found_[i] = metrics_.FindAll(doc_.Work(s.begin, s.end), s.begin);
-    done_[i] = true;
   }
-  return found_[i];
+  return *found_[i];
 }
 
 void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,

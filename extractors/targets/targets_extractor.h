@@ -61,6 +61,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "extractors/extractor.h"
 #include "extractors/targets/phrases.h"
@@ -115,8 +116,7 @@ class TargetsExtractor : public Extractor {
     const phrases::PhraseSet& metrics_;
     const Document& doc_;
     const std::vector<phrases::SentenceRef>& sentences_;
-    std::vector<std::vector<phrases::Hit>> found_;
-    std::vector<bool> done_;
+    std::vector<std::optional<std::vector<phrases::Hit>>> found_;  // a sentence's, once scanned
   };
   // The targets of `sentences[i]`.
   void ScanSentence(const Document& doc, const Story& story,
