@@ -56,7 +56,8 @@ class BoilerplateStage : public Stage {
     std::vector<int> hits;
     re2::StringPiece groups[4];
     const Rule* list = nullptr;  // the `list` header whose items may follow
-    for (const LineRange line : SplitLines(doc.work, 0, doc.work.size())) {
+    const std::vector<LineRange> lines = SplitLines(doc.work, 0, doc.work.size());
+    for (const LineRange line : lines) {
       if (line.empty()) {
         list = nullptr;  // a blank line ends a list
         continue;
@@ -111,6 +112,10 @@ class BoilerplateStage : public Stage {
         }
       }
     }
+    // `removed` is complete: what is left of the lines is what stories and
+    // sentences read (Document::kept_lines), so that they need not split
+    // the text again.
+    doc.kept_lines = KeptLinesOf(doc, lines);
     return {};
   }
 

@@ -1,9 +1,11 @@
 // boilerplate: page chrome out of the way.
 //
 // Reads `work`; adds `removed` (page chrome, copyright, bylines, captions,
-// related-article lists, weather widgets, page date stamps) and `metadata`
-// (byline, printed date). Nothing is deleted from `work`: later stages skip
-// the removed ranges (see pipeline/text_lines.h, KeptLines).
+// related-article lists, weather widgets, page date stamps), `kept_lines`
+// (the lines of `work` less the removed ranges, split once here for the
+// line-based stages after it) and `metadata` (byline, printed date). Nothing
+// is deleted from `work`: later stages skip the removed ranges (see
+// pipeline/text_lines.h, KeptLines).
 //
 // The rules are data: lexicons/boilerplate.tsv, one RE2 pattern per row,
 // matched against whole lines (scope `line`) or line starts (scope `prefix`)

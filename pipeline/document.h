@@ -8,9 +8,10 @@
 //   (reader)     file / JSONL record        input, source.path/bytes/sha256
 //   decode       input.bytes                original, source.encoding
 //   normalize    original                   work, work_map, repairs
-//   boilerplate  work                       removed, metadata (byline, printed date)
-//   stories      work, removed              stories (spans, headlines, decks)
-//   sentences    work, stories              sentences (body and deck), story/document lang
+//   boilerplate  work                       removed, kept_lines, metadata (byline,
+//                                           printed date)
+//   stories      work, kept_lines           stories (spans, headlines, decks)
+//   sentences    work, kept_lines, stories  sentences (body and deck), story/document lang
 //   quantities   work, sentences            sentence quantities (dates unresolved)
 //   ref_date     input, metadata, quantities ref_date; resolves relative dates
 //   extract      everything above           story facts
@@ -65,6 +66,14 @@ struct SourceInfo {
   std::string lang;  // ko, en, mixed
   std::optional<std::string> url;
   std::optional<std::string> title;
+};
+
+// A line of the working text, or the part of one left by boilerplate: bytes
+// in work, without the '\n' (pipeline/text_lines.h splits and trims them).
+struct LineRange {
+  size_t begin = 0;  // bytes in work
+  size_t end = 0;
+  bool empty() const { return begin >= end; }
 };
 
 // A part of the working text that is page chrome, not article text.
@@ -129,6 +138,11 @@ struct Document {
   OffsetMap work_map;
 
   std::vector<Removal> removed;  // sorted, non-overlapping
+  // boilerplate, once `removed` is complete: the kept lines of all of `work`,
+  // exactly KeptLines(*this, 0, work.size()) (text_lines.h), split once and
+  // read by the line-based stages after it: stories takes them as they are,
+  // sentences finds each story's among them (KeptLinesIn).
+  std::vector<LineRange> kept_lines;
   PageMetadata metadata;
   std::vector<Story> stories;
   std::vector<Sentence> sentences;

@@ -258,11 +258,13 @@ class SentencesStage : public Stage {
   std::string_view name() const override { return "sentences"; }
   Status Run(Document& doc) const override {
     ScriptCounts all;
-    std::vector<bool> may_break;  // per line of the story
-    std::vector<size_t> ends;     // of a line's sentences
+    std::vector<bool> may_break;           // per line of the story
+    std::vector<size_t> ends;              // of a line's sentences
+    std::vector<LineRange> lines;          // of the story, found among doc.kept_lines
+    lines.reserve(doc.kept_lines.size());  // a story has at most all of them
     for (size_t k = 0; k < doc.stories.size(); ++k) {
       Story& story = doc.stories[k];
-      const std::vector<LineRange> lines = KeptLines(doc, story.begin, story.end);
+      KeptLinesIn(doc, story.begin, story.end, lines);
       // One pass over each line for its scripts (the story's language picks
       // the iterator) and for whether the iterator is needed on it.
       ScriptCounts counts;

@@ -1,6 +1,6 @@
 // sentences: ICU sentence breaks inside each story, and the languages.
 //
-// Reads `work`, `removed` and `stories`; adds `sentences` (story set, and
+// Reads `work`, `kept_lines` (boilerplate's) and `stories`; adds `sentences` (story set, and
 // story.sentences filled; a story's deck lines, stories.h, give sentences
 // marked `deck` listed in story.deck_sentences instead, before the body's) and sets story.lang and
 // source.lang (ko, en, mixed) from script counts (pipeline/language.h); a language declared by the

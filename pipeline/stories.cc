@@ -74,7 +74,8 @@ class StoriesStage : public Stage {
   std::string_view name() const override { return "stories"; }
 
   Status Run(Document& doc) const override {
-    const std::vector<LineRange> lines = KeptLines(doc, 0, doc.work.size());
+    // The kept lines of the whole text, as the boilerplate stage left them.
+    const std::vector<LineRange>& lines = doc.kept_lines;
     if (lines.empty()) return {};
     auto text = [&](const LineRange& l) { return doc.Work(l.begin, l.end); };
     // The roundup parts of each line, worked out once, when first asked for.

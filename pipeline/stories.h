@@ -1,7 +1,7 @@
 // stories: a page cut into the stories it holds.
 //
-// Reads `work` and `removed`; adds `stories` with their spans, headlines and
-// the first story's deck.
+// Reads `work` and `kept_lines` (boilerplate's); adds `stories` with their
+// spans, headlines and the first story's deck.
 //
 // The page is read as kept lines (text_lines.h: boilerplate out, blank lines
 // skipped). A story starts at a lead line (lexicons/story_leads.tsv):
@@ -33,12 +33,11 @@
 //     that ends like a sentence (body text the leads missed: it and what
 //     follows are no deck). These sub-headlines ("City Aims for 14,300 Jobs
 //     and a 62.4% Employment Rate This Year") are the story's but lie above
-//     its lead, outside its span, which stays where it is; the sentences stage makes them sentences marked `deck`, kept apart
-//     from story.sentences, and only the extractors that ask read them (the
-//     targets extractor, as headings). Lines above the title (mastheads,
-//     menus) are none; a roundup's header introduces several stories, so it
-//     gives none. Chrome the boilerplate lexicon misses ("Font size +") may
-//     be a deck line: it holds no goal, so nothing is read from it.
+//     its lead, outside its span, which stays where it is; the sentences stage makes them sentences
+//     marked `deck`, kept apart from story.sentences, and only the extractors that ask read them
+//     (the targets extractor, as headings). Lines above the title (mastheads, menus) are none; a
+//     roundup's header introduces several stories, so it gives none. Chrome the boilerplate lexicon
+//     misses ("Font size +") may be a deck line: it holds no goal, so nothing is read from it.
 //   - headline: the first story's is the page title (unless that is a roundup
 //     line: then its own header line or its roundup part); a later story's is
 //     its own headline line, else its roundup part, else a repeated title.
