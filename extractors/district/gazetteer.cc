@@ -595,7 +595,9 @@ std::vector<GovMention> Gazetteer::Find(const Document& doc, size_t begin, size_
   for (; stop != attempts.end() && stop->b < end; ++stop) {
     if (stop->e > end) return Find(text, begin, end);
   }
-  return Mentions(text, &*it, &*stop);
+  // As pointers: `it` and `stop` may be the end (no attempt from `begin` on).
+  const Attempt* const first = attempts.data();
+  return Mentions(text, first + (it - attempts.begin()), first + (stop - attempts.begin()));
 }
 
 std::vector<GovMention> Gazetteer::Mentions(std::string_view text, const Attempt* first,
