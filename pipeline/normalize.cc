@@ -73,18 +73,34 @@ inline char32_t HangulAt(const unsigned char* u, size_t i) {
   return ((u[i] & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
 }
 
+using Bytes = unsigned char __attribute__((vector_size(16)));
+
+// The block scan's stop bytes, each repeated sixteen times: made once per
+// Normalize call, so the scan compares against vectors in memory instead of
+// broadcasting each stop byte anew for every block.
+struct StopVectors {
+  Bytes stops[8];
+};
+
+StopVectors Broadcast(const char (&stops)[8]) {
+  StopVectors out;
+  for (size_t k = 0; k < 8; ++k) {
+    for (size_t b = 0; b < 16; ++b) out.stops[k][b] = static_cast<unsigned char>(stops[k]);
+  }
+  return out;
+}
+
 // How many of the sixteen bytes at p (with p[-1] readable) lead with ASCII
 // a run may hold: before the first byte >= 0x80, byte of `stops` or ' '
 // right after a ' ' (0 to 16). Compared sixteen at a time (GCC's vector
 // extension, SIMD where the target has it); `stops` is padded with 0xFF,
 // which no ASCII byte equals.
-inline size_t PlainAsciiPrefix(const unsigned char* p, const char (&stops)[8]) {
-  using Bytes = unsigned char __attribute__((vector_size(16)));
+inline size_t PlainAsciiPrefix(const unsigned char* p, const StopVectors& stops) {
   Bytes v, before;
   std::memcpy(&v, p, sizeof v);
   std::memcpy(&before, p - 1, sizeof before);
   auto stop = (v >= 0x80) | ((v == ' ') & (before == ' '));
-  for (const char c : stops) stop |= v == static_cast<unsigned char>(c);
+  for (const Bytes& c : stops.stops) stop |= v == c;
   uint64_t halves[2];
   std::memcpy(halves, &stop, sizeof halves);
   static_assert(std::endian::native == std::endian::little);
@@ -216,6 +232,7 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t, bool bloc
                    (c == ' ' && t.KindOf(' ') == Kind::kSpace);
   }
   const bool blocks = block_scan && t.BlockScan();
+  const StopVectors block_stops = Broadcast(t.BlockStops());
   const bool hangul_kept = t.HangulKept();
   while (i < n) {
     // Fast path: a run copied unchanged, each character mapping to itself:
@@ -236,7 +253,7 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t, bool bloc
       // general path folds). Room is written for all sixteen, kept for the
       // plain ones.
       if (blocks && j > i && j + 16 <= n && u[j] < 0x80 && u[j + 1] < 0x80) {
-        if (const size_t plain = PlainAsciiPrefix(u + j, t.BlockStops()); plain > 0) {
+        if (const size_t plain = PlainAsciiPrefix(u + j, block_stops); plain > 0) {
           uint32_t* b = room.begin + (j - i);
           for (uint32_t k = 0; k < 16; ++k) b[k] = run_cp + k;
           run_cp += static_cast<uint32_t>(plain);
