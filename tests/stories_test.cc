@@ -111,30 +111,35 @@ TEST_CASE("stories: seed 000's deck is the two lines under its title", "[stories
 }
 
 TEST_CASE("stories: the deck skips repeats of the title and stops at body text", "[stories]") {
-  // Masthead and menu above the title are not deck; the repeated title is skipped.
-  Document doc = Process(
-      "Harbour Times\nHome | Local | Economy\nMapo-gu Hires 50 Guides for the Spring Season\n"
-      "Guides Start in April... Targeting 61% Employment Rate\n"
-      "Mapo-gu Hires 50 Guides for the Spring Season\n"
-      "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n");
-  REQUIRE(doc.stories.size() == 1);
-  CHECK(DeckOf(doc, doc.stories[0]) ==
-        std::vector<std::string>{"Guides Start in April... Targeting 61% Employment Rate"});
-  // A sentence under the title is text the leads missed: the deck ends above it.
-  doc = Process(
-      "Mapo-gu Hires 50 Guides for the Spring Season\nGuides Start in April\n"
-      "The district said on Monday it will hire guides.\nA Second Heading\n"
-      "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n");
-  REQUIRE(doc.stories.size() == 1);
-  CHECK(DeckOf(doc, doc.stories[0]) == std::vector<std::string>{"Guides Start in April"});
-  // A Korean deck line may close on a quoted phrase (`…` reads as `...` in work).
-  doc = Process(
-      "중랑구, 올해 일자리 1만 2천개 만든다\n"
-      "청년 창업 공간 확대…\"동북권 경제 중심으로\"\n"
-      "서울 중랑구(구청장 류경기)는 올해 일자리 1만 2천개를 만든다.\n");
-  REQUIRE(doc.stories.size() == 1);
-  CHECK(DeckOf(doc, doc.stories[0]) ==
-        std::vector<std::string>{"청년 창업 공간 확대...\"동북권 경제 중심으로\""});
+  struct Case {
+    const char* why;
+    const char* text;
+    std::vector<std::string> deck;
+  };
+  const std::vector<Case> cases = {
+      {"masthead and menu above the title are not deck; the repeated title is skipped",
+       "Harbour Times\nHome | Local | Economy\nMapo-gu Hires 50 Guides for the Spring Season\n"
+       "Guides Start in April... Targeting 61% Employment Rate\n"
+       "Mapo-gu Hires 50 Guides for the Spring Season\n"
+       "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n",
+       {"Guides Start in April... Targeting 61% Employment Rate"}},
+      {"a sentence under the title is text the leads missed: the deck ends above it",
+       "Mapo-gu Hires 50 Guides for the Spring Season\nGuides Start in April\n"
+       "The district said on Monday it will hire guides.\nA Second Heading\n"
+       "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n",
+       {"Guides Start in April"}},
+      {"a Korean deck line may close on a quoted phrase (`…` reads as `...` in work)",
+       "중랑구, 올해 일자리 1만 2천개 만든다\n"
+       "청년 창업 공간 확대…\"동북권 경제 중심으로\"\n"
+       "서울 중랑구(구청장 류경기)는 올해 일자리 1만 2천개를 만든다.\n",
+       {"청년 창업 공간 확대...\"동북권 경제 중심으로\""}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.why);
+    const Document doc = Process(c.text);
+    REQUIRE(doc.stories.size() == 1);
+    CHECK(DeckOf(doc, doc.stories[0]) == c.deck);
+  }
 }
 
 TEST_CASE("stories: a roundup page has no deck", "[stories]") {
