@@ -29,8 +29,8 @@ TEST_CASE("ref_date: given", "[ref_date]") {
 
 TEST_CASE("ref_date: inferred from a plan named with its year", "[ref_date]") {
   const Document doc = testing::Process(
-      "Gwanak-gu Establishes the '2024 Comprehensive Job Policy Plan'.\n\n"
-      "Gwanak-gu aims to create 12,100 jobs this year.\n");
+      "Mapo-gu Unveils Its '2024 Comprehensive Job Policy Plan'.\n\n"
+      "Mapo-gu wants 8,300 new jobs this year.\n");
   CHECK(doc.ref_date.basis == "inferred");
   CHECK(doc.ref_date.Iso() == "2024");
   CHECK(doc.ref_date.reason.find("plan") != std::string::npos);
@@ -38,8 +38,8 @@ TEST_CASE("ref_date: inferred from a plan named with its year", "[ref_date]") {
 
 TEST_CASE("ref_date: inferred from a yearly schedule", "[ref_date]") {
   const Document doc = testing::Process(
-      "The annual targets are 12,515 jobs this year, 12,703 in 2024, 12,894 in 2025, and "
-      "13,088 in 2026.\n");
+      "The yearly goals come to 9,100 jobs this year, then 9,250 in 2024, 9,400 in 2025 and "
+      "9,550 in 2026.\n");
   CHECK(doc.ref_date.basis == "inferred");
   CHECK(doc.ref_date.Iso() == "2023");
   CHECK(doc.ref_date.reason.find("schedule") != std::string::npos);
@@ -47,8 +47,8 @@ TEST_CASE("ref_date: inferred from a yearly schedule", "[ref_date]") {
 
 TEST_CASE("ref_date: inferred from an award edition", "[ref_date]") {
   const Document doc = testing::Process(
-      "Seongdong-gu was honored at the '2022 National Local Government Job Awards' held on "
-      "the 21st.\n");
+      "Dobong-gu took a prize at the '2022 National Local Government Job Awards' ceremony "
+      "last week.\n");
   CHECK(doc.ref_date.basis == "inferred");
   CHECK(doc.ref_date.Iso() == "2022");
 }

@@ -22,6 +22,31 @@ Document Seed(const std::string& name) {
   return Process(ReadFile(SourceDir() / "../shared/seeds" / name));
 }
 
+// A seed's lines as the file has them (trailing spaces and CR dropped): the
+// tests read expected headlines from the seeds instead of copying them here.
+std::vector<std::string> SeedLines(const std::string& name) {
+  std::vector<std::string> lines;
+  std::istringstream file(ReadFile(SourceDir() / "../shared/seeds" / name));
+  for (std::string line; std::getline(file, line);) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// The text of seed `name` from the first `key` to the end of its line or to
+// the next "..." (a part of a roundup's header line); "" if none.
+std::string SeedTextFrom(const std::string& name, std::string_view key) {
+  for (const std::string& line : SeedLines(name)) {
+    const size_t at = line.find(key);
+    if (at == std::string::npos) continue;
+    std::string text = line.substr(at, line.find("...", at) - at);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text;
+  }
+  return "";
+}
+
 std::string Headline(const Document& doc, const Story& story) {
   return story.headline ? std::string(doc.Work(story.headline->first, story.headline->second))
                         : std::string();
@@ -87,12 +112,7 @@ TEST_CASE("stories: seed 000's deck is the two lines under its title", "[stories
   const Story& story = doc.stories[0];
   // The deck is the seed's lines 10 and 11, as the file has them (read from
   // it, not copied here); the first holds the 66.9 % goal.
-  std::vector<std::string> lines;
-  std::istringstream file(ReadFile(SourceDir() / "../shared/seeds/000_c0d990b8704e05cf.txt"));
-  for (std::string line; std::getline(file, line);) {
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
-    lines.push_back(line);
-  }
+  const std::vector<std::string> lines = SeedLines("000_c0d990b8704e05cf.txt");
   REQUIRE(lines.size() > 11);
   CHECK(DeckOf(doc, story) == std::vector<std::string>{lines[9], lines[10]});
   CHECK(lines[9].ends_with("66.9% Employment Rate"));
@@ -161,9 +181,9 @@ TEST_CASE("stories: seed 001 holds Gwangjin and Eunpyeong", "[stories]") {
   REQUIRE(doc.stories.size() == 2);
   CHECK(doc.Work(doc.stories[0].begin, doc.stories[0].end).starts_with("Gwangjin-gu (Mayor Kim"));
   CHECK(doc.Work(doc.stories[1].begin, doc.stories[1].end).starts_with("Eunpyeong-gu (Mayor Kim"));
-  CHECK(Headline(doc, doc.stories[0]) == "Gwangjin-gu to Create 24,000 Public Jobs by 2026");
-  CHECK(Headline(doc, doc.stories[1]) ==
-        "Eunpyeong-gu Aims for 65% Employment Rate and 50,000 Jobs by 2026");
+  const std::string seed = "001_9a8c6b2dc414c7a7.txt";
+  CHECK(Headline(doc, doc.stories[0]) == SeedTextFrom(seed, "Gwangjin-gu to Create"));
+  CHECK(Headline(doc, doc.stories[1]) == SeedTextFrom(seed, "Eunpyeong-gu Aims for"));
   // The repeated page title between the stories belongs to neither.
   CHECK(doc.Work(doc.stories[0].begin, doc.stories[0].end).find("Public Jobs by 2026") ==
         std::string_view::npos);
@@ -178,12 +198,10 @@ TEST_CASE("stories: seed 002 holds Seongdong, Gwanak and Seongbuk", "[stories]")
   CHECK(doc.Work(doc.stories[0].begin, doc.stories[0].end).starts_with("Seongdong-gu (Mayor"));
   CHECK(doc.Work(doc.stories[1].begin, doc.stories[1].end).starts_with("Gwanak-gu (Mayor"));
   CHECK(doc.Work(doc.stories[2].begin, doc.stories[2].end).starts_with("Seongbuk-gu (Mayor"));
-  CHECK(Headline(doc, doc.stories[0]) ==
-        "Seongdong-gu, What Is the Secret Behind Winning the Job Award for 8 Consecutive Years?");
-  CHECK(Headline(doc, doc.stories[1]) ==
-        "Gwanak-gu Wins 2022 National Local Government Job Awards");
-  CHECK(Headline(doc, doc.stories[2]) ==
-        "Seongbuk-gu Wins National Local Government Job Awards Two Years in a Row");
+  const std::string seed = "002_fbccf1c3bcbfbd53.txt";
+  CHECK(Headline(doc, doc.stories[0]) == SeedTextFrom(seed, "Seongdong-gu, What Is"));
+  CHECK(Headline(doc, doc.stories[1]) == SeedTextFrom(seed, "Gwanak-gu Wins 2022"));
+  CHECK(Headline(doc, doc.stories[2]) == SeedTextFrom(seed, "Seongbuk-gu Wins"));
   CheckClean(doc);
 }
 
@@ -193,11 +211,9 @@ TEST_CASE("stories: seed 003 (one paragraph per line) holds Geumcheon and Jung-g
   REQUIRE(doc.stories.size() == 2);
   CHECK(doc.Work(doc.stories[0].begin, doc.stories[0].end).starts_with("Geumcheon-gu (Mayor Yu"));
   CHECK(doc.Work(doc.stories[1].begin, doc.stories[1].end).starts_with("Jung-gu, Seoul, is"));
-  CHECK(Headline(doc, doc.stories[0]) ==
-        "Geumcheon-gu Holds Final Report Meeting of Innovation TF for 8th Term District "
-        "Administration");
-  CHECK(Headline(doc, doc.stories[1]) ==
-        "Jung-gu Directly Connects Small Business Owners and Job Seekers in Post-Corona Era");
+  const std::string seed = "003_a11d8efc9a0c16e7.txt";
+  CHECK(Headline(doc, doc.stories[0]) == SeedTextFrom(seed, "Geumcheon-gu Holds Final"));
+  CHECK(Headline(doc, doc.stories[1]) == SeedTextFrom(seed, "Jung-gu Directly Connects"));
   CheckClean(doc);
 }
 
