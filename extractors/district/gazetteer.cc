@@ -6,16 +6,14 @@
 #include <cstring>
 #include <mutex>
 
+#include "pipeline/hangul.h"
+
 namespace newsie {
 namespace {
 
 // Syllables that end a full Korean name (관악구, 수원시, 창녕군, 경기도) or an
 // office form (관악구청).
 constexpr std::u32string_view kKoSuffixes = U"구시군도청";
-
-// Hangul syllables are U+AC00 (가) to U+D7A3 (힣).
-constexpr char32_t kFirstHangulSyllable = 0xAC00;
-constexpr size_t kHangulSyllables = 11172;
 
 bool IsAsciiAlnum(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -25,22 +23,10 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// The Hangul syllable starting at text[pos], or 0: decoded as DecodeAt
-// would, without its general case (a syllable is 3 bytes led by EA to ED).
-char32_t SyllableAt(std::string_view text, size_t pos) {
-  if (pos + 3 > text.size()) return 0;
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  if (lead < 0xEA || lead > 0xED) return 0;
-  const char32_t c = ((lead & 0x0Fu) << 12) |
-                     ((static_cast<unsigned char>(text[pos + 1]) & 0x3Fu) << 6) |
-                     (static_cast<unsigned char>(text[pos + 2]) & 0x3Fu);
-  return c >= kFirstHangulSyllable && c < kFirstHangulSyllable + kHangulSyllables ? c : 0;
-}
-
 // True when the character before text[b] is a Hangul syllable (3 bytes in
 // UTF-8, so it starts at b - 3 if it is one).
 bool HangulSyllableBefore(std::string_view text, size_t b) {
-  return b >= 3 && SyllableAt(text, b - 3) != 0;
+  return b >= 3 && HangulSyllableAt(text, b - 3) != 0;
 }
 
 int ParseYearMonth(std::string_view s) {  // "2018-07" -> 201807
@@ -121,7 +107,7 @@ size_t NextInRanges(std::string_view text, size_t pos, size_t end, Range ascii, 
 // The first position from `pos` on (before `end`) that does not start a
 // Hangul syllable.
 size_t SyllablesEnd(std::string_view text, size_t pos, size_t end) {
-  while (pos < end && SyllableAt(text, pos) != 0) pos += 3;
+  while (pos < end && HangulSyllableAt(text, pos) != 0) pos += 3;
   return pos;
 }
 
@@ -158,9 +144,7 @@ uint64_t PrefixHash(uint64_t first_bytes) { return first_bytes * 0x9E3779B97F4A7
 
 }  // namespace
 
-bool IsHangulSyllable(char32_t c) {
-  return c >= kFirstHangulSyllable && c < kFirstHangulSyllable + kHangulSyllables;
-}
+bool IsHangulSyllable(char32_t c) { return c >= kFirstHangulSyllable && c <= kLastHangulSyllable; }
 
 char32_t DecodeAt(std::string_view text, size_t pos, size_t* length) {
   const auto b = static_cast<unsigned char>(text[pos]);
@@ -533,7 +517,7 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
       const auto c = static_cast<unsigned char>(text[b]);
       // Korean text is nearly all Hangul syllables (3 bytes, led by EA to
       // ED): decoded here, without DecodeAt's general case.
-      if (SyllableAt(text, b) != 0) {
+      if (HangulSyllableAt(text, b) != 0) {
         // No syllable after this one starts a form (HangulSyllableBefore):
         // unless a form starts here, the search goes on after the word.
         len = SyllablesEnd(text, b + 3, end) - b;

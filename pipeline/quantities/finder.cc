@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "pipeline/hangul.h"
 #include "pipeline/quantities/decimal.h"
 #include "pipeline/quantities/digit_run.h"
 #include "pipeline/quantities/english_numbers.h"
@@ -160,16 +161,8 @@ class Scanner {
     return out;
   }
 
-  // The Hangul syllable at `i` (as DecodeAt and IsHangul read it), else 0;
-  // `i + 3 <= t_.size()`.
-  uint32_t HangulAt(size_t i) const {
-    const auto b0 = static_cast<unsigned char>(t_[i]);
-    if (b0 < 0xEA || b0 > 0xED) return 0;
-    const uint32_t cp = ((b0 & 0x0Fu) << 12) |
-                        ((static_cast<unsigned char>(t_[i + 1]) & 0x3Fu) << 6) |
-                        (static_cast<unsigned char>(t_[i + 2]) & 0x3Fu);
-    return IsHangul(cp) ? cp : 0;
-  }
+  // The Hangul syllable at `i` (as DecodeAt and IsHangul read it), else 0.
+  uint32_t HangulAt(size_t i) const { return HangulSyllableAt(t_, i); }
 
  private:
   // What a byte may start, as Run reads it: one table look-up per byte
