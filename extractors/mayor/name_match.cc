@@ -81,7 +81,10 @@ NameMatcher::~NameMatcher() = default;
 // name has only a few syllables out of a small set.
 struct NameMatcher::ThreadState {
   std::unique_ptr<icu::Transliterator> clone;
-  std::unordered_map<std::string, std::string> folded;  // Fold(Romanize(key))
+  // Fold(Romanize(key)). Needs no bound: MatchSplit asks only for one
+  // syllable at a time (a two-syllable surname is always in surnames.tsv and
+  // never romanised), so the keys are at most the 11,172 Hangul syllables.
+  std::unordered_map<std::string, std::string> folded;
   // Matches(hangul, latin) by `hangul \t latin`: the mayor extractor pairs
   // every candidate with every head of the story's government, and the same
   // few names recur from story to story; each answer takes thousands of
