@@ -20,6 +20,12 @@ constexpr std::string_view kNameEn = R"(([A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Za-z][a-z
 constexpr std::string_view kNameKo = R"(([가-힣]{2,4}))";
 // How far after a government name the `(Mayor Y)` / ` Mayor Y` patterns look.
 constexpr size_t kLookahead = 120;
+// Which run of spaces in a title-and-name match stands between the two
+// (SplitAtSpaceRun): titles never start or end with a space (checked when
+// the patterns are built), a Latin name holds exactly one (the second run
+// from the end is the one before it), a Hangul name none (the first run).
+constexpr int kBeforeLatinName = -2;
+constexpr int kAfterHangulName = 0;
 
 std::string Alternation(const std::vector<std::string>& words) {
   std::string out;
@@ -66,13 +72,20 @@ void ForEachMatch(const RE2& re, std::string_view text, size_t begin, size_t end
 
 std::string Str(const re2::StringPiece& p) { return std::string(p.data(), p.size()); }
 
-// RE2's \s.
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+// What a lead's match `\s*\(\s*...\s*\)` holds inside its parentheses,
+// without the spaces at its edges.
+re2::StringPiece InParentheses(re2::StringPiece whole) {
+  const size_t open = whole.find('(');
+  if (open == re2::StringPiece::npos || whole[whole.size() - 1] != ')') return {};
+  whole.remove_prefix(open + 1);
+  whole.remove_suffix(1);
+  return TrimRe2Spaces(whole);
+}
 
 // True when text[pos, end) is spaces and then `(`: what every `X (Mayor Y)`
 // pattern needs before RE2 is worth running.
 bool ParenAfterSpaces(std::string_view text, size_t pos, size_t end) {
-  while (pos < end && IsSpace(text[pos])) ++pos;
+  while (pos < end && IsRe2Space(text[pos])) ++pos;
   return pos < end && text[pos] == '(';
 }
 
@@ -188,7 +201,7 @@ std::vector<size_t> FormStarts(std::string_view text, size_t begin,
     for (const auto& [offset, holding] : hit.title->*forms) {
       if (hit.at < begin + offset) continue;
       const size_t at = hit.at - offset;
-      if (after_space && (at == begin || !IsSpace(text[at - 1]))) continue;
+      if (after_space && (at == begin || !IsRe2Space(text[at - 1]))) continue;
       for (const auto& form : holding) {
         if (text.substr(at, form.size()) == form) {
           starts.push_back(at);
@@ -206,7 +219,7 @@ std::vector<size_t> FormStarts(std::string_view text, size_t begin,
 // between the name and the title in `Kim Kyung-ho, Mayor of Gwangjin-gu`.
 bool AfterComma(std::string_view text, size_t at) {
   auto skip_spaces = [&](size_t pos) {
-    while (pos > 0 && IsSpace(text[pos - 1])) --pos;
+    while (pos > 0 && IsRe2Space(text[pos - 1])) --pos;
     return pos;
   };
   size_t pos = skip_spaces(at);
@@ -221,9 +234,9 @@ bool AfterComma(std::string_view text, size_t at) {
 // in `정원오 구청장`), added to `starts`; none unless a space comes just before
 // `at`. Looks no further back than `begin`.
 void AddNameStarts(std::string_view text, size_t begin, size_t at, std::vector<size_t>& starts) {
-  if (at <= begin || !IsSpace(text[at - 1])) return;
+  if (at <= begin || !IsRe2Space(text[at - 1])) return;
   size_t pos = at - 1;
-  while (pos > begin && IsSpace(text[pos - 1])) --pos;
+  while (pos > begin && IsRe2Space(text[pos - 1])) --pos;
   for (int syllables = 1; syllables <= 4 && pos > begin; ++syllables) {
     size_t len = 0;
     if (!IsHangulSyllable(DecodeBefore(text, pos, &len)) || len != 3 || pos < begin + len) break;
@@ -232,19 +245,21 @@ void AddNameStarts(std::string_view text, size_t begin, size_t at, std::vector<s
   }
 }
 
-// ForEachMatch for a pattern that can only match starting at one of `starts`
-// (sorted): runs it anchored there rather than scanning text[begin, end).
-// The matches are the same: RE2's leftmost match is the one at the first
-// position where the pattern matches.
-template <typename F>
+// ForEachMatch for a two-group pattern that can only match starting at one
+// of `starts` (sorted): runs it anchored there rather than scanning
+// text[begin, end). The matches are the same: RE2's leftmost match is the
+// one at the first position where the pattern matches. RE2's DFA finds each
+// match; groups_of(whole, groups) then fills groups[0..2] (false: none).
+template <typename GroupsOf, typename F>
 void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<size_t>& starts,
-                    size_t begin, size_t end, F f) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> groups(n);
+                    size_t begin, size_t end, GroupsOf groups_of, F f) {
+  std::array<re2::StringPiece, 3> groups;
   size_t pos = begin;
   for (auto it = std::lower_bound(starts.begin(), starts.end(), begin);
        it != starts.end() && *it < end; ++it) {
-    if (*it < pos || !MatchAtThenCapture(re, text, *it, end, groups.data(), n)) continue;
+    re2::StringPiece whole;
+    if (*it < pos || !MatchAt(re, text, *it, end, &whole) || !groups_of(whole, groups.data()))
+      continue;
     f(groups);
     const size_t match_end = Offset(text, groups[0]) + groups[0].size();
     size_t len = 1;
@@ -255,12 +270,25 @@ void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<size
 
 }  // namespace
 
-MayorExtractor::MayorExtractor(const LexiconDir& lexicons)
-    : gazetteer_(Gazetteer::Shared(lexicons)), names_(lexicons) {
+MayorExtractor::MayorExtractor(const LexiconDir& lexicons, Groups groups)
+    : groups_(groups), gazetteer_(Gazetteer::Shared(lexicons)), names_(lexicons) {
   const std::string t_en = Alternation(gazetteer_->titles_en());
   const std::string t_ko = Alternation(gazetteer_->titles_ko());
   std::vector<std::string> glued;
   for (const auto& [title, govs] : gazetteer_->glued_titles()) glued.push_back(title);
+  // Collect takes title and name from the whole match, split at the run of
+  // spaces between them (SplitAtSpaceRun): a title with a space at an edge
+  // would move that run. Said here, when a rule adds one, not by wrong names.
+  auto check_edges = [](const std::vector<std::string>& titles, const std::string& source) {
+    for (const auto& t : titles) {
+      if (t.empty() || IsRe2Space(t[0]) || IsRe2Space(t.back())) {
+        throw LexiconError(source + ": title '" + t + "' is empty or starts or ends with a space");
+      }
+    }
+  };
+  check_edges(gazetteer_->titles_en(), "mayor_titles.tsv");
+  check_edges(gazetteer_->titles_ko(), "mayor_titles.tsv");
+  check_edges(glued, "districts.tsv (a name glued to its title)");
   const std::string name_en(kNameEn), name_ko(kNameKo);
 
   en_lead_ = Compile(R"(\s*\(\s*)" + t_en + R"(\s+)" + name_en + R"(\s*\))");
@@ -332,10 +360,24 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     out.push_back(std::move(c));
   };
 
+  // The groups of `whole`, a match in `text` of `re`, a pattern shaped
+  // `...(T)\s+(N)...` or `(N)\s+(T)` (title, name) whose `inner` holds just
+  // title and name: split at the spaces between them (see Groups). A Latin
+  // name holds one space (kNameEn), so these are the second run from the end
+  // (kBeforeLatinName); a Hangul name holds none, so they are the first run
+  // (kAfterHangulName).
+  auto groups_of = [&](const RE2& re, std::string_view text, const re2::StringPiece& whole,
+                       const re2::StringPiece& inner, int run, re2::StringPiece* g) {
+    if (groups_ == Groups::kCapture) return CaptureWithin(re, text, whole, g, 3);
+    g[0] = whole;
+    return SplitAtSpaceRun(inner, run, &g[1], &g[2]);
+  };
+
   // After a government name: `X (Mayor Y)`, `X(구청장 Y)`, `X District Mayor Y`.
   for (const auto& m : mentions) {
     const std::string_view rest = work.substr(0, std::min(work.size(), m.end + kLookahead));
     std::array<re2::StringPiece, 5> g;
+    re2::StringPiece whole;
     if (m.hangul) {
       if (want_hangul && ParenAfterSpaces(rest, m.end, rest.size()) &&
           MatchAtThenCapture(*ko_lead_, rest, m.end, rest.size(), g.data(), 5)) {
@@ -347,11 +389,14 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
       }
     } else if (want_latin) {
       if (ParenAfterSpaces(rest, m.end, rest.size()) &&
-          MatchAtThenCapture(*en_lead_, rest, m.end, rest.size(), g.data(), 3) &&
+          MatchAt(*en_lead_, rest, m.end, rest.size(), &whole) &&
+          groups_of(*en_lead_, rest, whole, InParentheses(whole), kBeforeLatinName, g.data()) &&
           latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 0, "en.mayor.lead_paren");
-      } else if (m.end < rest.size() && IsSpace(rest[m.end]) &&
-                 MatchAtThenCapture(*en_after_district_, rest, m.end, rest.size(), g.data(), 3) &&
+      } else if (m.end < rest.size() && IsRe2Space(rest[m.end]) &&
+                 MatchAt(*en_after_district_, rest, m.end, rest.size(), &whole) &&
+                 groups_of(*en_after_district_, rest, whole, TrimRe2Spaces(whole), kBeforeLatinName,
+                           g.data()) &&
                  latin_ok(Str(g[2]))) {
         add(g[2], g[1], false, m.candidates, 1, "en.mayor.district_title_name");
       }
@@ -387,7 +432,10 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   }
   // `Mayor Park Jun-hee said`: a match starts with a title.
   for (const auto& [wb, we] : windows_en) {
-    ForEachMatchAt(*en_title_name_, work, title_starts, wb, we, [&](const auto& g) {
+    auto groups = [&](const re2::StringPiece& whole, re2::StringPiece* g) {
+      return groups_of(*en_title_name_, work, whole, whole, kBeforeLatinName, g);
+    };
+    ForEachMatchAt(*en_title_name_, work, title_starts, wb, we, groups, [&](const auto& g) {
       if (WordCharBefore(work, Offset(work, g[0])) || !latin_ok(Str(g[2]))) return;
       add(g[2], g[1], false, {}, 2, "en.mayor.title_name");
     });
@@ -399,7 +447,10 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     AddNameStarts(work, begin, at, name_starts);
   std::sort(name_starts.begin(), name_starts.end());
   for (const auto& [wb, we] : windows_ko) {
-    ForEachMatchAt(*ko_glued_, work, name_starts, wb, we, [&](const auto& g) {
+    auto groups = [&](const re2::StringPiece& whole, re2::StringPiece* g) {
+      return groups_of(*ko_glued_, work, whole, whole, kAfterHangulName, g);
+    };
+    ForEachMatchAt(*ko_glued_, work, name_starts, wb, we, groups, [&](const auto& g) {
       if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
       const std::string glued = Str(g[2]);
       std::span<const Government* const> govs;
@@ -423,7 +474,10 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
     AddNameStarts(work, begin, at, name_starts);
   std::sort(name_starts.begin(), name_starts.end());
   for (const auto& [wb, we] : windows_ko) {
-    ForEachMatchAt(*ko_name_title_, work, name_starts, wb, we, [&](const auto& g) {
+    auto groups = [&](const re2::StringPiece& whole, re2::StringPiece* g) {
+      return groups_of(*ko_name_title_, work, whole, whole, kAfterHangulName, g);
+    };
+    ForEachMatchAt(*ko_name_title_, work, name_starts, wb, we, groups, [&](const auto& g) {
       if (!hangul_ok(work, Offset(work, g[1]), Str(g[1]))) return;
       add(g[1], g[2], true, {}, 2, "ko.mayor.name_title");
     });

@@ -40,7 +40,13 @@ namespace newsie {
 
 class MayorExtractor : public Extractor {
  public:
-  explicit MayorExtractor(const LexiconDir& lexicons);
+  // How Collect takes the name and the title from a match of its patterns:
+  // from the whole match, which RE2's DFA alone finds, where the pattern's
+  // shape fixes them (SplitAtSpaceRun, match.h), else by a capturing call
+  // over just the match; or by a capturing call for every pattern, the
+  // reference that the tests compare the first with.
+  enum class Groups { kFromMatch, kCapture };
+  explicit MayorExtractor(const LexiconDir& lexicons, Groups groups = Groups::kFromMatch);
   ~MayorExtractor() override;
   std::string_view name() const override { return "mayor"; }
   void Extract(Document& doc, Story& story) const override;
@@ -85,6 +91,7 @@ class MayorExtractor : public Extractor {
   };
   void ExtractStory(Document& doc, Story& story, DocumentNames& document_names) const;
 
+  Groups groups_ = Groups::kFromMatch;
   std::shared_ptr<const Gazetteer> gazetteer_;
   NameMatcher names_;
   std::unique_ptr<re2::RE2> en_lead_, en_name_title_, en_after_district_, en_title_name_;

@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -144,6 +146,72 @@ TEST_CASE("mayor: Collect finds every name-and-title form", "[mayor]") {
         V{"ko.mayor.glued_title 정원오 / 구청장", "ko.mayor.glued_title 황인호 / 구청장"});
   CHECK(found("정원오\n성동구청장") == V{"ko.mayor.glued_title 정원오 / 구청장"});
   CHECK(found("성동구청장 정원오") == V{});
+}
+
+// Collect takes title and name from the whole match where the pattern's shape
+// fixes them (Groups::kFromMatch): it must find exactly what RE2's capturing
+// calls find, on every story and whole document of the corpus and the seeds,
+// and on the examples table's texts.
+TEST_CASE("mayor: groups taken from the matches equal RE2's captures", "[mayor]") {
+  const MayorExtractor from_match(Lexicons(), MayorExtractor::Groups::kFromMatch);
+  const MayorExtractor captured(Lexicons(), MayorExtractor::Groups::kCapture);
+  auto describe = [](const std::vector<MayorExtractor::Candidate>& candidates) {
+    std::vector<std::string> out;
+    for (const auto& c : candidates) {
+      out.push_back(std::string(c.rule) + " " + std::to_string(c.begin) + "-" +
+                    std::to_string(c.end) + " " + c.name + " / " + c.title + " tier " +
+                    std::to_string(c.tier) + " govs " + std::to_string(c.governments.size()));
+    }
+    return out;
+  };
+  std::map<std::string, size_t> by_rule;
+  auto compare = [&](const Document& doc, const std::string& label) {
+    std::vector<std::pair<size_t, size_t>> ranges = {{0, doc.work.size()}};
+    for (const auto& story : doc.stories) ranges.emplace_back(story.begin, story.end);
+    for (const auto& [begin, end] : ranges) {
+      const auto expected = captured.Collect(doc, begin, end);
+      INFO(label << " [" << begin << ", " << end << ")");
+      CHECK(describe(from_match.Collect(doc, begin, end)) == describe(expected));
+      for (const auto& c : expected) ++by_rule[std::string(c.rule)];
+    }
+  };
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::SourceDir() / "../shared/seeds")) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  for (const auto& file : files) compare(testing::Process(testing::ReadFile(file)), file);
+  // Titles holding a space, spaces of every kind, names running on.
+  for (const char* text :
+       {"김미경 구청장 권한대행은 말했다. 정원오\t성동구청장 권한대행과 박준희 구청장.",
+        "관악구(구청장 권한대행 김미경)는, 성동구( 정원오  구청장 )는, 동구(구청장정원오)",
+        "Gwanak-gu ( Acting District Mayor  Park Jun-hee ) and Jung-gu\n(Mayor\tKim Min-su)",
+        "Seongdong-gu Acting District Mayor\r\nJung Won-oh met Mayor Park Jun-hee and "
+        "head of the district office Lee Seung-ro. Kim Mi-kyung,  the head of the district, "
+        "spoke."}) {
+    compare(testing::HandDocument(text), text);
+  }
+  for (const auto& row : Lexicons().ReadTsv("../extractors/mayor/examples.tsv"))
+    compare(testing::HandDocument(Unescape(row.Get("text"))), row.Where());
+  // Every pattern whose groups are split from its match is exercised.
+  for (const char* rule :
+       {"en.mayor.lead_paren", "en.mayor.district_title_name", "en.mayor.title_name",
+        "ko.mayor.lead_paren", "ko.mayor.glued_title", "ko.mayor.name_title"}) {
+    INFO(rule);
+    CHECK(by_rule[rule] >= 3);
+  }
+}
+
+// A title with a space at an edge would move the run of spaces Collect splits
+// its matches at: the lexicon is refused when the extractor is built.
+TEST_CASE("mayor: a title starting or ending with a space is refused", "[mayor]") {
+  const testing::LexiconCopy lexicons;
+  lexicons.AddRow("mayor_titles.tsv", "Deputy Mayor \ten");
+  CHECK_THROWS_WITH(MayorExtractor(LexiconDir(lexicons.dir)), Catch::Contains("'Deputy Mayor '"));
 }
 
 // ExtractStories collects the document's names of each script once for all
