@@ -72,6 +72,7 @@ class MayorExtractor : public Extractor {
     // The forms holding it, by where it sits in them: {9, {`District Mayor`}}.
     using Holders = std::vector<std::pair<size_t, std::vector<std::string>>>;
     std::string text;
+    size_t key = 0;     // the byte of `text` it is looked for by (its rarest)
     Holders in_titles;  // mayor_titles.tsv
     Holders in_glued;   // Gazetteer::glued_titles()
   };

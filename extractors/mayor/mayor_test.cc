@@ -133,6 +133,11 @@ TEST_CASE("mayor: Collect finds every name-and-title form", "[mayor]") {
   CHECK(found("Kim Mi-kyung,the mayor") == V{});
   CHECK(found("Kim Mi-kyung, themayor") == V{});
   CHECK(found("Kim Mi-kyung the mayor") == V{});
+  // Titles are found by their rarest byte (`y` of `mayor`, `f` of `head of
+  // the district`), also at the very start and end of the text.
+  CHECK(found("mayor Park Jun-hee") == V{"en.mayor.title_name Park Jun-hee / mayor"});
+  CHECK(found("Lee Seung-ro, head of the district") ==
+        V{"en.mayor.name_title Lee Seung-ro / head of the district"});
   // A title inside a word does not start a match (WordCharBefore).
   CHECK(found("TheMayor Park Jun-hee said") == V{});
   CHECK(found("김미경   구청장은 말했다") == V{"ko.mayor.name_title 김미경 / 구청장"});
