@@ -5,12 +5,13 @@
 
 namespace newsie {
 
-std::string Document::OriginalText(Span span) const {
+std::string_view Document::OriginalView(Span span) const {
   if (original_offsets.empty()) return {};
   const int64_t last = static_cast<int64_t>(original_offsets.size()) - 1;
   const int64_t s = std::clamp<int64_t>(span.start, 0, last);
   const int64_t e = std::clamp<int64_t>(span.end, s, last);
-  return original.substr(original_offsets[s], original_offsets[e] - original_offsets[s]);
+  return std::string_view(original).substr(original_offsets[s],
+                                           original_offsets[e] - original_offsets[s]);
 }
 
 std::optional<std::string> RefDate::Iso() const {

@@ -25,6 +25,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/facts.h"
@@ -159,7 +160,8 @@ struct Document {
     return work_map.ToOriginal(work_begin, work_end);
   }
   // The original text of a span, as it stands in the source.
-  std::string OriginalText(Span span) const;
+  std::string OriginalText(Span span) const { return std::string(OriginalView(span)); }
+  std::string_view OriginalView(Span span) const;
   std::string_view Work(size_t begin, size_t end) const {
     return std::string_view(work).substr(begin, end - begin);
   }

@@ -1,192 +1,299 @@
 #include "pipeline/record.h"
 
+#include <cstddef>
+#include <memory>
+#include <memory_resource>
+#include <new>
+#include <string_view>
+
 #include "pipeline/government.h"
 
 namespace newsie {
 namespace {
 
-// Builds a JSON object key by key, in the order given. Json{{"key", value},
-// ...} first makes a two-element array of every pair and then looks each key
-// up again; records are built once per document, so that adds up. The
-// entries are reserved up front: growing the ordered_map's vector would copy
-// every key already in it (its keys are const, so they cannot be moved).
-class Object {
- public:
-  explicit Object(size_t keys) : json_(Json::value_t::object) {
-    json_.get_ref<Json::object_t&>().reserve(keys);
-  }
-  Object& Add(const char* key, Json value) {
-    json_.get_ref<Json::object_t&>().emplace_back(key, std::move(value));
-    return *this;
-  }
-  Json Done() { return std::move(json_); }
+// The record is built twice over: as a Json that ToRecord hands out, and as
+// an ArenaJson that RecordLine writes and forgets. One template builds both,
+// so the two cannot drift apart (tests/record_test.cc compares their lines
+// over the corpus).
+//
+// Why the arena: a record is some 60 nodes (objects, arrays, strings), each
+// a heap box and most a vector or a string of their own, about 110
+// allocations per document, a fifth of all the allocations the worker makes;
+// nlohmann then frees the tree node by node, moving every node onto a stack
+// of its own first. ArenaJson takes all of that (boxes, vectors, keys,
+// strings) from one buffer per thread, bumped, and RecordLine drops it whole
+// once the line is written: no node is ever freed.
 
- private:
-  Json json_;
+// This thread's record arena: a buffer kept from record to record, and
+// more from the heap only for a record that outgrows it (given back at once).
+std::pmr::monotonic_buffer_resource& Arena() {
+  constexpr size_t kBytes = 64 * 1024;  // c10k's largest record takes about a third
+  struct Buffer {
+    std::unique_ptr<std::byte[]> bytes{new std::byte[kBytes]};
+    std::pmr::monotonic_buffer_resource resource{bytes.get(), kBytes};
+  };
+  thread_local Buffer buffer;
+  return buffer.resource;
+}
+
+// nlohmann makes its allocators itself (default-constructed, one per
+// allocation), so this one has no state: it takes from the thread's arena
+// and never gives back (the arena is released whole).
+template <typename T>
+struct ArenaAllocator {
+  using value_type = T;
+  ArenaAllocator() = default;
+  template <typename U>
+  ArenaAllocator(const ArenaAllocator<U>&) noexcept {}  // NOLINT: rebinding is implicit
+  T* allocate(size_t n) { return static_cast<T*>(Arena().allocate(n * sizeof(T), alignof(T))); }
+  void deallocate(T*, size_t) noexcept {}
+  template <typename U>
+  bool operator==(const ArenaAllocator<U>&) const noexcept {
+    return true;
+  }
 };
 
-// An empty array with room for `n` elements.
-Json ArrayFor(size_t n) {
-  Json::array_t array;
-  array.reserve(n);
-  return Json(std::move(array));
-}
+using ArenaString = std::basic_string<char, std::char_traits<char>, ArenaAllocator<char>>;
+// nlohmann::ordered_json but for the allocator and the string type.
+using ArenaJson = nlohmann::basic_json<nlohmann::ordered_map, std::vector, ArenaString, bool,
+                                       std::int64_t, std::uint64_t, double, ArenaAllocator>;
 
-template <typename T>
-Json OrNull(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
+// Releases the thread's arena when the record is written.
+class ArenaScope {
+ public:
+  ArenaScope() = default;
+  ArenaScope(const ArenaScope&) = delete;
+  ArenaScope& operator=(const ArenaScope&) = delete;
+  ~ArenaScope() { Arena().release(); }
+};
 
-Json OrNull(const std::optional<Number>& value) { return value ? ToJson(*value) : Json(nullptr); }
+// Builds the record of one document as a J (Json or ArenaJson).
+template <typename J>
+class RecordTree {
+ public:
+  explicit RecordTree(const Document& doc) : doc_(doc) {}
 
-// A fact's year as the contract allows it: a year printed outside that
-// (`1010년`, a typo or a date in history) dates no job policy.
-Json FactYear(const std::optional<int>& year) {
-  return year && IsContractYear(*year) ? Json(*year) : Json(nullptr);
-}
+  J Record() const {
+    J stories = ArrayFor(doc_.stories.size());
+    for (const Story& story : doc_.stories) {
+      J headline = nullptr;
+      if (story.headline) {
+        headline = Value(
+            doc_.OriginalView(doc_.ToOriginal(story.headline->first, story.headline->second)));
+      }
+      J targets = ArrayFor(story.targets.size());
+      J achievements = ArrayFor(story.achievements.size());
+      J awards = ArrayFor(story.awards.size());
+      for (const auto& t : story.targets) Push(targets, TargetJson(t));
+      for (const auto& a : story.achievements) Push(achievements, AchievementJson(a));
+      for (const auto& a : story.awards) Push(awards, AwardJson(a));
+      Push(stories, Object(9)
+                        .Add("index", Value(story.index))
+                        .Add("span", SpanJson(doc_.ToOriginal(story.begin, story.end)))
+                        .Add("lang", Value(story.lang))
+                        .Add("headline", std::move(headline))
+                        .Add("district", DistrictJson(story.district))
+                        .Add("mayor", MayorJson(story.mayor))
+                        .Add("targets", std::move(targets))
+                        .Add("achievements", std::move(achievements))
+                        .Add("awards", std::move(awards))
+                        .Done());
+    }
+    J diagnostics = ArrayFor(doc_.diagnostics.size());
+    for (const Diagnostic& d : doc_.diagnostics) {
+      Push(diagnostics, Object(4)
+                            .Add("level", Value(d.level))
+                            .Add("code", Value(d.code))
+                            .Add("message", Value(d.message))
+                            .Add("span", d.span ? SpanJson(*d.span) : J(nullptr))
+                            .Done());
+    }
+    const SourceInfo& source = doc_.source;
+    return Object(6)
+        .Add("schema", Value(kSchemaId))
+        .Add("id", Value(doc_.input.id))
+        .Add("source", Object(7)
+                           .Add("path", Value(source.path))
+                           .Add("sha256", Value(source.sha256))
+                           .Add("bytes", Value(source.bytes))
+                           .Add("encoding", Value(source.encoding))
+                           .Add("lang", Value(source.lang))
+                           .Add("url", Value(source.url))
+                           .Add("title", Value(source.title))
+                           .Done())
+        .Add("ref_date", Object(2)
+                             .Add("date", Value(doc_.ref_date.Iso()))
+                             .Add("basis", Value(doc_.ref_date.basis))
+                             .Done())
+        .Add("stories", std::move(stories))
+        .Add("diagnostics", std::move(diagnostics))
+        .Done();
+  }
 
-Json SpanJson(Span span) {
-  Json::array_t pair;
-  pair.reserve(2);
-  pair.emplace_back(span.start);
-  pair.emplace_back(span.end);
-  return Json(std::move(pair));
-}
+  static J Value(const Number& number) {
+    return number.integral ? J(number.integer) : J(number.real);
+  }
 
-Json Evidence(const Document& doc, Span span) {
-  return Object(2).Add("text", doc.OriginalText(span)).Add("span", SpanJson(span)).Done();
-}
+ private:
+  // Builds a JSON object key by key, in the order given. J{{"key", value},
+  // ...} first makes a two-element array of every pair and then looks each
+  // key up again; records are built once per document, so that adds up. The
+  // entries are reserved up front: growing the ordered_map's vector would
+  // copy every key already in it (its keys are const, so they cannot be
+  // moved).
+  class Object {
+   public:
+    explicit Object(size_t keys) : json_(J::value_t::object) {
+      json_.template get_ref<typename J::object_t&>().reserve(keys);
+    }
+    Object& Add(const char* key, J value) {
+      json_.template get_ref<typename J::object_t&>().emplace_back(key, std::move(value));
+      return *this;
+    }
+    J Done() { return std::move(json_); }
 
-Json DistrictJson(const std::optional<DistrictFact>& fact) {
-  if (!fact || !fact->government) return nullptr;
-  const Government& g = *fact->government;
-  return Object(8)
-      .Add("code", g.code)
-      .Add("name_ko", g.name_ko)
-      .Add("name_en", g.name_en)
-      .Add("region_ko", g.region_ko)
-      .Add("region_en", g.region_en)
-      .Add("full_ko", g.full_ko())
-      .Add("level", g.level)
-      .Add("span", SpanJson(fact->span))
-      .Done();
-}
+   private:
+    J json_;
+  };
 
-Json MayorJson(const std::optional<MayorFact>& fact) {
-  if (!fact) return nullptr;
-  return Object(4)
-      .Add("name_ko", OrNull(fact->name_ko))
-      .Add("name_en", OrNull(fact->name_en))
-      .Add("title", fact->title)
-      .Add("span", SpanJson(fact->span))
-      .Done();
-}
+  // An empty array with room for `n` elements.
+  static J ArrayFor(size_t n) {
+    typename J::array_t array;
+    array.reserve(n);
+    return J(std::move(array));
+  }
+  static void Push(J& array, J value) {
+    array.template get_ref<typename J::array_t&>().push_back(std::move(value));
+  }
 
-Json TargetJson(const Document& doc, const TargetFact& t) {
-  Json period = nullptr;
-  if (t.period) period = Object(2).Add("from", t.period->from).Add("to", t.period->to).Done();
-  return Object(10)
-      .Add("metric", t.metric)
-      .Add("value", ToJson(t.value))
-      .Add("unit", t.unit)
-      .Add("year", FactYear(t.year))
-      .Add("period", std::move(period))
-      .Add("qualifier", OrNull(t.qualifier))
-      .Add("scope", OrNull(t.scope))
-      .Add("revised_from", OrNull(t.revised_from))
-      .Add("evidence", Evidence(doc, t.evidence))
-      .Add("rule", t.rule)
-      .Done();
-}
+  // Strings go straight into J's own string type (ArenaJson's lives in the
+  // arena), with no std::string on the way.
+  static J Value(std::string_view s) { return J(typename J::string_t(s)); }
+  static J Value(const std::string& s) { return Value(std::string_view(s)); }
+  static J Value(const char* s) { return Value(std::string_view(s)); }
+  static J Value(int n) { return J(n); }
+  static J Value(int64_t n) { return J(n); }
+  static J Value(bool b) { return J(b); }
+  static J Value(const std::vector<std::string>& strings) {
+    J array = ArrayFor(strings.size());
+    for (const std::string& s : strings) Push(array, Value(s));
+    return array;
+  }
+  template <typename T>
+  static J Value(const std::optional<T>& value) {
+    return value ? Value(*value) : J(nullptr);
+  }
 
-Json AchievementJson(const Document& doc, const AchievementFact& a) {
-  return Object(9)
-      .Add("year", FactYear(a.year))
-      .Add("actual", OrNull(a.actual))
-      .Add("target", OrNull(a.target))
-      .Add("rate_pct", OrNull(a.rate_pct))
-      .Add("qualifier", OrNull(a.qualifier))
-      .Add("derived", a.derived)
-      .Add("consistent", OrNull(a.consistent))
-      .Add("evidence", Evidence(doc, a.evidence))
-      .Add("rule", a.rule)
-      .Done();
-}
+  // A fact's year as the contract allows it: a year printed outside that
+  // (`1010년`, a typo or a date in history) dates no job policy.
+  static J FactYear(const std::optional<int>& year) {
+    return year && IsContractYear(*year) ? J(*year) : J(nullptr);
+  }
 
-Json AwardJson(const Document& doc, const AwardFact& a) {
-  return Object(11)
-      .Add("name", OrNull(a.name))
-      .Add("name_ko", OrNull(a.name_ko))
-      .Add("year", FactYear(a.year))
-      .Add("grade", OrNull(a.grade))
-      .Add("grade_text", OrNull(a.grade_text))
-      .Add("category", OrNull(a.category))
-      .Add("streak_years", OrNull(a.streak_years))
-      .Add("prize_krw", OrNull(a.prize_krw))
-      .Add("organizer", OrNull(a.organizer))
-      .Add("evidence", Evidence(doc, a.evidence))
-      .Add("rule", a.rule)
-      .Done();
-}
+  static J SpanJson(Span span) {
+    typename J::array_t pair;
+    pair.reserve(2);
+    pair.emplace_back(span.start);
+    pair.emplace_back(span.end);
+    return J(std::move(pair));
+  }
+
+  J Evidence(Span span) const {
+    return Object(2).Add("text", Value(doc_.OriginalView(span))).Add("span", SpanJson(span)).Done();
+  }
+
+  static J DistrictJson(const std::optional<DistrictFact>& fact) {
+    if (!fact || !fact->government) return nullptr;
+    const Government& g = *fact->government;
+    return Object(8)
+        .Add("code", Value(g.code))
+        .Add("name_ko", Value(g.name_ko))
+        .Add("name_en", Value(g.name_en))
+        .Add("region_ko", Value(g.region_ko))
+        .Add("region_en", Value(g.region_en))
+        .Add("full_ko", Value(g.full_ko()))
+        .Add("level", Value(g.level))
+        .Add("span", SpanJson(fact->span))
+        .Done();
+  }
+
+  static J MayorJson(const std::optional<MayorFact>& fact) {
+    if (!fact) return nullptr;
+    return Object(4)
+        .Add("name_ko", Value(fact->name_ko))
+        .Add("name_en", Value(fact->name_en))
+        .Add("title", Value(fact->title))
+        .Add("span", SpanJson(fact->span))
+        .Done();
+  }
+
+  J TargetJson(const TargetFact& t) const {
+    J period = nullptr;
+    if (t.period) {
+      period = Object(2).Add("from", Value(t.period->from)).Add("to", Value(t.period->to)).Done();
+    }
+    return Object(10)
+        .Add("metric", Value(t.metric))
+        .Add("value", Value(t.value))
+        .Add("unit", Value(t.unit))
+        .Add("year", FactYear(t.year))
+        .Add("period", std::move(period))
+        .Add("qualifier", Value(t.qualifier))
+        .Add("scope", Value(t.scope))
+        .Add("revised_from", Value(t.revised_from))
+        .Add("evidence", Evidence(t.evidence))
+        .Add("rule", Value(t.rule))
+        .Done();
+  }
+
+  J AchievementJson(const AchievementFact& a) const {
+    return Object(9)
+        .Add("year", FactYear(a.year))
+        .Add("actual", Value(a.actual))
+        .Add("target", Value(a.target))
+        .Add("rate_pct", Value(a.rate_pct))
+        .Add("qualifier", Value(a.qualifier))
+        .Add("derived", Value(a.derived))
+        .Add("consistent", Value(a.consistent))
+        .Add("evidence", Evidence(a.evidence))
+        .Add("rule", Value(a.rule))
+        .Done();
+  }
+
+  J AwardJson(const AwardFact& a) const {
+    return Object(11)
+        .Add("name", Value(a.name))
+        .Add("name_ko", Value(a.name_ko))
+        .Add("year", FactYear(a.year))
+        .Add("grade", Value(a.grade))
+        .Add("grade_text", Value(a.grade_text))
+        .Add("category", Value(a.category))
+        .Add("streak_years", Value(a.streak_years))
+        .Add("prize_krw", Value(a.prize_krw))
+        .Add("organizer", Value(a.organizer))
+        .Add("evidence", Evidence(a.evidence))
+        .Add("rule", Value(a.rule))
+        .Done();
+  }
+
+  const Document& doc_;
+};
 
 }  // namespace
 
-Json ToJson(const Number& number) {
-  return number.integral ? Json(number.integer) : Json(number.real);
-}
+Json ToJson(const Number& number) { return RecordTree<Json>::Value(number); }
 
-Json ToRecord(const Document& doc) {
-  Json stories = ArrayFor(doc.stories.size());
-  for (const Story& story : doc.stories) {
-    Json headline = nullptr;
-    if (story.headline) {
-      headline = doc.OriginalText(doc.ToOriginal(story.headline->first, story.headline->second));
-    }
-    Json targets = ArrayFor(story.targets.size());
-    Json achievements = ArrayFor(story.achievements.size());
-    Json awards = ArrayFor(story.awards.size());
-    for (const auto& t : story.targets) targets.push_back(TargetJson(doc, t));
-    for (const auto& a : story.achievements) achievements.push_back(AchievementJson(doc, a));
-    for (const auto& a : story.awards) awards.push_back(AwardJson(doc, a));
-    stories.push_back(Object(9)
-                          .Add("index", story.index)
-                          .Add("span", SpanJson(doc.ToOriginal(story.begin, story.end)))
-                          .Add("lang", story.lang)
-                          .Add("headline", std::move(headline))
-                          .Add("district", DistrictJson(story.district))
-                          .Add("mayor", MayorJson(story.mayor))
-                          .Add("targets", std::move(targets))
-                          .Add("achievements", std::move(achievements))
-                          .Add("awards", std::move(awards))
-                          .Done());
-  }
-  Json diagnostics = ArrayFor(doc.diagnostics.size());
-  for (const Diagnostic& d : doc.diagnostics) {
-    diagnostics.push_back(Object(4)
-                              .Add("level", d.level)
-                              .Add("code", d.code)
-                              .Add("message", d.message)
-                              .Add("span", d.span ? SpanJson(*d.span) : Json(nullptr))
-                              .Done());
-  }
-  return Object(6)
-      .Add("schema", kSchemaId)
-      .Add("id", doc.input.id)
-      .Add("source", Object(7)
-                         .Add("path", doc.source.path)
-                         .Add("sha256", doc.source.sha256)
-                         .Add("bytes", doc.source.bytes)
-                         .Add("encoding", doc.source.encoding)
-                         .Add("lang", doc.source.lang)
-                         .Add("url", OrNull(doc.source.url))
-                         .Add("title", OrNull(doc.source.title))
-                         .Done())
-      .Add(
-          "ref_date",
-          Object(2).Add("date", OrNull(doc.ref_date.Iso())).Add("basis", doc.ref_date.basis).Done())
-      .Add("stories", std::move(stories))
-      .Add("diagnostics", std::move(diagnostics))
-      .Done();
+Json ToRecord(const Document& doc) { return RecordTree<Json>(doc).Record(); }
+
+std::string RecordLine(const Document& doc) {
+  const ArenaScope scope;
+  // The root goes into the arena like every node under it, and its
+  // destructor is never run: the scope releases the whole tree at once (no
+  // node holds anything outside the arena).
+  auto* record = new (Arena().allocate(sizeof(ArenaJson), alignof(ArenaJson)))
+      ArenaJson(RecordTree<ArenaJson>(doc).Record());
+  const ArenaString line = record->dump(-1, ' ', false, ArenaJson::error_handler_t::replace);
+  return std::string(line.data(), line.size());
 }
 
 }  // namespace newsie

@@ -16,6 +16,12 @@ inline constexpr const char* kSchemaId = "newsie/1";
 
 Json ToRecord(const Document& doc);
 
+// The record as one JSON line (no newline): exactly
+// ToRecord(doc).dump(-1, ' ', false, Json::error_handler_t::replace), for a
+// sink that needs no tree. The tree is built in an arena of the calling
+// thread's and dropped whole (record.cc says why).
+std::string RecordLine(const Document& doc);
+
 // A number as JSON: an integer stays an exact integer.
 Json ToJson(const Number& number);
 

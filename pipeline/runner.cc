@@ -75,11 +75,13 @@ Result ProcessOne(WorkItem& item, const Pipeline& pipeline, const BatchOptions& 
   }
   for (const Diagnostic& d : doc.diagnostics) result.diagnostic_codes.push_back(d.code);
   const auto record_start = Clock::now();
-  result.record = ToRecord(doc);
-  result.line = result.record.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (keep_tree) {
+    result.record = ToRecord(doc);
+    result.line = result.record.dump(-1, ' ', false, Json::error_handler_t::replace);
+  } else {
+    result.line = RecordLine(doc);  // the same line, without a tree to keep
+  }
   result.key = RecordKey{doc.input.id, doc.source.sha256};  // what KeyOf(record) reads
-  // Freed here, on the thread that allocated it, unless the sink reads it.
-  if (!keep_tree) result.record = nullptr;
   result.serialize = Clock::now() - record_start;
   return result;
 }

@@ -1,0 +1,59 @@
+// The record: RecordLine (built in a per-thread arena, for sinks that need
+// no tree) writes exactly the line ToRecord's tree dumps to.
+#include "pipeline/record.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tests/test_support.h"
+
+namespace newsie::testing {
+namespace {
+
+std::string TreeLine(const Document& doc) {
+  return ToRecord(doc).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+TEST_CASE("record: RecordLine writes ToRecord's line for every corpus and seed document",
+          "[record]") {
+  size_t documents = 0, facts = 0;
+  for (const auto& dir : {SourceDir() / "corpus", SourceDir() / "../shared/seeds"}) {
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+      if (!e.is_regular_file()) continue;
+      const Document doc = Process(ReadFile(e.path()), e.path().filename().string());
+      INFO(e.path());
+      CHECK(RecordLine(doc) == TreeLine(doc));
+      ++documents;
+      for (const Story& s : doc.stories) {
+        facts += s.targets.size() + s.achievements.size() + s.awards.size() + (s.mayor ? 1 : 0);
+      }
+    }
+  }
+  // The corpus holds documents with every kind of fact: they were compared.
+  CHECK(documents > 20);
+  CHECK(facts > 50);
+}
+
+TEST_CASE("record: RecordLine handles diagnostics and records larger than its arena's buffer",
+          "[record]") {
+  // An empty document (diagnostics, no story), one with a NUL byte, and an
+  // id of 200 KB: its record outgrows the arena's first buffer (64 KB),
+  // which must grow and then be released for the next record.
+  const std::vector<std::pair<std::string, std::string>> inputs = {
+      {"", "empty.txt"},
+      {std::string("강남구는 올해 일자리 1만 개를 만들겠다고 밝혔다.") + '\0' + "끝", "nul.txt"},
+      {"Gangnam-gu plans to create 10,000 jobs this year.", std::string(200000, 'x') + ".txt"},
+      {"강남구는 올해 일자리 1만 개를 만들겠다고 밝혔다.", "after.txt"},
+  };
+  for (const auto& [bytes, id] : inputs) {
+    const Document doc = Process(bytes, id);
+    INFO(id.substr(0, 40));
+    CHECK(RecordLine(doc) == TreeLine(doc));
+  }
+}
+
+}  // namespace
+}  // namespace newsie::testing
