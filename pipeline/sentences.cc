@@ -258,13 +258,21 @@ class SentencesStage : public Stage {
   std::string_view name() const override { return "sentences"; }
   Status Run(Document& doc) const override {
     ScriptCounts all;
-    std::vector<bool> may_break;           // per line of the story
-    std::vector<size_t> ends;              // of a line's sentences
-    std::vector<LineRange> lines;          // of the story, found among doc.kept_lines
-    lines.reserve(doc.kept_lines.size());  // a story has at most all of them
+    // Working room kept by the thread from document to document.
+    thread_local std::vector<bool> may_break;   // per line of the story
+    thread_local std::vector<size_t> ends;      // of a line's sentences
+    thread_local std::vector<LineRange> lines;  // of the story, found among doc.kept_lines
+    // Room for a sentence per kept line and deck line (most lines are one
+    // sentence): grown one by one, the vectors were copied some six times
+    // per document.
+    size_t deck_lines = 0;
+    for (const Story& story : doc.stories) deck_lines += story.deck.size();
+    if (!doc.stories.empty()) doc.sentences.reserve(doc.kept_lines.size() + deck_lines);
     for (size_t k = 0; k < doc.stories.size(); ++k) {
       Story& story = doc.stories[k];
       KeptLinesIn(doc, story.begin, story.end, lines);
+      story.sentences.reserve(lines.size());
+      story.deck_sentences.reserve(story.deck.size());
       // One pass over each line for its scripts (the story's language picks
       // the iterator) and for whether the iterator is needed on it.
       ScriptCounts counts;
