@@ -53,7 +53,7 @@ class BoilerplateStage : public Stage {
   std::string_view name() const override { return "boilerplate"; }
 
   Status Run(Document& doc) const override {
-    std::vector<int> hits;
+    thread_local std::vector<int> hits;  // kept by the thread from document to document
     re2::StringPiece groups[4];
     const Rule* list = nullptr;  // the `list` header whose items may follow
     const std::vector<LineRange> lines = SplitLines(doc.work, 0, doc.work.size());

@@ -173,6 +173,7 @@ std::optional<InferredYear> RefYearInference::Infer(const Document& doc) const {
   std::vector<std::vector<Quantity>> headline_quantities;
   headline_quantities.reserve(doc.stories.size());
   std::vector<Passage> passages;
+  passages.reserve(doc.stories.size() + doc.sentences.size());  // at most one per headline
   std::set<size_t> seen_headlines;
   std::map<int, int> lead_sentences;  // sentence -> its opening rank
   for (const Story& story : doc.stories) {
