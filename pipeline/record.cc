@@ -5,6 +5,7 @@
 #include <memory_resource>
 #include <new>
 #include <string_view>
+#include <tuple>
 
 #include "pipeline/government.h"
 
@@ -141,19 +142,25 @@ class RecordTree {
   // entries are reserved up front: growing the ordered_map's vector would
   // copy every key already in it (its keys are const, so they cannot be
   // moved).
+  // (Keys are literals: their length is known, and the entries are reached
+  // once, not through get_ref's type check at every key.)
   class Object {
    public:
-    explicit Object(size_t keys) : json_(J::value_t::object) {
-      json_.template get_ref<typename J::object_t&>().reserve(keys);
+    explicit Object(size_t keys)
+        : json_(J::value_t::object), entries_(json_.template get_ref<typename J::object_t&>()) {
+      entries_.reserve(keys);
     }
-    Object& Add(const char* key, J value) {
-      json_.template get_ref<typename J::object_t&>().emplace_back(key, std::move(value));
+    template <size_t N>
+    Object& Add(const char (&key)[N], J value) {
+      entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(key, N - 1),
+                            std::forward_as_tuple(std::move(value)));
       return *this;
     }
     J Done() { return std::move(json_); }
 
    private:
     J json_;
+    typename J::object_t& entries_;  // json_'s, which Done moves out (the entries stay put)
   };
 
   // An empty array with room for `n` elements.
