@@ -81,7 +81,8 @@ Result ProcessOne(WorkItem& item, const Pipeline& pipeline, const BatchOptions& 
   } else {
     result.line = RecordLine(doc);  // the same line, without a tree to keep
   }
-  result.key = RecordKey{doc.input.id, doc.source.sha256};  // what KeyOf(record) reads
+  // What KeyOf(record) reads, taken from the document, which is done with.
+  result.key = RecordKey{std::move(doc.input.id), std::move(doc.source.sha256)};
   result.serialize = Clock::now() - record_start;
   return result;
 }
