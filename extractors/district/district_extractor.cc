@@ -162,12 +162,13 @@ void DistrictExtractor::Extract(Document& doc, Story& story) const {
   const GovMention* opening_metro = nullptr;
   const GovMention* first_other = nullptr;
   int seen = 0;
+  std::vector<const GovMention*> here;  // of a sentence (one vector for all of them)
   for (const auto& [sb, se] : sentences) {
     if (in_headline(sb)) continue;
     if (seen >= kLeadSentences) break;
     // A metropolitan name inside a sentence (`Home > Local > Seoul`, `in Busan`) is
     // context; one that opens the sentence or carries `(Mayor Y)` may be the lead.
-    std::vector<const GovMention*> here;
+    here.clear();
     for (const auto& m : mentions) {
       if (m.begin < sb || m.end > se || Inside(quoted, m.begin)) continue;
       if (is_basic(m) || AtSentenceStart(work, sb, m.begin) || has_lead(m)) here.push_back(&m);

@@ -534,6 +534,9 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
     }
     if (!form) break;
     const bool kept = Boundaries(text, b, e, *form);
+    // A document's scan makes a few dozen attempts: room for them at once
+    // rather than growing 1, 2, 4, ... (five allocations a document).
+    if (attempts.empty()) attempts.reserve(32);
     attempts.push_back({b, e, form, kept});
     if (kept) {
       pos = e;
@@ -667,6 +670,7 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_
     const char32_t c = DecodeAt(text, pos, &len);
     if (close) {
       if (c == close || c == '\n') {
+        if (out.empty()) out.reserve(8);  // not 1, 2, 4, 8: stories quote a few times
         out.emplace_back(open_at, c == '\n' ? pos : pos + len);
         close = 0;
       }
