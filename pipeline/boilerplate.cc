@@ -3,9 +3,14 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/text_lines.h"
@@ -64,7 +69,7 @@ class BoilerplateStage : public Stage {
       }
       const std::string_view text = doc.Work(line.begin, line.end);
       const re2::StringPiece piece(text.data(), text.size());
-      const Rule* rule = MatchSet(set_, piece, hits) ? &rules_[Chosen(hits)] : nullptr;
+      const Rule* rule = RuleFor(piece, hits);
       if (!rule) {
         if (list && IsListItem(text)) {
           doc.removed.push_back({line.begin, line.end, "related", list->entry});
@@ -120,11 +125,48 @@ class BoilerplateStage : public Stage {
   }
 
  private:
-  // RE2::Set::Match, asked which patterns matched only when one did: asking
-  // allocates, and most lines match none.
-  static bool MatchSet(const RE2::Set& set, const re2::StringPiece& text, std::vector<int>& hits) {
+  // The rule a line is removed by, if any. The set is asked which patterns
+  // matched only when one did: asking is a second pass over the line and
+  // three allocations (RE2::Set::Match's), and most lines match none. The
+  // lines that do are mostly page chrome that comes back page after page, so
+  // the answer for a short one is remembered (RuleMemo).
+  const Rule* RuleFor(const re2::StringPiece& text, std::vector<int>& hits) const {
+    if (!set_.Match(text, nullptr)) return nullptr;
+    const std::string_view line(text.data(), text.size());
+    RuleMemo& memo = Memo();
+    if (const auto it = memo.find(line); it != memo.end()) return &rules_[it->second];
     hits.clear();
-    return set.Match(text, nullptr) && set.Match(text, &hits);
+    if (!set_.Match(text, &hits)) return nullptr;  // cannot happen: it matched just now
+    const size_t chosen = Chosen(hits);
+    if (line.size() <= kLongestRemembered) {
+      if (memo.size() >= kMostRemembered) memo.clear();
+      memo.emplace(line, chosen);
+    }
+    return &rules_[chosen];
+  }
+
+  // Matched line -> index of the rule chosen for it, this thread's, for one
+  // stage at a time (stages differ by their lexicons: a memo follows the
+  // stage's serial number, not its address, which a later stage may reuse).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using RuleMemo = std::unordered_map<std::string, size_t, TextHash, std::equal_to<>>;
+  static constexpr size_t kLongestRemembered = 200;  // bytes: chrome, bylines, stamps
+  static constexpr size_t kMostRemembered = 4096;    // lines, then it starts over
+  RuleMemo& Memo() const {
+    thread_local RuleMemo memo;
+    thread_local uint64_t owner = 0;
+    if (owner != serial_) {
+      memo.clear();
+      owner = serial_;
+    }
+    return memo;
+  }
+  static uint64_t NextSerial() {
+    static std::atomic<uint64_t> last{0};
+    return ++last;
   }
 
   // An item of a related-article or most-read list: a headline, short and
@@ -150,6 +192,7 @@ class BoilerplateStage : public Stage {
 
   std::vector<Rule> rules_;  // file order; set index = rules_ index
   RE2::Set set_;
+  const uint64_t serial_ = NextSerial();  // this stage among all made (see Memo)
 };
 
 }  // namespace

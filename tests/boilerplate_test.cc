@@ -170,4 +170,47 @@ TEST_CASE("boilerplate: a bad lexicon row is reported with its line", "[boilerpl
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("boilerplate: a line's rule remembered from an earlier page is the one the set chooses",
+          "[boilerplate]") {
+  // The stage remembers, per thread, the rule it chose for each short
+  // matched line. Every corpus and seed page is run once by a stage of its
+  // own (nothing remembered: the set is asked) and then, twice over, by one
+  // stage for all (lines seen on earlier pages answered from memory): the
+  // removals and metadata must not differ.
+  const PipelineOptions options{LexiconDir(SourceDir() / "lexicons"), {}};
+  auto run = [](const Stage& boilerplate, const PipelineOptions& opts, const std::string& bytes) {
+    Document doc;
+    doc.input.bytes = bytes;
+    REQUIRE(MakeDecodeStage(opts)->Run(doc).ok());
+    REQUIRE(MakeNormalizeStage(opts)->Run(doc).ok());
+    REQUIRE(boilerplate.Run(doc).ok());
+    std::vector<std::string> out = Removed(doc);
+    for (const auto& r : doc.removed) out.push_back(r.entry);
+    out.push_back(doc.metadata.byline.value_or("-"));
+    out.push_back(doc.metadata.printed_date.value_or("-"));
+    return out;
+  };
+  std::vector<std::string> pages;
+  for (const auto& dir : {SourceDir() / "corpus", SourceDir() / "../shared/seeds"}) {
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+      if (e.is_regular_file()) pages.push_back(ReadFile(e.path()));
+    }
+  }
+  REQUIRE(pages.size() > 20);
+  std::vector<std::vector<std::string>> asked;
+  for (const auto& page : pages)
+    asked.push_back(run(*MakeBoilerplateStage(options), options, page));
+  const auto shared = MakeBoilerplateStage(options);
+  size_t removed = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      INFO("page " << i << ", round " << round);
+      CHECK(run(*shared, options, pages[i]) == asked[i]);
+      removed += (asked[i].size() - 2) / 2;  // "kind: text" and entry per removal
+    }
+  }
+  CHECK(removed > 100);  // lines the second round answered from memory
+}
+
 }  // namespace newsie
