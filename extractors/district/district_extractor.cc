@@ -228,7 +228,12 @@ void DistrictExtractor::Extract(Document& doc, Story& story) const {
   }
   if (!lead) return;
 
-  const std::string rule = std::string(lead->hangul ? "ko" : "en") + ".district." + how;
+  // Built at its size and moved into the fact (it was built in three steps
+  // and then copied).
+  constexpr std::string_view kMiddle = ".district.";
+  std::string rule;
+  rule.reserve(2 + kMiddle.size() + how.size());
+  rule.append(lead->hangul ? "ko" : "en").append(kMiddle).append(how);
   const Span span = doc.ToOriginal(lead->begin, lead->end);
   const Government* chosen = nullptr;
   if (lead->candidates.size() == 1) {
@@ -293,7 +298,7 @@ void DistrictExtractor::Extract(Document& doc, Story& story) const {
       }
     }
   }
-  story.district = DistrictFact{chosen, span, rule};
+  story.district = DistrictFact{chosen, span, std::move(rule)};
 }
 
 }  // namespace newsie
