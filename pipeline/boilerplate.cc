@@ -133,14 +133,16 @@ class BoilerplateStage : public Stage {
   const Rule* RuleFor(const re2::StringPiece& text, std::vector<int>& hits) const {
     if (!set_.Match(text, nullptr)) return nullptr;
     const std::string_view line(text.data(), text.size());
-    RuleMemo& memo = Memo();
-    if (const auto it = memo.find(line); it != memo.end()) return &rules_[it->second];
+    RuleMemo* memo = line.size() <= kLongestRemembered ? &Memo() : nullptr;
+    if (memo) {
+      if (const auto it = memo->find(line); it != memo->end()) return &rules_[it->second];
+    }
     hits.clear();
     if (!set_.Match(text, &hits)) return nullptr;  // cannot happen: it matched just now
     const size_t chosen = Chosen(hits);
-    if (line.size() <= kLongestRemembered) {
-      if (memo.size() >= kMostRemembered) memo.clear();
-      memo.emplace(line, chosen);
+    if (memo) {
+      if (memo->size() >= kMostRemembered) memo->clear();
+      memo->emplace(line, chosen);
     }
     return &rules_[chosen];
   }
