@@ -391,9 +391,9 @@ class RefDateStage : public Stage {
   Status Run(Document& doc) const override {
     RefDate ref;
     Choose(doc, &ref);
-    doc.ref_date = ref;
+    doc.ref_date = std::move(ref);
     for (Sentence& s : doc.sentences) {
-      for (Quantity& q : s.quantities) ResolveQuantity(q, ref);
+      for (Quantity& q : s.quantities) ResolveQuantity(q, doc.ref_date);
     }
     return {};
   }
