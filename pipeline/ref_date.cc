@@ -409,7 +409,7 @@ class RefDateStage : public Stage {
       }
       r.basis = basis;
       r.reason = std::move(reason);
-      *ref = r;
+      *ref = std::move(r);
       return true;
     };
     if (override_ && take(*override_, "given", "--ref-date")) return;
