@@ -167,15 +167,7 @@ TEST_CASE("normalize: the block scan equals the byte-by-byte scan", "[normalize]
       "abcdefghijklmnopqrstuvwxyz  ",
       "aaaaaaaaaaaaaaaa                 bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
   };
-  for (const auto& dir :
-       {testing::SourceDir() / "corpus", testing::SourceDir() / "../shared/seeds"}) {
-    if (!std::filesystem::exists(dir)) continue;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-      if (e.is_regular_file() && e.path().extension() == ".txt") {
-        texts.push_back(testing::ReadFile(e.path()));
-      }
-    }
-  }
+  for (const auto& file : testing::CorpusAndSeedTexts()) texts.push_back(testing::ReadFile(file));
   REQUIRE(texts.size() > 20);
   for (const std::string& text : texts) {
     INFO(text.substr(0, 80));

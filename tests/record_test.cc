@@ -19,17 +19,13 @@ std::string TreeLine(const Document& doc) {
 TEST_CASE("record: RecordLine writes ToRecord's line for every corpus and seed document",
           "[record]") {
   size_t documents = 0, facts = 0;
-  for (const auto& dir : {SourceDir() / "corpus", SourceDir() / "../shared/seeds"}) {
-    if (!std::filesystem::exists(dir)) continue;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-      if (!e.is_regular_file()) continue;
-      const Document doc = Process(ReadFile(e.path()), e.path().filename().string());
-      INFO(e.path());
-      CHECK(RecordLine(doc) == TreeLine(doc));
-      ++documents;
-      for (const Story& s : doc.stories) {
-        facts += s.targets.size() + s.achievements.size() + s.awards.size() + (s.mayor ? 1 : 0);
-      }
+  for (const auto& file : CorpusAndSeedTexts()) {
+    const Document doc = Process(ReadFile(file), file.filename().string());
+    INFO(file);
+    CHECK(RecordLine(doc) == TreeLine(doc));
+    ++documents;
+    for (const Story& s : doc.stories) {
+      facts += s.targets.size() + s.achievements.size() + s.awards.size() + (s.mayor ? 1 : 0);
     }
   }
   // The corpus holds documents with every kind of fact: they were compared.

@@ -119,17 +119,13 @@ std::vector<std::string> TestLines() {
       "Jung-gu... Targeting 12,100 Jobs",
       "\u25b2 일자리 1만개 \u25b2 고용률 67% 달성",
   };
-  for (const auto& dir : {SourceDir() / "corpus", SourceDir() / "../shared/seeds"}) {
-    if (!std::filesystem::exists(dir)) continue;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-      const std::string text = ReadFile(e.path());
-      size_t b = 0;
-      while (b <= text.size()) {
-        const size_t n = std::min(text.find('\n', b), text.size());
-        lines.push_back(text.substr(b, n - b));
-        b = n + 1;
-      }
+  for (const auto& file : testing::CorpusAndSeedTexts()) {
+    const std::string text = ReadFile(file);
+    size_t b = 0;
+    while (b <= text.size()) {
+      const size_t n = std::min(text.find('\n', b), text.size());
+      lines.push_back(text.substr(b, n - b));
+      b = n + 1;
     }
   }
   return lines;

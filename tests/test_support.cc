@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -17,6 +18,18 @@ std::string ReadFile(const std::filesystem::path& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+std::vector<std::filesystem::path> CorpusAndSeedTexts() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& dir : {SourceDir() / "corpus", SourceDir() / "../shared/seeds"}) {
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+      if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 const Pipeline& SharedPipeline() {

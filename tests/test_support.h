@@ -14,6 +14,10 @@ namespace newsie::testing {
 
 std::filesystem::path SourceDir();
 std::string ReadFile(const std::filesystem::path& path);
+// The text articles (.txt) of corpus/ (all its folders) and of the seeds
+// beside the project, sorted: what the tests comparing a fast path with a
+// slow one run over.
+std::vector<std::filesystem::path> CorpusAndSeedTexts();
 
 // The pipeline built once for all tests (lexicons from the source tree).
 const Pipeline& SharedPipeline();

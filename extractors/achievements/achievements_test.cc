@@ -78,15 +78,7 @@ TEST_CASE("achievements: asking each side's rate patterns together first hides n
   // corpus and the seeds must read the same either way.
   const LexiconDir lexicons(testing::SourceDir() / "lexicons");
   const AchievementsExtractor together(lexicons), one_by_one(lexicons, false);
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  }
-  for (const auto& entry :
-       std::filesystem::directory_iterator(testing::SourceDir() / "../shared/seeds")) {
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  }
+  const std::vector<std::filesystem::path> files = testing::CorpusAndSeedTexts();
   size_t rates = 0;
   for (const auto& file : files) {
     Document doc = testing::Process(testing::ReadFile(file));

@@ -180,16 +180,8 @@ TEST_CASE("mayor: groups taken from the matches equal RE2's captures", "[mayor]"
       for (const auto& c : expected) ++by_rule[std::string(c.rule)];
     }
   };
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  }
-  for (const auto& entry :
-       std::filesystem::directory_iterator(testing::SourceDir() / "../shared/seeds")) {
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  }
-  for (const auto& file : files) compare(testing::Process(testing::ReadFile(file)), file);
+  for (const auto& file : testing::CorpusAndSeedTexts())
+    compare(testing::Process(testing::ReadFile(file)), file);
   // Titles holding a space, spaces of every kind, names running on.
   for (const char* text :
        {"김미경 구청장 권한대행은 말했다. 정원오\t성동구청장 권한대행과 박준희 구청장.",

@@ -49,12 +49,8 @@ void ForEachCorpusDocument(Use use) {
 // Calls `use` with every text article of the corpus and every seed, processed.
 template <typename Use>
 void ForEachCorpusAndSeedDocument(Use use) {
-  ForEachCorpusDocument(use);
-  for (const auto& entry :
-       std::filesystem::directory_iterator(testing::SourceDir() / "../shared/seeds")) {
-    if (entry.path().extension() != ".txt") continue;
-    use(testing::Process(testing::ReadFile(entry.path())));
-  }
+  for (const auto& file : testing::CorpusAndSeedTexts())
+    use(testing::Process(testing::ReadFile(file)));
 }
 
 std::vector<phrases::PhraseSet> TargetSets() {
