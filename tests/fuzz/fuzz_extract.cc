@@ -1,6 +1,7 @@
 // Full `extract` on one document: every stage, then the newsie/1 record. The
-// record validates against the schema, every span lies inside the decoded
-// text and every evidence text is exactly original[span].
+// record validates against the schema, RecordLine writes the same line, every
+// span lies inside the decoded text and every evidence text is exactly
+// original[span].
 #include <cstddef>
 #include <cstdint>
 
@@ -30,6 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Json record = ToRecord(doc);
   // As the runner writes it; strict: the record must be valid UTF-8 already.
   const std::string line = record.dump(-1, ' ', false, Json::error_handler_t::strict);
+  // The JSONL sinks' line, built in the thread's arena, is the same line.
+  fuzz::Check(RecordLine(doc) == line, "RecordLine differs from ToRecord's line");
   const nlohmann::json parsed = nlohmann::json::parse(line);
   fuzz::CheckSchema(parsed);
   fuzz::CheckRecordSpans(doc, parsed);
