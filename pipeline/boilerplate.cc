@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pipeline/boilerplate_rules.h"
 #include "pipeline/text_lines.h"
 
 namespace newsie {
@@ -27,7 +28,7 @@ struct Rule {
 
 class BoilerplateStage : public Stage {
  public:
-  explicit BoilerplateStage(const LexiconDir& dir) : set_(RE2::Options(), RE2::ANCHOR_START) {
+  explicit BoilerplateStage(const LexiconDir& dir) {
     for (const auto& row : dir.ReadTsv("boilerplate.tsv")) {
       Rule rule;
       rule.kind = row.Get("kind");
@@ -42,8 +43,10 @@ class BoilerplateStage : public Stage {
       if (rule.kind.empty() || !rule.re->ok()) {
         throw LexiconError(row.Where() + ": bad rule: " + rule.re->error());
       }
-      // One set for both scopes, so a line costs one DFA pass: a whole-line
-      // rule is anchored at the end by its own `$` (the set anchors starts).
+      // One set of patterns for both scopes, so a line costs one DFA pass
+      // (two for a line with a floating row's literal, see
+      // boilerplate_rules.h): a whole-line rule is anchored at the end by its
+      // own `$` (the sets anchor starts).
       std::string error;
       if (set_.Add(rule.prefix ? pattern : pattern + "$", &error) < 0) {
         throw LexiconError(row.Where() + ": " + error);
@@ -125,20 +128,19 @@ class BoilerplateStage : public Stage {
   }
 
  private:
-  // The rule a line is removed by, if any. The set is asked which patterns
+  // The rule a line is removed by, if any. The sets are asked which patterns
   // matched only when one did: asking is a second pass over the line and
   // three allocations (RE2::Set::Match's), and most lines match none. The
   // lines that do are mostly page chrome that comes back page after page, so
   // the answer for a short one is remembered (RuleMemo).
   const Rule* RuleFor(const re2::StringPiece& text, std::vector<int>& hits) const {
-    if (!set_.Match(text, nullptr)) return nullptr;
     const std::string_view line(text.data(), text.size());
+    if (!set_.Match(line)) return nullptr;
     RuleMemo* memo = line.size() <= kLongestRemembered ? &Memo() : nullptr;
     if (memo) {
       if (const auto it = memo->find(line); it != memo->end()) return &rules_[it->second];
     }
-    hits.clear();
-    if (!set_.Match(text, &hits)) return nullptr;  // cannot happen: it matched just now
+    if (!set_.Match(line, hits)) return nullptr;  // cannot happen: it matched just now
     const size_t chosen = Chosen(hits);
     if (memo) {
       if (memo->size() >= kMostRemembered) memo->clear();
@@ -193,7 +195,7 @@ class BoilerplateStage : public Stage {
   }
 
   std::vector<Rule> rules_;  // file order; set index = rules_ index
-  RE2::Set set_;
+  BoilerplatePatterns set_;
   const uint64_t serial_ = NextSerial();  // this stage among all made (see Memo)
 };
 
