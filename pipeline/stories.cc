@@ -25,7 +25,9 @@ struct Lead {
 
 class StoriesStage : public Stage {
  public:
-  explicit StoriesStage(const LexiconDir& dir) : lead_set_(RE2::Options(), RE2::ANCHOR_START) {
+  StoriesStage(const LexiconDir& dir, StoriesSearch search)
+      : shortcuts_(search == StoriesSearch::kShortcuts),
+        lead_set_(RE2::Options(), RE2::ANCHOR_START) {
     std::string sections;  // the section rows, as one alternation
     for (const auto& row : dir.ReadTsv("story_leads.tsv")) {
       const std::string& kind = row.Get("kind");
@@ -55,17 +57,22 @@ class StoriesStage : public Stage {
     }
     if (!sections.empty()) section_ = std::make_unique<RE2>(sections);
     // The lead patterns in the order LeadOf tries them, in one set; a strong
-    // one with the optional section tag before it.
+    // one twice, with a section tag before it and without, so that the set
+    // tells which of the two MatchLead has to try.
     for (const auto& [kind, patterns] : LeadPatterns()) {
       for (const auto& re : *patterns) {
         std::string error;
-        const std::string pattern = kind == Lead::Kind::kStrong && section_
-                                        ? "(?:" + sections + ")?(?:" + re->pattern() + ")"
-                                        : re->pattern();
-        if (lead_set_.Add(pattern, &error) < 0) {
+        const bool sectioned = kind == Lead::Kind::kStrong && section_;
+        if (sectioned) {
+          if (lead_set_.Add("(?:" + sections + ")(?:" + re->pattern() + ")", &error) < 0) {
+            throw LexiconError("story_leads.tsv: " + error);
+          }
+          leads_.push_back({kind, re.get(), true});
+        }
+        if (lead_set_.Add(re->pattern(), &error) < 0) {
           throw LexiconError("story_leads.tsv: " + error);
         }
-        leads_.push_back({kind, re.get()});
+        leads_.push_back({kind, re.get(), false});
       }
     }
     if (!lead_set_.Compile()) throw LexiconError("story_leads.tsv: patterns too large to compile");
@@ -236,14 +243,25 @@ class StoriesStage : public Stage {
     re2::StringPiece group[2];
     // Most lines start no story. The set rules them out in one DFA pass; a
     // capturing match per pattern costs a backtracking pass each. (Asking
-    // the set which patterns matched allocates: only after it says some did.)
-    std::vector<int> hits;
+    // the set which patterns matched allocates: only after it says some did;
+    // the hits vector is kept by the thread from line to line.)
+    thread_local std::vector<int> hits;
     RE2::Set::ErrorInfo error;
-    if (lead_set_.Match(piece, nullptr, &error) && lead_set_.Match(piece, &hits, &error)) {
-      const auto& [kind, re] =
-          leads_[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
-      if (MatchLead(kind, *re, piece, group)) {
-        return Lead{kind, std::string(group[1].data(), group[1].size())};
+    if (!shortcuts_) {
+      error.kind = RE2::Set::kOutOfMemory;  // as if the set failed: every pattern in turn
+    } else if (lead_set_.Match(piece, nullptr, &error) && lead_set_.Match(piece, &hits, &error)) {
+      // The first pattern matching; its entries that did (after a section
+      // tag, at the start): an entry that did not cannot match in MatchLead.
+      const auto first = static_cast<size_t>(*std::min_element(hits.begin(), hits.end()));
+      const LeadPattern& lead = leads_[first];
+      bool after_tag = false, at_start = false;
+      for (const int hit : hits) {
+        const LeadPattern& entry = leads_[static_cast<size_t>(hit)];
+        if (entry.re != lead.re) continue;
+        (entry.after_tag ? after_tag : at_start) = true;
+      }
+      if (MatchLead(lead.kind, *lead.re, piece, group, after_tag, at_start)) {
+        return Lead{lead.kind, std::string(group[1].data(), group[1].size())};
       }
     } else if (error.kind == RE2::Set::kNoError) {
       return std::nullopt;
@@ -251,7 +269,7 @@ class StoriesStage : public Stage {
     // The set failed (out of DFA memory) or disagreed: every pattern in turn.
     for (const auto& [kind, patterns] : LeadPatterns()) {
       for (const auto& re : *patterns) {
-        if (MatchLead(kind, *re, piece, group)) {
+        if (MatchLead(kind, *re, piece, group, true, true)) {
           return Lead{kind, std::string(group[1].data(), group[1].size())};
         }
       }
@@ -260,17 +278,19 @@ class StoriesStage : public Stage {
   }
 
   // Whether lead pattern `re` matches at the start of `line` (a strong one
-  // right after a section tag, else at the start), with its groups.
+  // right after a section tag, else at the start), with its groups. Where
+  // the set said it cannot match (after a tag: `after_tag` false; at the
+  // start: `at_start` false), it is not tried.
   bool MatchLead(Lead::Kind kind, const RE2& re, const re2::StringPiece& line,
-                 re2::StringPiece* group) const {
-    if (kind == Lead::Kind::kStrong && section_) {
+                 re2::StringPiece* group, bool after_tag, bool at_start) const {
+    if (kind == Lead::Kind::kStrong && section_ && after_tag) {
       re2::StringPiece tag;
       if (section_->Match(line, 0, line.size(), RE2::ANCHOR_START, &tag, 1)) {
         const re2::StringPiece rest(line.data() + tag.size(), line.size() - tag.size());
         if (CaptureAtStart(re, rest, group)) return true;
       }
     }
-    return CaptureAtStart(re, line, group);
+    return at_start && CaptureAtStart(re, line, group);
   }
 
   // RE2::Match anchored at the start of `text`, with group 1. Given captures
@@ -302,11 +322,16 @@ class StoriesStage : public Stage {
     return name;
   }
 
-  // The "..."-separated parts of a header line, each naming a government.
+  // The "..."-separated parts of a header line, each naming a government;
+  // none unless at least two do (a line is a roundup line only then, and
+  // callers read no fewer). So the governments are looked for (a capturing
+  // search per pattern and part) only while two parts can still name one:
+  // a line ending in "..." (a teaser) has one part and costs no search.
   RoundupPartList RoundupParts(const Document& doc, const LineRange& line) const {
     RoundupPartList parts;
     const std::string_view t = doc.Work(line.begin, line.end);
     if (t.find("...") == std::string_view::npos) return parts;
+    std::vector<LineRange> pieces;  // the non-empty parts, before naming
     size_t at = 0;
     while (at <= t.size()) {
       size_t sep = t.find("...", at);
@@ -319,12 +344,16 @@ class StoriesStage : public Stage {
       }
       while (part.begin < part.end && doc.work[part.begin] == '.') ++part.begin;
       part = Trim(doc.work, part);
-      if (!part.empty()) {
-        std::string gov = GovernmentIn(doc.Work(part.begin, part.end));
-        if (!gov.empty()) parts.push_back({std::move(gov), {part.begin, part.end}});
-      }
+      if (!part.empty()) pieces.push_back(part);
       at = sep + 3;
     }
+    for (size_t k = 0;
+         k < pieces.size() && (!shortcuts_ || parts.size() + (pieces.size() - k) >= 2); ++k) {
+      const LineRange& part = pieces[k];
+      std::string gov = GovernmentIn(doc.Work(part.begin, part.end));
+      if (!gov.empty()) parts.push_back({std::move(gov), {part.begin, part.end}});
+    }
+    if (parts.size() < 2) parts.clear();
     return parts;
   }
 
@@ -383,16 +412,26 @@ class StoriesStage : public Stage {
               t.ends_with("이다") || t.ends_with("있다") || t.ends_with("됐다")));
   }
 
+  bool shortcuts_ = true;  // StoriesSearch::kShortcuts
   Patterns strong_, new_gov_, name_, government_;
-  std::unique_ptr<RE2> section_;                          // null when no section row
-  RE2::Set lead_set_;                                     // strong_, new_gov_, name_ in order
-  std::vector<std::pair<Lead::Kind, const RE2*>> leads_;  // set index -> pattern
+  std::unique_ptr<RE2> section_;  // null when no section row
+  RE2::Set lead_set_;             // strong_, new_gov_, name_ in order
+  struct LeadPattern {
+    Lead::Kind kind = Lead::Kind::kStrong;
+    const RE2* re = nullptr;
+    bool after_tag = false;  // the set's entry asks for a section tag before it
+  };
+  std::vector<LeadPattern> leads_;  // set index -> pattern
 };
 
 }  // namespace
 
 std::unique_ptr<Stage> MakeStoriesStage(const PipelineOptions& options) {
-  return std::make_unique<StoriesStage>(options.lexicons);
+  return MakeStoriesStage(options, StoriesSearch::kShortcuts);
+}
+
+std::unique_ptr<Stage> MakeStoriesStage(const PipelineOptions& options, StoriesSearch search) {
+  return std::make_unique<StoriesStage>(options.lexicons, search);
 }
 
 }  // namespace newsie

@@ -62,4 +62,13 @@ namespace newsie {
 
 std::unique_ptr<Stage> MakeStoriesStage(const PipelineOptions& options);
 
+// How the stage looks for leads and roundup parts. kShortcuts (the
+// pipeline's): one set of all lead patterns rules a line out or names the
+// pattern (and the place: after a section tag or not) to capture, and a
+// header line that cannot have two roundup parts is not searched for
+// governments. kEveryPattern: every lead pattern is tried in turn on every
+// line and every part of a "..." line is searched; tests compare the two.
+enum class StoriesSearch { kShortcuts, kEveryPattern };
+std::unique_ptr<Stage> MakeStoriesStage(const PipelineOptions& options, StoriesSearch search);
+
 }  // namespace newsie

@@ -1,3 +1,5 @@
+#include "pipeline/stories.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -368,6 +370,60 @@ TEST_CASE("stories: every corpus document has its intended number of stories", "
     INFO(c.id << ": " << ::Catch::Detail::stringify(Describe(doc)));
     CHECK(doc.stories.size() == c.intended.at("stories").size());
   }
+}
+
+TEST_CASE("stories: the lead set's shortcuts find the stories every pattern finds", "[stories]") {
+  // The stage asks one set of all lead patterns which (if any) to capture
+  // with, and where (after a section tag or at the line start), and skips
+  // the government search on "..." lines that cannot have two roundup parts.
+  // Every corpus and seed page is cut by it and by the same stage trying
+  // every pattern on every line and searching every part: the stories (spans,
+  // headlines, decks) must not differ.
+  const PipelineOptions options{LexiconDir(SourceDir() / "lexicons"), {}};
+  const auto fast = MakeStoriesStage(options, StoriesSearch::kShortcuts);
+  const auto slow = MakeStoriesStage(options, StoriesSearch::kEveryPattern);
+  auto stories = [](const Stage& stage, Document& doc) {
+    doc.stories.clear();
+    REQUIRE(stage.Run(doc).ok());
+    std::vector<std::string> out = Describe(doc);
+    for (const auto& story : doc.stories) {
+      std::string spans = std::to_string(story.index) + ": " + std::to_string(story.begin) + "-" +
+                          std::to_string(story.end) + " deck";
+      for (const auto& [begin, end] : story.deck) {
+        spans += " " + std::to_string(begin) + "-" + std::to_string(end);
+      }
+      out.push_back(spans);
+    }
+    return out;
+  };
+  std::vector<std::pair<std::string, std::string>> pages;  // id, bytes
+  for (const auto& c : CorpusDocs()) pages.emplace_back(c.id, c.bytes);
+  const auto seeds = SourceDir() / "../shared/seeds";
+  if (std::filesystem::exists(seeds)) {
+    for (const auto& e : std::filesystem::directory_iterator(seeds)) {
+      if (e.is_regular_file()) pages.emplace_back(e.path().string(), ReadFile(e.path()));
+    }
+  }
+  // The corpus has no lead after a section tag, nor a roundup part naming no government.
+  pages.emplace_back(
+      "section tags",
+      "Metro Roundup\n"
+      "Busan's Nam-gu (Mayor Oh Eun-taek) will hire 40 park wardens.\n"
+      "Suyeong-gu Opens Beach Job Desk...\n"
+      "[Busan Briefs] Suyeong-gu (Mayor Kang Seong-tae) opened a job desk.\n"
+      "[구정 소식] 서울 중구(구청장 김길성)는 청년 인턴을 뽑는다.\n"
+      "[Town Briefs] Mapo-gu Hires Guides... Job Fair Next Week... Yongsan-gu Opens Cafe\n"
+      "Yongsan-gu has opened a job cafe near the station.\n");
+  REQUIRE(pages.size() >= 40);
+  size_t leads = 0;
+  for (const auto& [id, bytes] : pages) {
+    Document doc = Process(bytes, id);
+    INFO(id);
+    const std::vector<std::string> found = stories(*fast, doc);
+    leads += doc.stories.size();
+    CHECK(found == stories(*slow, doc));
+  }
+  CHECK(leads > pages.size());  // pages with several stories among them
 }
 
 TEST_CASE("stories: no corpus story span starts or ends in removed text", "[stories]") {
