@@ -95,14 +95,27 @@ class StoriesStage : public Stage {
     // Leads: index of the line and the government it names.
     std::vector<std::pair<size_t, std::string>> leads;
     std::string current;
-    std::set<std::string> announced;  // governments named by roundup lines so far
-    for (size_t i = 0; i < lines.size(); ++i) {
-      const std::optional<Lead> lead = LeadOf(text(lines[i]));
-      if (!lead) {
-        const RoundupPartList& parts = parts_of(i);
+    // The governments named by roundup lines (lines starting no lead) above
+    // line `i`. Only a name lead asks, so the lines are searched for them
+    // only then (searching is a capturing match per part and pattern, and
+    // "..." is common in body text): `announce_until(i)` catches up.
+    std::set<std::string> announced;
+    std::vector<bool> lead_less(lines.size(), false);
+    size_t announced_until = 0;
+    auto announce_until = [&](size_t i) {
+      for (; announced_until < i; ++announced_until) {
+        if (!lead_less[announced_until]) continue;
+        const RoundupPartList& parts = parts_of(announced_until);
         if (parts.size() >= 2) {
           for (const auto& part : parts) announced.insert(part.first);
         }
+      }
+    };
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const std::optional<Lead> lead = LeadOf(text(lines[i]));
+      if (!lead) {
+        lead_less[i] = true;
+        if (!shortcuts_) announce_until(i + 1);
         continue;
       }
       const std::string& gov = lead->government;
@@ -115,6 +128,7 @@ class StoriesStage : public Stage {
         case Lead::Kind::kName:
           // A sentence (not a headline) about a new government the page announced.
           if (gov == current || HeadlineLike(text(lines[i]))) continue;
+          announce_until(i);
           if (!announced.count(gov) && !(i > 0 && HeadlineLike(text(lines[i - 1])) &&
                                          GovernmentIn(text(lines[i - 1])) == gov)) {
             continue;

@@ -64,10 +64,12 @@ std::unique_ptr<Stage> MakeStoriesStage(const PipelineOptions& options);
 
 // How the stage looks for leads and roundup parts. kShortcuts (the
 // pipeline's): one set of all lead patterns rules a line out or names the
-// pattern (and the place: after a section tag or not) to capture, and a
-// header line that cannot have two roundup parts is not searched for
-// governments. kEveryPattern: every lead pattern is tried in turn on every
-// line and every part of a "..." line is searched; tests compare the two.
+// pattern (and the place: after a section tag or not) to capture, a "..."
+// line that cannot have two roundup parts is not searched for governments,
+// and the lines above a name lead are searched only when one asks whether
+// the page announced its government. kEveryPattern: every lead pattern is
+// tried in turn on every line and every part of every "..." line is
+// searched as the line is read; tests compare the two.
 enum class StoriesSearch { kShortcuts, kEveryPattern };
 std::unique_ptr<Stage> MakeStoriesStage(const PipelineOptions& options, StoriesSearch search);
 

@@ -374,8 +374,9 @@ TEST_CASE("stories: every corpus document has its intended number of stories", "
 
 TEST_CASE("stories: the lead set's shortcuts find the stories every pattern finds", "[stories]") {
   // The stage asks one set of all lead patterns which (if any) to capture
-  // with, and where (after a section tag or at the line start), and skips
-  // the government search on "..." lines that cannot have two roundup parts.
+  // with, and where (after a section tag or at the line start), skips the
+  // government search on "..." lines that cannot have two roundup parts, and
+  // searches the lines above a name lead only when it asks.
   // Every corpus and seed page is cut by it and by the same stage trying
   // every pattern on every line and searching every part: the stories (spans,
   // headlines, decks) must not differ.
