@@ -86,10 +86,15 @@ class StoriesStage : public Stage {
     if (lines.empty()) return {};
     auto text = [&](const LineRange& l) { return doc.Work(l.begin, l.end); };
     // The roundup parts of each line, worked out once, when first asked for.
-    std::vector<std::optional<RoundupPartList>> roundup_parts(lines.size());
+    // (With whether the line starts no lead: one allocation for both.)
+    struct LineFacts {
+      bool lead_less = false;
+      std::optional<RoundupPartList> roundup_parts;
+    };
+    std::vector<LineFacts> facts(lines.size());
     auto parts_of = [&](size_t i) -> const RoundupPartList& {
-      if (!roundup_parts[i]) roundup_parts[i] = RoundupParts(doc, lines[i]);
-      return *roundup_parts[i];
+      if (!facts[i].roundup_parts) facts[i].roundup_parts = RoundupParts(doc, lines[i]);
+      return *facts[i].roundup_parts;
     };
 
     // Leads: index of the line and the government it names.
@@ -100,11 +105,10 @@ class StoriesStage : public Stage {
     // only then (searching is a capturing match per part and pattern, and
     // "..." is common in body text): `announce_until(i)` catches up.
     std::set<std::string> announced;
-    std::vector<bool> lead_less(lines.size(), false);
     size_t announced_until = 0;
     auto announce_until = [&](size_t i) {
       for (; announced_until < i; ++announced_until) {
-        if (!lead_less[announced_until]) continue;
+        if (!facts[announced_until].lead_less) continue;
         const RoundupPartList& parts = parts_of(announced_until);
         if (parts.size() >= 2) {
           for (const auto& part : parts) announced.insert(part.first);
@@ -114,7 +118,7 @@ class StoriesStage : public Stage {
     for (size_t i = 0; i < lines.size(); ++i) {
       const std::optional<Lead> lead = LeadOf(text(lines[i]));
       if (!lead) {
-        lead_less[i] = true;
+        facts[i].lead_less = true;
         if (!shortcuts_) announce_until(i + 1);
         continue;
       }
@@ -154,13 +158,19 @@ class StoriesStage : public Stage {
 
     // The page header: lines before the first lead.
     const size_t header_end = leads[0].first;
-    std::set<std::string_view> header;
+    // Its lines' texts, sorted (one allocation, not a node per line).
+    std::vector<std::string_view> header;
+    header.reserve(header_end);
     std::map<std::string, std::pair<size_t, size_t>> roundup;  // government -> part
     std::set<size_t> roundup_lines;
     for (size_t i = 0; i < header_end; ++i) {
-      header.insert(text(lines[i]));
+      header.push_back(text(lines[i]));
       if (AddRoundupParts(parts_of(i), roundup) >= 2) roundup_lines.insert(i);
     }
+    std::sort(header.begin(), header.end());
+    auto in_header = [&](std::string_view t) {
+      return std::binary_search(header.begin(), header.end(), t);
+    };
     const bool has_title = header_end > 0;
 
     // Where each story's introduction (headline lines) begins.
@@ -170,12 +180,13 @@ class StoriesStage : public Stage {
       size_t i = leads[k].first;
       while (i > leads[k - 1].first + 1) {
         const std::string_view t = text(lines[i - 1]);
-        if (!header.count(t) && !HeadlineLike(t)) break;
+        if (!in_header(t) && !HeadlineLike(t)) break;
         --i;
       }
       intro_begin[k] = i;
     }
 
+    doc.stories.reserve(doc.stories.size() + leads.size());
     for (size_t k = 0; k < leads.size(); ++k) {
       Story story;
       story.index = static_cast<int>(k);
@@ -186,7 +197,7 @@ class StoriesStage : public Stage {
       // Headline.
       std::optional<size_t> own, repeat;
       for (size_t i = intro_begin[k]; i < lead; ++i) {
-        const bool title_line = k == 0 ? i == 0 : header.count(text(lines[i])) > 0;
+        const bool title_line = k == 0 ? i == 0 : in_header(text(lines[i]));
         if (roundup_lines.count(i) || (k > 0 && roundup.size() >= 2 && parts_of(i).size() >= 2)) {
           continue;
         }
@@ -345,7 +356,8 @@ class StoriesStage : public Stage {
     RoundupPartList parts;
     const std::string_view t = doc.Work(line.begin, line.end);
     if (t.find("...") == std::string_view::npos) return parts;
-    std::vector<LineRange> pieces;  // the non-empty parts, before naming
+    thread_local std::vector<LineRange> pieces;  // the non-empty parts, before naming
+    pieces.clear();
     size_t at = 0;
     while (at <= t.size()) {
       size_t sep = t.find("...", at);
