@@ -1,20 +1,33 @@
 #include "pipeline/boilerplate_rules.h"
 
 #include <re2/filtered_re2.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 
 namespace newsie {
 namespace {
 
-bool HasAsciiLetter(std::string_view s) {
-  return std::any_of(s.begin(), s.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+// True when no character of `s` has another case. FilteredRE2 lowercases
+// its atoms (ASCII and the rest of Unicode alike), so only a caseless atom
+// is sure to be found in a line as the line is written: `무단` or `[사진`,
+// not `ai` (the line may say `AI`) nor `αθηνα` (`ΑΘΗΝΑ`).
+bool Caseless(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  auto left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
+    if (n <= 0 || utf8proc_tolower(c) != c || utf8proc_toupper(c) != c) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
 }
 
 // Literals of which every match of `pattern` contains at least one, searched
-// as they are (FilteredRE2 lowercases its atoms, so atoms with ASCII letters
-// are not used); empty if none is known. One necessary literal (the longest)
+// as they are (only caseless atoms are used: see Caseless); empty if none is
+// known. One necessary literal (the longest)
 // is preferred to a list of alternatives.
 std::vector<std::string> GateOf(const std::string& pattern) {
   re2::FilteredRE2 filter(/*min_atom_len=*/2);
@@ -31,7 +44,7 @@ std::vector<std::string> GateOf(const std::string& pattern) {
   };
   std::string best;
   for (size_t a = 0; a < atoms.size(); ++a) {
-    if (HasAsciiLetter(atoms[a]) || atoms[a].size() <= best.size()) continue;
+    if (!Caseless(atoms[a]) || atoms[a].size() <= best.size()) continue;
     std::vector<int> others;
     for (size_t b = 0; b < atoms.size(); ++b) {
       if (b != a) others.push_back(static_cast<int>(b));
@@ -39,7 +52,7 @@ std::vector<std::string> GateOf(const std::string& pattern) {
     if (ruled_out(others)) best = atoms[a];
   }
   if (!best.empty()) return {best};
-  if (std::any_of(atoms.begin(), atoms.end(), HasAsciiLetter) || !ruled_out({})) return {};
+  if (!std::all_of(atoms.begin(), atoms.end(), Caseless) || !ruled_out({})) return {};
   return atoms;
 }
 

@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -168,6 +168,19 @@ TEST_CASE("boilerplate patterns: a floating row without a gate literal is asked 
   CHECK(fast.Match("Top", hits));
   CHECK(hits == std::vector<int>{1});
   CHECK_FALSE(fast.Match("abc"));
+}
+
+TEST_CASE("boilerplate patterns: a literal with letters of two cases is no gate, in any script",
+          "[boilerplate]") {
+  // FilteredRE2 lowercases its atoms: `αθηνα` would be looked for where the
+  // line says `ΑΘΗΝΑ`, and the row would be missed.
+  BoilerplatePatterns fast;
+  REQUIRE(fast.Add("(?:.*ΑΘΗΝΑ)$", nullptr) == 0);
+  REQUIRE(fast.Compile());
+  CHECK_FALSE(fast.FloatingGated());
+  std::vector<int> hits;
+  CHECK(fast.Match("Νέα ΑΘΗΝΑ", hits));
+  CHECK(hits == std::vector<int>{0});
 }
 
 }  // namespace newsie
