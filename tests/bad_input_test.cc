@@ -275,7 +275,7 @@ TEST_CASE("bad input: a 5 MB single line is processed whole, or skipped past --m
   dir.Write("in/good.txt", kGood);
   // No newline anywhere: one 5 MB line of article text.
   const std::string sentence =
-      "Gwanak-gu aims to create 12,100 jobs this year and 1,000 more next year. ";
+      "Nowon-gu aims to create 12,100 jobs this year and 1,000 more next year. ";
   dir.Write("in/line.txt", Repeat(sentence, (5u << 20) / sentence.size()));
   SECTION("under the default 16 MiB limit it is processed") {
     const auto start = std::chrono::steady_clock::now();
