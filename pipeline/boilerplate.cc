@@ -1,7 +1,6 @@
 #include "pipeline/boilerplate.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <atomic>
 #include <cstdint>
@@ -72,7 +71,7 @@ class BoilerplateStage : public Stage {
       }
       const std::string_view text = doc.Work(line.begin, line.end);
       const re2::StringPiece piece(text.data(), text.size());
-      const Rule* rule = RuleFor(piece, hits);
+      const Rule* rule = RuleFor(text, hits);
       if (!rule) {
         if (list && IsListItem(text)) {
           doc.removed.push_back({line.begin, line.end, "related", list->entry});
@@ -133,8 +132,7 @@ class BoilerplateStage : public Stage {
   // three allocations (RE2::Set::Match's), and most lines match none. The
   // lines that do are mostly page chrome that comes back page after page, so
   // the answer for a short one is remembered (RuleMemo).
-  const Rule* RuleFor(const re2::StringPiece& text, std::vector<int>& hits) const {
-    const std::string_view line(text.data(), text.size());
+  const Rule* RuleFor(std::string_view line, std::vector<int>& hits) const {
     if (!set_.Match(line)) return nullptr;
     RuleMemo* memo = line.size() <= kLongestRemembered ? &Memo() : nullptr;
     if (memo) {
