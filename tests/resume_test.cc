@@ -160,6 +160,51 @@ TEST_CASE("resuming a finished output skips everything and changes nothing", "[r
   }
 }
 
+// Found by fuzz_batch: the manifest wrote ids as JSON strings, so a file name
+// that is not UTF-8 came back from it with U+FFFD in place of its bad bytes,
+// --resume did not know the document again, and wrote its record twice.
+TEST_CASE("a document whose file name is not UTF-8 is known again on resume", "[resume]") {
+  TempDir dir;
+  const fs::path in = dir.path / "in";
+  fs::create_directories(in);
+  std::ofstream(in / "a\xff\xfe.txt") << "Nowon-gu will create 300 jobs this year.\n";
+  std::ofstream(in / "b.txt") << "Mapo-gu met its hiring goal.\n";
+  for (const char* ext : {"jsonl", "csv"}) {
+    const fs::path out = dir.path / (std::string("r.") + ext);
+    REQUIRE(RunNewsie("extract " + Quote(in) + " -q -o " + Quote(out)).exit_code == 0);
+    const std::string before = ReadFile(out);
+    const auto again = RunNewsie("extract " + Quote(in) + " -o " + Quote(out) + " --resume");
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find(" 0 documents") != std::string::npos);
+    CHECK(ReadFile(out) == before);
+  }
+}
+
+TEST_CASE("the manifest keeps an id exactly, UTF-8 or not", "[resume]") {
+  TempDir dir;
+  const std::string path = (dir.path / "r.jsonl").string();
+  const std::vector<std::string> ids = {"\xed\x95\x9c/a.txt", "a\xff.txt", "\xc3(", "plain"};
+  std::vector<RecordKey> restored;
+  {
+    ResumableFile file;
+    REQUIRE(file.Open(path, "jsonl", false, restored).ok());
+    for (const std::string& id : ids) {
+      file.Write("{}\n");
+      REQUIRE(file.EndRecord({id, std::string(64, 'a')}).ok());
+    }
+    REQUIRE(file.Commit().ok());
+  }
+  const auto manifest = Lines(ReadFile(path + ".manifest"));
+  REQUIRE(manifest.size() == ids.size() + 1);
+  // UTF-8 as a JSON string, as before; other bytes as the array of them.
+  CHECK(manifest[1].ends_with(" \"\xed\x95\x9c/a.txt\""));
+  CHECK(manifest[2].ends_with(" [97,255,46,116,120,116]"));
+  ResumableFile file;
+  REQUIRE(file.Open(path, "jsonl", true, restored).ok());
+  REQUIRE(restored.size() == ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) CHECK(restored[i].id == ids[i]);
+}
+
 TEST_CASE("a record half-written when the run died is cut off on resume", "[resume]") {
   TempDir dir;
   const std::string path = (dir.path / "r.jsonl").string();

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/decode.h"
+
 namespace newsie {
 namespace fs = std::filesystem;
 namespace {
@@ -30,8 +32,17 @@ bool ParseEntry(const std::string& line, ManifestEntry& entry) {
     entry.end = std::stoull(line.substr(0, a), &used);
     if (used != a) return false;
     const auto id = nlohmann::json::parse(line.substr(b + 1));
-    if (!id.is_string()) return false;
-    entry.key.id = id.get<std::string>();
+    if (id.is_string()) {
+      entry.key.id = id.get<std::string>();
+    } else if (id.is_array()) {  // an id that is not UTF-8, byte by byte
+      entry.key.id.clear();
+      for (const auto& byte : id) {
+        if (!byte.is_number_unsigned() || byte.get<uint64_t>() > 0xff) return false;
+        entry.key.id += static_cast<char>(byte.get<uint64_t>());
+      }
+    } else {
+      return false;
+    }
   } catch (const std::exception&) {
     return false;
   }
@@ -39,10 +50,20 @@ bool ParseEntry(const std::string& line, ManifestEntry& entry) {
   return true;
 }
 
+// The id goes in as a JSON string when it is UTF-8, and as the array of its
+// bytes when it is not (a file name in another encoding): a string would
+// have its bad bytes replaced by U+FFFD, and --resume would not know the
+// document again and write it twice.
 std::string EntryLine(uint64_t end, const RecordKey& key) {
-  return std::to_string(end) + " " + key.sha256 + " " +
-         nlohmann::json(key.id).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-         "\n";
+  std::string id;
+  if (IsValidUtf8(key.id)) {
+    id = nlohmann::json(key.id).dump();
+  } else {
+    nlohmann::json bytes = nlohmann::json::array();
+    for (const char c : key.id) bytes.push_back(static_cast<unsigned char>(c));
+    id = bytes.dump();
+  }
+  return std::to_string(end) + " " + key.sha256 + " " + id + "\n";
 }
 
 bool SyncAndClose(std::FILE*& file) {

@@ -16,6 +16,10 @@
 //                  END_OFFSET SHA256 "ID as a JSON string"
 //                  ...
 //
+// An ID that is not UTF-8 (a file name in another encoding) is written as
+// the JSON array of its bytes ([97,255,46,116,120,116]), so that resume
+// knows it exactly: as a string, its bad bytes would become U+FFFD.
+//
 // Open with resume: OUT.partial (or, when there is none, a copy of a finished
 // OUT) is cut back to the end of the last record the manifest lists, so a
 // record half-written when the run died disappears and writing goes on from
