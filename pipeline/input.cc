@@ -82,11 +82,24 @@ Status TooLarge(const std::string& path, uint64_t size, uint64_t max_bytes) {
 // always used: vanished or dangling is `not-found`, a folder (that cannot be
 // opened) `is-a-directory`, a file over --max-bytes `too-large` even when it
 // cannot be read, and anything else `unreadable` with the reason `open` gave.
+// A symlink that leads nowhere is there to see, so its message says where it
+// points rather than that the file vanished.
 Status OpenFailure(const std::string& path, const fs::path& file, int open_errno,
                    const InputOptions& options) {
   std::error_code ec;
   const auto status = fs::status(file, ec);
   if (ec || !fs::exists(status)) {
+    std::error_code link_ec;
+    if (fs::is_symlink(fs::symlink_status(file, link_ec))) {
+      if (open_errno == ELOOP) {
+        return Status::Error("not-found", path +
+                                              ": a symlink loop (the links lead back to "
+                                              "themselves, never to a file)");
+      }
+      const fs::path target = fs::read_symlink(file, link_ec);
+      return Status::Error("not-found",
+                           path + ": a symlink to " + target.string() + ", which does not exist");
+    }
     return Status::Error("not-found", path + ": no such file (it may have vanished)");
   }
   if (fs::is_directory(status)) return Status::Error("is-a-directory", path + " is a directory");

@@ -472,6 +472,25 @@ TEST_CASE("bad input: a symlink loop in a walked folder ends with an error", "[b
   RequireErrorNaming(b, "symlink-loop", "loop");
 }
 
+// Seen in fuzz_batch's runs: a dangling symlink, or one that points at
+// itself, was reported as "no such file (it may have vanished)". The code
+// stays `not-found`; the message says what the entry is.
+TEST_CASE("bad input: a symlink that leads nowhere says so", "[bad-input]") {
+  TempDir dir;
+  dir.Write("in/good.txt", kGood);
+  fs::create_symlink(dir.path / "nowhere.txt", dir.path / "in/dangling.txt");
+  fs::create_symlink(dir.path / "in/self.txt", dir.path / "in/self.txt");
+  const Batch b = Extract(dir, dir.Q("in"));
+  CHECK(b.exit_code == 1);
+  RequireGood(b);
+  REQUIRE(b.errors.size() == 2);
+  for (const json& e : b.errors) CHECK(e["code"] == "not-found");
+  const std::string dangling = b.errors[0]["message"], self = b.errors[1]["message"];
+  CHECK(dangling.find("dangling.txt: a symlink to ") != std::string::npos);
+  CHECK(dangling.find("nowhere.txt, which does not exist") != std::string::npos);
+  CHECK(self.find("self.txt: a symlink loop") != std::string::npos);
+}
+
 TEST_CASE("bad input: a file that vanishes after the walk listed it", "[bad-input]") {
   TempDir dir;
   dir.Write("in/a.txt", kGood);
