@@ -2,6 +2,9 @@
 // replayed through the same code path with the targets' main properties:
 // nothing throws, every span is inside the decoded text, every evidence is
 // original[span], every record validates. tools/fuzz also seeds them back.
+// fuzz_batch's inputs are folder trees run through the whole batch; they are
+// replayed by tools/fuzz (CI), and each bug they found has its own test
+// (tests/resume_test.cc: a file name that is not UTF-8 on --resume).
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
