@@ -141,6 +141,14 @@ int ExtractCommand(const std::vector<std::string>& args) {
     }
   }
 
+  // The run's own files are never its input, should -o or --errors point
+  // into a folder being read.
+  for (const std::string& output : outputs) {
+    if (output == "-") continue;
+    for (std::string& file : OutputFiles(output)) input.skip_files.push_back(std::move(file));
+  }
+  if (vm.count("errors")) input.skip_files.push_back(vm["errors"].as<std::string>());
+
   PipelineOptions pipeline_options{LexiconsFrom(vm), input.ref_date};
   std::unique_ptr<Pipeline> pipeline;
   try {

@@ -48,7 +48,17 @@ fs::path SidecarPath(const fs::path& file) {
   return sidecar;
 }
 
-FolderWalk::FolderWalk(fs::path root) : root_(std::move(root)) {}
+FolderWalk::FolderWalk(fs::path root, const std::vector<std::string>& skip)
+    : root_(std::move(root)) {
+  for (const std::string& file : skip) {
+    // Its folder as Enter sees folders (canonical), its name as readdir gives it.
+    const fs::path path(file);
+    std::error_code ec;
+    const fs::path dir = fs::weakly_canonical(
+        path.has_parent_path() ? path.parent_path() : fs::current_path(ec), ec);
+    if (!ec && path.has_filename()) skip_[dir].insert(path.filename().string());
+  }
+}
 
 std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   std::error_code ec;
@@ -63,6 +73,8 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   DIR* handle = ::opendir(dir.c_str());
   if (!handle) return ErrorStep(dir, "unreadable", ErrnoMessage(errno));
   Listing listing{dir, {}, {}, {}, 0};
+  const auto skip = skip_.find(real);
+  const std::set<std::string>* skipped = skip == skip_.end() ? nullptr : &skip->second;
   int list_errno = 0;  // listing stopped partway (an I/O error while reading the folder)
   while (true) {
     errno = 0;
@@ -72,6 +84,7 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
       break;
     }
     std::string name = entry->d_name;
+    if (skipped && skipped->count(name)) continue;
     if (IsSidecar(name)) {
       if (entry->d_type != DT_REG) listing.irregular.push_back(name);
       listing.sidecars.push_back(name);

@@ -10,7 +10,10 @@
 // sorted list of names and a position in it, so memory follows the depth of
 // the tree and the size of one folder, not the number of files.
 //
-// Hidden entries (.name) and NAME.meta.json sidecars are skipped. A symlink
+// Hidden entries (.name) and NAME.meta.json sidecars are skipped, and so are
+// the files named in `skip` (the run's own output, when a user writes it into
+// the folder being read: read back, OUT.partial would become a document
+// while it is being written, and OUT the JSONL input of the next run). A symlink
 // to a folder is followed, but each real folder is entered once: reaching
 // one again (a symlink loop, or two links to one folder) is a `symlink-loop`
 // error naming the path that reached it. A folder that cannot be resolved or
@@ -29,6 +32,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -60,7 +64,8 @@ std::filesystem::path SidecarPath(const std::filesystem::path& file);
 class FolderWalk {
  public:
   // `root` must be a folder (InputReader checks); its own errors come first.
-  explicit FolderWalk(std::filesystem::path root);
+  // `skip`: files (existing or not) that are never handed out.
+  explicit FolderWalk(std::filesystem::path root, const std::vector<std::string>& skip = {});
 
   // The next file or error in walk order; nullopt when the walk is done.
   std::optional<WalkStep> Next();
@@ -86,6 +91,8 @@ class FolderWalk {
   bool started_ = false;
   std::vector<Listing> stack_;
   std::set<std::filesystem::path> entered_;  // the real (canonical) folders entered so far
+  // `skip` by the real folder they are in: the names to leave out of its listing.
+  std::map<std::filesystem::path, std::set<std::string>> skip_;
 };
 
 }  // namespace newsie

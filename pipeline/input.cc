@@ -332,7 +332,7 @@ void InputReader::ExpandPath(const std::string& path) {
     // A file given directly: its id is its path as given.
     single_ = WalkStep{root, path, {}, std::nullopt};
   } else {
-    walk_ = std::make_unique<FolderWalk>(root);
+    walk_ = std::make_unique<FolderWalk>(root, options_.skip_files);
   }
 }
 

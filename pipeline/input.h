@@ -37,6 +37,9 @@ struct InputOptions {
   std::optional<std::string> ref_date;  // --ref-date: given, overrides everything
   std::optional<std::string> encoding;  // --encoding
   uint64_t max_bytes = 16u << 20;       // --max-bytes: larger documents fail, never truncate
+  // Files a folder walk never hands out: the run's own outputs
+  // (sinks' OutputFiles, and --errors), should they lie in a folder read.
+  std::vector<std::string> skip_files;
 };
 
 // One document to process, or one error to report, in input order.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline/input.h"
+#include "pipeline/sinks/sink.h"
 #include "tests/test_support.h"
 
 namespace newsie::testing {
@@ -178,6 +179,29 @@ TEST_CASE("folder walk: a regular file is read whole, at any size, with or witho
   }
   CHECK(codes == std::vector<std::string>{"ok", "ok", "too-large", "too-large", "too-large",
                                           "too-large", "too-large", "too-large"});
+}
+
+// Found while fuzzing the batch: `extract in -o in/records.jsonl` read its
+// own output back, OUT.partial and OUT.manifest as documents while they were
+// being written, and OUT, on --resume, as JSONL input.
+TEST_CASE("folder walk: the run's own output files are not walked", "[input][walk]") {
+  TempDir dir;
+  dir.Write("in/a.txt", "x\n");
+  dir.Write("in/sub/b.txt", "x\n");
+  const std::string out = (dir.path / "in/sub/records.jsonl").string();
+  for (const std::string& file : OutputFiles(out))
+    dir.Write(fs::relative(file, dir.path).string(), "x\n");
+  dir.Write("in/sub/records.jsonl.bak", "x\n");  // not the run's: walked
+  std::istringstream no_stdin;
+  InputOptions options;
+  options.skip_files = OutputFiles(out);
+  // Named through a path that is not the walk's (a symlink, "..").
+  fs::create_directory_symlink(dir.path / "in", dir.path / "link");
+  options.skip_files.push_back((dir.path / "link/sub/../a.txt").string());
+  InputReader reader({(dir.path / "in").string()}, options, no_stdin);
+  std::vector<std::string> ids;
+  while (auto item = reader.Next()) ids.push_back(item->input.id);
+  CHECK(ids == std::vector<std::string>{"sub/b.txt", "sub/records.jsonl.bak"});
 }
 
 }  // namespace newsie::testing

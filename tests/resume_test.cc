@@ -180,6 +180,25 @@ TEST_CASE("a document whose file name is not UTF-8 is known again on resume", "[
   }
 }
 
+TEST_CASE("an output written into the folder being read is not read back", "[resume]") {
+  TempDir dir;
+  const fs::path in = dir.path / "in";
+  fs::create_directories(in);
+  std::ofstream(in / "a.txt") << "Nowon-gu will create 300 jobs this year.\n";
+  std::ofstream(in / "b.txt") << "Mapo-gu met its hiring goal.\n";
+  const fs::path out = in / "records.jsonl", errors = in / "errors.jsonl";
+  const std::string args =
+      "extract " + Quote(in) + " -o " + Quote(out) + " --errors " + Quote(errors);
+  REQUIRE(RunNewsie(args + " -q").exit_code == 0);
+  const std::string before = ReadFile(out);
+  CHECK(Lines(before).size() == 2);
+  const auto again = RunNewsie(args + " --resume");
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.find(" 0 documents") != std::string::npos);
+  CHECK(ReadFile(out) == before);
+  CHECK(ReadFile(errors).empty());
+}
+
 TEST_CASE("the manifest keeps an id exactly, UTF-8 or not", "[resume]") {
   TempDir dir;
   const std::string path = (dir.path / "r.jsonl").string();

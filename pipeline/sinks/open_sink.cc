@@ -64,6 +64,15 @@ bool IsStreamOutput(const std::string& path) {
          !std::filesystem::is_directory(status);
 }
 
+std::vector<std::string> OutputFiles(const std::string& path) {
+  std::vector<std::string> files;
+  for (const char* suffix : {"", ".partial", ".manifest", ".manifest.tmp", ".partial-wal",
+                             ".partial-shm", ".partial-journal"}) {
+    files.push_back(path + suffix);
+  }
+  return files;
+}
+
 Status OpenSink(SinkFormat format, const std::string& path, const SinkOptions& options,
                 std::unique_ptr<Sink>& out) {
   switch (format) {

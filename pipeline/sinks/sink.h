@@ -77,6 +77,11 @@ struct SinkOptions {
 // standard output, since it cannot be renamed into place or resumed.
 bool IsStreamOutput(const std::string& path);
 
+// The files an output at `path` may write: OUT, OUT.partial, OUT.manifest
+// and its .tmp, and SQLite's OUT.partial-wal, -shm and -journal. The reader
+// skips them in the folders it walks (InputOptions::skip_files).
+std::vector<std::string> OutputFiles(const std::string& path);
+
 // `path` empty or "-" means standard output (JSONL/JSON/CSV only), written
 // and flushed record by record so newsie works as a streaming filter.
 // Returns an error Status when the output cannot be opened (or resumed).
