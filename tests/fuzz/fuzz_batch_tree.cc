@@ -168,6 +168,7 @@ void BatchTree::Build(Decoder& in) {
   options_.jobs = 1 + (header & 1);
   options_.resume_jobs = 1 + ((header >> 1) & 1);
   if (header & 4) options_.max_bytes = 300;
+  options_.output_in_root = header & 8;
 
   const auto name = [&in]() -> std::string {
     const uint8_t style = in.Byte();

@@ -32,6 +32,7 @@ struct BatchRunOptions {
   int jobs = 1;         // the first run's --jobs
   int resume_jobs = 1;  // the --resume run's
   uint64_t max_bytes = 16u << 20;
+  bool output_in_root = false;  // -o ROOT/records.jsonl: the walk must not read it back
 };
 
 // One item the batch must report, in walk order.
