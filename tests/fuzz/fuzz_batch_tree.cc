@@ -364,6 +364,7 @@ ExpectedItem BatchTree::DocumentAt(int dir, const std::string& name, int node) c
     if (child != sidecar) continue;
     const int file = Resolve(index);
     if (file < 0 || nodes_[file].kind != Node::Kind::kFile) break;
+    if (nodes_[file].unreadable && ::geteuid() != 0) break;  // a warning, nothing read
     // As pipeline/input.cc reads a sidecar: a JSON object whose date, url and
     // title are strings or null; anything else and the sidecar is ignored.
     try {
