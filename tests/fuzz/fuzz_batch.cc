@@ -43,22 +43,17 @@ using newsie::fuzz::Check;
 using newsie::fuzz::ExpectedItem;
 using nlohmann::json;
 
-// A folder of this process's own, removed at exit: in /dev/shm when there is
-// one (the sink fsyncs its output; on a disk that is most of an execution).
-const fs::path& WorkDir() {
-  static const fs::path dir = [] {
-    std::error_code ec;
-    const fs::path base =
-        fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
-    std::string name = (base / "newsie-fuzz-batch-XXXXXX").string();
-    if (!::mkdtemp(name.data())) newsie::fuzz::Fail("cannot make a folder in " + base.string());
-    std::atexit([] {
-      std::error_code ec;
-      fs::remove_all(WorkDir(), ec);
-    });
-    return fs::path(name);
-  }();
-  return dir;
+// A fresh folder for one execution, in /dev/shm when there is one (the sink
+// fsyncs its output; on a disk that is most of an execution). Made and
+// removed by each execution: libFuzzer's fork mode ends its children
+// without running atexit. A crashing input leaves its tree there to look at.
+fs::path MakeWorkDir() {
+  std::error_code ec;
+  const fs::path base =
+      fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
+  std::string name = (base / "newsie-fuzz-batch-XXXXXX").string();
+  if (!::mkdtemp(name.data())) newsie::fuzz::Fail("cannot make a folder in " + base.string());
+  return name;
 }
 
 std::string ReadAll(const fs::path& path) {
@@ -209,10 +204,9 @@ void CheckManifest(const Run& run, const std::vector<json>& records,
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const fs::path dir = WorkDir() / "run";
+  const fs::path dir = MakeWorkDir();
   const fs::path root = dir / "in";
   std::error_code ec;
-  fs::remove_all(dir, ec);
   fs::create_directories(root);
 
   const newsie::fuzz::BatchTree tree(data, size, root);
