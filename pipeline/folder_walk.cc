@@ -72,7 +72,7 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   // instructions each. Error messages are the same strerror text.
   DIR* handle = ::opendir(dir.c_str());
   if (!handle) return ErrorStep(dir, "unreadable", ErrnoMessage(errno));
-  Listing listing{dir, {}, {}, {}, 0};
+  Listing listing{dir, std::make_shared<const OpenFolder>(handle), {}, {}, {}, 0};
   const auto skip = skip_.find(real);
   const std::set<std::string>* skipped = skip == skip_.end() ? nullptr : &skip->second;
   int list_errno = 0;  // listing stopped partway (an I/O error while reading the folder)
@@ -97,7 +97,6 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
       listing.names.push_back(std::move(name));
     }
   }
-  ::closedir(handle);
   std::sort(listing.names.begin(), listing.names.end());
   std::sort(listing.sidecars.begin(), listing.sidecars.end());
   std::sort(listing.irregular.begin(), listing.irregular.end());
@@ -141,6 +140,7 @@ std::optional<WalkStep> FolderWalk::Next() {
                        std::binary_search(top.sidecars.begin(), top.sidecars.end(), sidecar);
     step.regular = listed_regular(name);
     step.sidecar_regular = *step.has_sidecar && listed_regular(sidecar);
+    step.folder = top.open;
     return step;
   }
   return std::nullopt;

@@ -29,10 +29,19 @@
 // so the reader opens only the sidecars that exist (an open that fails costs
 // a system call per file, and most files have no sidecar). A sidecar made
 // after the listing is missed, like a file made after it.
+//
+// Each folder stays open while its files may be read: a file's step holds
+// its folder (OpenFolder), so the reader opens the file by its name in that
+// folder (openat) and the kernel looks up one name, not every component of
+// the path. The folder closes once the walk has left it and no step of it
+// is held (a worker may still be reading one when the walk has moved on).
 #pragma once
+
+#include <dirent.h>
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -41,6 +50,19 @@
 #include "pipeline/status.h"
 
 namespace newsie {
+
+// A folder the walk listed, open: its files open relative to fd().
+class OpenFolder {
+ public:
+  explicit OpenFolder(DIR* dir) : dir_(dir) {}
+  ~OpenFolder() { ::closedir(dir_); }
+  OpenFolder(const OpenFolder&) = delete;
+  OpenFolder& operator=(const OpenFolder&) = delete;
+  int fd() const { return ::dirfd(dir_); }
+
+ private:
+  DIR* dir_;
+};
 
 // One step of a walk: a file, or an error about a folder.
 struct WalkStep {
@@ -55,6 +77,9 @@ struct WalkStep {
   bool regular = false;
   // A file's: has_sidecar, and the listing called the sidecar regular too.
   bool sidecar_regular = false;
+  // A walked file's folder, open (`path`'s last component is the file's name
+  // in it). Null for a file not found by a walk.
+  std::shared_ptr<const OpenFolder> folder = nullptr;
 };
 
 // NAME.meta.json for NAME.txt (NAME.EXT or NAME): the sidecar that may come
@@ -78,6 +103,7 @@ class FolderWalk {
   // sorted; mostly none.
   struct Listing {
     std::filesystem::path dir;
+    std::shared_ptr<const OpenFolder> open;
     std::vector<std::string> names;
     std::vector<std::string> sidecars;
     std::vector<std::string> irregular;  // files and sidecars that are not DT_REG

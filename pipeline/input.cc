@@ -184,14 +184,24 @@ bool ReadSmallRegularFile(int fd, uint64_t max_bytes, std::string& out) {
   return true;
 }
 
+// Opens `file`, by its name in `folder` when it is a walked file's (the
+// kernel then looks up that one name), else by its whole path.
+int OpenForReading(const OpenFolder* folder, const fs::path& file) {
+  constexpr int kFlags = O_RDONLY | O_CLOEXEC;
+  if (!folder) return ::open(file.c_str(), kFlags);
+  const char* slash = std::strrchr(file.c_str(), '/');
+  return ::openat(folder->fd(), slash ? slash + 1 : file.c_str(), kFlags);
+}
+
 // NAME.txt may come with NAME.meta.json: {date, url, title}. A broken
 // sidecar does not cost the document; it becomes a warning on it. One open
 // attempt answers the common case (no sidecar); a sidecar that cannot be
 // opened or read for another reason goes the old way, fs::exists and a
 // stream, whose errors give the warning its words. One the listing called
 // regular is read like a small document, with one pread.
-void LoadSidecar(const fs::path& sidecar, bool listed_regular, Input& input) {
-  const FileDescriptor fd(::open(sidecar.c_str(), O_RDONLY | O_CLOEXEC));
+void LoadSidecar(const OpenFolder* folder, const fs::path& sidecar, bool listed_regular,
+                 Input& input) {
+  const FileDescriptor fd(OpenForReading(folder, sidecar));
   if (fd.get() < 0 && errno == ENOENT) return;
   std::string bytes;
   // A sidecar is small: read in chunks, without an fstat for its size.
@@ -278,7 +288,7 @@ Status Load(WorkItem& item, const InputOptions& options) {
   // One open and one fstat tell what the old fs::status + fs::file_size +
   // ifstream did with three lookups of the path; errors are rare, and take
   // the long way so their codes and messages stay what they were.
-  const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  const FileDescriptor fd(OpenForReading(item.folder.get(), file));
   if (fd.get() < 0) return OpenFailure(item.path, file, errno, options);
   item.input.bytes.clear();
   if (!item.listed_regular ||
@@ -308,7 +318,7 @@ Status Load(WorkItem& item, const InputOptions& options) {
 
   // A walked file's folder listing said whether its sidecar is there.
   if (item.has_sidecar.value_or(true)) {
-    LoadSidecar(SidecarPath(file), item.sidecar_listed_regular, item.input);
+    LoadSidecar(item.folder.get(), SidecarPath(file), item.sidecar_listed_regular, item.input);
   }
   return {};
 }
@@ -427,6 +437,7 @@ std::optional<WorkItem> InputReader::Next() {
       item.has_sidecar = step->has_sidecar;
       item.listed_regular = step->regular;
       item.sidecar_listed_regular = step->sidecar_regular;
+      item.folder = std::move(step->folder);
       item.file = file;
       item.input.id = std::move(id);
       item.input.path = file.string();

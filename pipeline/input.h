@@ -55,6 +55,9 @@ struct WorkItem {
   // sidecar (WalkStep::sidecar_regular).
   bool listed_regular = false;
   bool sidecar_listed_regular = false;
+  // A walked file's folder (WalkStep::folder): Load opens the file and its
+  // sidecar by name in it. Null: Load opens `file` by its whole path.
+  std::shared_ptr<const OpenFolder> folder;
 };
 
 // Reads a file's bytes and its sidecar into item.input (on the worker).
