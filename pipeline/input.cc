@@ -198,18 +198,24 @@ int OpenForReading(const OpenFolder* folder, const fs::path& file) {
 // attempt answers the common case (no sidecar); a sidecar that cannot be
 // opened or read for another reason goes the old way, fs::exists and a
 // stream, whose errors give the warning its words. One the listing called
-// regular is read like a small document, with one pread.
+// regular is read like a small document, with one pread, unless its bytes
+// were read ahead (`read_ahead`).
 void LoadSidecar(const OpenFolder* folder, const fs::path& sidecar, bool listed_regular,
-                 Input& input) {
-  const FileDescriptor fd(OpenForReading(folder, sidecar));
-  if (fd.get() < 0 && errno == ENOENT) return;
+                 std::optional<std::string>& read_ahead, Input& input) {
   std::string bytes;
-  // A sidecar is small: read in chunks, without an fstat for its size.
-  const bool read =
-      fd.get() >= 0 && ((listed_regular && ReadSmallRegularFile(fd.get(), UINT64_MAX - 1, bytes)) ||
-                        ReadFile(fd.get(), "", UINT64_MAX - 1, 0, bytes).ok());
-  std::error_code ec;
-  if (!read && !fs::exists(sidecar, ec)) return;
+  bool read = read_ahead.has_value();
+  if (read) {
+    bytes = std::move(*read_ahead);
+  } else {
+    const FileDescriptor fd(OpenForReading(folder, sidecar));
+    if (fd.get() < 0 && errno == ENOENT) return;
+    // A sidecar is small: read in chunks, without an fstat for its size.
+    read = fd.get() >= 0 &&
+           ((listed_regular && ReadSmallRegularFile(fd.get(), UINT64_MAX - 1, bytes)) ||
+            ReadFile(fd.get(), "", UINT64_MAX - 1, 0, bytes).ok());
+    std::error_code ec;
+    if (!read && !fs::exists(sidecar, ec)) return;
+  }
   try {
     nlohmann::json record;
     if (read) {
@@ -272,6 +278,28 @@ LineRead ReadLineUpTo(std::istream& in, uint64_t limit, std::string& line, uint6
   return length <= limit ? LineRead::kLine : LineRead::kTooLong;
 }
 
+// Reads item.file's bytes into item.input.bytes. One open and one fstat tell
+// what the old fs::status + fs::file_size + ifstream did with three lookups
+// of the path; errors are rare, and take the long way so their codes and
+// messages stay what they were.
+Status ReadBytes(WorkItem& item, const InputOptions& options) {
+  const fs::path& file = *item.file;
+  const FileDescriptor fd(OpenForReading(item.folder.get(), file));
+  if (fd.get() < 0) return OpenFailure(item.path, file, errno, options);
+  item.input.bytes.clear();
+  if (item.listed_regular && ReadSmallRegularFile(fd.get(), options.max_bytes, item.input.bytes)) {
+    return {};
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return OpenFailure(item.path, file, errno, options);
+  if (S_ISDIR(st.st_mode)) return Status::Error("is-a-directory", item.path + " is a directory");
+  // Only a regular file has a size to trust (a FIFO or device reads to its end).
+  const bool regular = S_ISREG(st.st_mode);
+  const auto size = static_cast<uint64_t>(st.st_size);
+  if (regular && size > options.max_bytes) return TooLarge(item.path, size, options.max_bytes);
+  return ReadFile(fd.get(), item.path, options.max_bytes, regular ? size : 0, item.input.bytes);
+}
+
 }  // namespace
 
 std::optional<InputFormat> ParseInputFormat(std::string_view name) {
@@ -285,26 +313,8 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
 Status Load(WorkItem& item, const InputOptions& options) {
   if (!item.file) return {};  // a JSONL record: already loaded
   const fs::path& file = *item.file;
-  // One open and one fstat tell what the old fs::status + fs::file_size +
-  // ifstream did with three lookups of the path; errors are rare, and take
-  // the long way so their codes and messages stay what they were.
-  const FileDescriptor fd(OpenForReading(item.folder.get(), file));
-  if (fd.get() < 0) return OpenFailure(item.path, file, errno, options);
-  item.input.bytes.clear();
-  if (!item.listed_regular ||
-      !ReadSmallRegularFile(fd.get(), options.max_bytes, item.input.bytes)) {
-    struct stat st {};
-    if (::fstat(fd.get(), &st) != 0) return OpenFailure(item.path, file, errno, options);
-    if (S_ISDIR(st.st_mode)) {
-      return Status::Error("is-a-directory", item.path + " is a directory");
-    }
-    // Only a regular file has a size to trust (a FIFO or device reads to its end).
-    const bool regular = S_ISREG(st.st_mode);
-    const auto size = static_cast<uint64_t>(st.st_size);
-    if (regular && size > options.max_bytes) return TooLarge(item.path, size, options.max_bytes);
-    Status read =
-        ReadFile(fd.get(), item.path, options.max_bytes, regular ? size : 0, item.input.bytes);
-    if (!read.ok()) return read;
+  if (!item.bytes_read) {
+    if (Status read = ReadBytes(item, options); !read.ok()) return read;
   }
   if (Status binary = RefuseBinary(item.path, item.input.bytes, options); !binary.ok()) {
     return binary;
@@ -318,7 +328,8 @@ Status Load(WorkItem& item, const InputOptions& options) {
 
   // A walked file's folder listing said whether its sidecar is there.
   if (item.has_sidecar.value_or(true)) {
-    LoadSidecar(item.folder.get(), SidecarPath(file), item.sidecar_listed_regular, item.input);
+    LoadSidecar(item.folder.get(), SidecarPath(file), item.sidecar_listed_regular,
+                item.sidecar_bytes, item.input);
   }
   return {};
 }
@@ -346,17 +357,68 @@ void InputReader::ExpandPath(const std::string& path) {
   }
 }
 
-std::optional<WalkStep> InputReader::NextInPath() {
+std::optional<InputReader::AheadStep> InputReader::NextInPath() {
   if (single_) {
-    std::optional<WalkStep> step = std::move(single_);
+    AheadStep step{std::move(*single_)};
     single_.reset();
     return step;
   }
   if (walk_) {
-    if (auto step = walk_->Next()) return step;
+    if (ahead_.empty()) ReadAhead();
+    if (!ahead_.empty()) {
+      AheadStep step = std::move(ahead_.front());
+      ahead_.pop_front();
+      return step;
+    }
     walk_.reset();
   }
   return std::nullopt;
+}
+
+void InputReader::ReadAhead() {
+  if (!batch_) batch_ = std::make_unique<BatchReader>();
+  // Without io_uring the walk goes one step at a time, each file read by Load.
+  const size_t steps = batch_->available() ? kReadAheadFiles : 1;
+  while (ahead_.size() < steps) {
+    std::optional<WalkStep> step = walk_->Next();
+    if (!step) break;
+    ahead_.push_back(AheadStep{std::move(*step)});
+  }
+  if (!batch_->available()) return;
+  // The small regular files among them (not JSONL: read line by line), each
+  // with its sidecar if the listing had a regular one. Names point into
+  // ahead_'s paths (a deque's elements stay put) and into sidecar_names.
+  static_assert(2 * kReadAheadFiles <= BatchReader::kMaxRequests);
+  std::vector<BatchReader::Request> requests;
+  std::vector<std::string> sidecar_names;
+  requests.reserve(2 * ahead_.size());
+  sidecar_names.reserve(ahead_.size());
+  for (AheadStep& ahead : ahead_) {
+    const WalkStep& step = ahead.step;
+    if (!step.error.ok() || !step.folder || !step.regular ||
+        FormatOf(step.path, options_.format) == InputFormat::kJsonl) {
+      continue;
+    }
+    const char* slash = std::strrchr(step.path.c_str(), '/');
+    if (!slash) continue;
+    requests.push_back({step.folder->fd(), slash + 1, options_.max_bytes, &ahead.bytes});
+    if (step.has_sidecar.value_or(false) && step.sidecar_regular) {
+      sidecar_names.push_back(SidecarPath(slash + 1).string());
+      ahead.sidecar.emplace();
+      requests.push_back(
+          {step.folder->fd(), sidecar_names.back().c_str(), UINT64_MAX - 1, &*ahead.sidecar});
+    }
+  }
+  batch_->Read(requests);
+  // Mark what was read; a sidecar that was not is left to Load.
+  size_t r = 0;
+  for (AheadStep& ahead : ahead_) {
+    if (r == requests.size() || requests[r].out != &ahead.bytes) continue;
+    ahead.read = requests[r++].done;
+    if (r < requests.size() && ahead.sidecar && requests[r].out == &*ahead.sidecar) {
+      if (!requests[r++].done) ahead.sidecar.reset();
+    }
+  }
 }
 
 std::optional<WorkItem> InputReader::NextJsonlRecord() {
@@ -411,7 +473,8 @@ std::optional<WorkItem> InputReader::Next() {
     if (jsonl_) {
       if (auto item = NextJsonlRecord()) return item;
     }
-    if (auto step = NextInPath()) {
+    if (auto ahead = NextInPath()) {
+      WalkStep* step = &ahead->step;
       if (!step->error.ok()) {
         WorkItem item;
         item.path = step->path.string();
@@ -438,6 +501,11 @@ std::optional<WorkItem> InputReader::Next() {
       item.listed_regular = step->regular;
       item.sidecar_listed_regular = step->sidecar_regular;
       item.folder = std::move(step->folder);
+      if (ahead->read) {
+        item.bytes_read = true;
+        item.input.bytes = std::move(ahead->bytes);
+      }
+      item.sidecar_bytes = std::move(ahead->sidecar);
       item.file = file;
       item.input.id = std::move(id);
       item.input.path = file.string();
