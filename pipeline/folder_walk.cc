@@ -48,6 +48,16 @@ fs::path SidecarPath(const fs::path& file) {
   return sidecar;
 }
 
+std::string SidecarName(std::string_view file_name) {
+  // The stem as fs::path::stem finds it: all of a name without a dot after
+  // its first character ("c", ".x", ".."), else up to its last dot.
+  const size_t dot = file_name.rfind('.');
+  const bool no_extension = dot == std::string_view::npos || dot == 0 || file_name == "..";
+  std::string sidecar(no_extension ? file_name : file_name.substr(0, dot));
+  sidecar += ".meta.json";
+  return sidecar;
+}
+
 FolderWalk::FolderWalk(fs::path root, const std::vector<std::string>& skip)
     : root_(std::move(root)) {
   for (const std::string& file : skip) {
@@ -60,7 +70,7 @@ FolderWalk::FolderWalk(fs::path root, const std::vector<std::string>& skip)
   }
 }
 
-std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
+std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir, std::string id_prefix) {
   std::error_code ec;
   const fs::path real = fs::canonical(dir, ec);
   if (ec) return ErrorStep(dir, "unreadable", ec.message());
@@ -72,7 +82,8 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
   // instructions each. Error messages are the same strerror text.
   DIR* handle = ::opendir(dir.c_str());
   if (!handle) return ErrorStep(dir, "unreadable", ErrnoMessage(errno));
-  Listing listing{dir, std::make_shared<const OpenFolder>(handle), {}, {}, {}, 0};
+  Listing listing{dir, std::move(id_prefix), std::make_shared<const OpenFolder>(handle), {}, {}, {},
+                  0};
   const auto skip = skip_.find(real);
   const std::set<std::string>* skipped = skip == skip_.end() ? nullptr : &skip->second;
   int list_errno = 0;  // listing stopped partway (an I/O error while reading the folder)
@@ -111,7 +122,7 @@ std::optional<WalkStep> FolderWalk::Enter(const fs::path& dir) {
 std::optional<WalkStep> FolderWalk::Next() {
   if (!started_) {
     started_ = true;
-    if (auto error = Enter(root_)) return error;
+    if (auto error = Enter(root_, "")) return error;
   }
   while (!stack_.empty()) {
     Listing& top = stack_.back();
@@ -122,20 +133,21 @@ std::optional<WalkStep> FolderWalk::Next() {
     const std::string& name = top.names[top.next++];
     if (name.back() == '/') {
       const fs::path dir = top.dir / name.substr(0, name.size() - 1);
-      if (auto error = Enter(dir)) return error;  // (Enter may move `top`)
+      if (auto error = Enter(dir, top.id_prefix + name)) return error;  // (Enter may move `top`)
       continue;
     }
     WalkStep step;
     step.path = top.dir / name;
-    // The path as walked, under the root: read off the names, no system call
-    // (fs::relative resolved every component of every path, six readlink
-    // calls a file, and gave two links to one file the same id).
-    step.id = step.path.lexically_relative(root_).generic_string();
+    // The path as walked, under the root: the names on the way down, no
+    // system call (fs::relative resolved every component of every path, six
+    // readlink calls a file, and gave two links to one file the same id),
+    // and no path split either (lexically_relative, which gave the same).
+    step.id = top.id_prefix + name;
     const auto listed_regular = [&top](const std::string& entry) {
       return top.irregular.empty() ||
              !std::binary_search(top.irregular.begin(), top.irregular.end(), entry);
     };
-    const std::string sidecar = SidecarPath(name).string();
+    const std::string sidecar = SidecarName(name);
     step.has_sidecar = !top.sidecars.empty() &&
                        std::binary_search(top.sidecars.begin(), top.sidecars.end(), sidecar);
     step.regular = listed_regular(name);

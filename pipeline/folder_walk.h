@@ -45,6 +45,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/status.h"
@@ -85,6 +86,9 @@ struct WalkStep {
 // NAME.meta.json for NAME.txt (NAME.EXT or NAME): the sidecar that may come
 // with a text file, in the same folder.
 std::filesystem::path SidecarPath(const std::filesystem::path& file);
+// The same for a file's name alone ("NAME.txt" -> "NAME.meta.json"), the
+// sidecar's name in the file's folder.
+std::string SidecarName(std::string_view file_name);
 
 class FolderWalk {
  public:
@@ -103,6 +107,7 @@ class FolderWalk {
   // sorted; mostly none.
   struct Listing {
     std::filesystem::path dir;
+    std::string id_prefix;  // the folder's path under the root, with '/' ("" for the root)
     std::shared_ptr<const OpenFolder> open;
     std::vector<std::string> names;
     std::vector<std::string> sidecars;
@@ -111,7 +116,7 @@ class FolderWalk {
   };
 
   // Lists `dir` onto the stack, or returns the error that keeps it out.
-  std::optional<WalkStep> Enter(const std::filesystem::path& dir);
+  std::optional<WalkStep> Enter(const std::filesystem::path& dir, std::string id_prefix);
 
   std::filesystem::path root_;
   bool started_ = false;

@@ -17,13 +17,26 @@ namespace newsie {
 namespace fs = std::filesystem;
 namespace {
 
+// The format of the file at `p`, by its extension (as fs::path::extension
+// finds it, any case) when `requested` is `auto`. Read off the path's
+// characters: fs::path::extension built a path and split it, three times a
+// document.
 InputFormat FormatOf(const fs::path& p, InputFormat requested) {
   if (requested != InputFormat::kAuto) return requested;
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::kJsonl;
-  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::kHtml;
+  std::string_view name = p.native();
+  name.remove_prefix(std::min(name.size(), name.rfind('/') + 1));  // npos + 1 == 0
+  const size_t dot = name.rfind('.');
+  // No extension: none, or only a leading dot (".jsonl" is a hidden file's stem).
+  if (dot == std::string_view::npos || dot == 0 || name == "..") return InputFormat::kText;
+  const std::string_view ext = name.substr(dot);
+  const auto is = [ext](std::string_view lower) {
+    return ext.size() == lower.size() &&
+           std::equal(ext.begin(), ext.end(), lower.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == b;
+           });
+  };
+  if (is(".jsonl") || is(".ndjson")) return InputFormat::kJsonl;
+  if (is(".html") || is(".htm") || is(".xhtml")) return InputFormat::kHtml;
   return InputFormat::kText;
 }
 
@@ -403,7 +416,7 @@ void InputReader::ReadAhead() {
     if (!slash) continue;
     requests.push_back({step.folder->fd(), slash + 1, options_.max_bytes, &ahead.bytes});
     if (step.has_sidecar.value_or(false) && step.sidecar_regular) {
-      sidecar_names.push_back(SidecarPath(slash + 1).string());
+      sidecar_names.push_back(SidecarName(slash + 1));
       ahead.sidecar.emplace();
       requests.push_back(
           {step.folder->fd(), sidecar_names.back().c_str(), UINT64_MAX - 1, &*ahead.sidecar});

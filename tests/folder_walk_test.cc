@@ -56,6 +56,64 @@ TEST_CASE("folder walk: a nested tree comes out in the byte order of its paths",
   CHECK(WalkIds(dir.path / "in") == expected);
 }
 
+TEST_CASE("folder walk: ids are the same however the root is written", "[input][walk]") {
+  TempDir dir;
+  dir.Write("in/a.txt", "x\n");
+  dir.Write("in/sub/b.txt", "x\n");
+  dir.Write("in/sub/deeper/c.txt", "x\n");
+  const std::vector<std::string> expected = {"a.txt", "sub/b.txt", "sub/deeper/c.txt"};
+  const std::string root = (dir.path / "in").string();
+  for (const std::string& written : {root, root + "/", root + "//", root + "/.", root + "/./",
+                                     root + "/sub/..", (dir.path / "in/../in").string()}) {
+    INFO(written);
+    CHECK(WalkIds(written) == expected);
+  }
+}
+
+TEST_CASE("input: a file's format follows its extension, in any case", "[input][walk]") {
+  TempDir dir;
+  const std::vector<std::pair<std::string, Input::Format>> files = {
+      {"a.HTML", Input::Format::kHtml},     {"b.Htm", Input::Format::kHtml},
+      {"c.xhtml", Input::Format::kHtml},    {"d.html.txt", Input::Format::kText},
+      {"e.txt.html", Input::Format::kHtml}, {"f", Input::Format::kText},
+      {"g.", Input::Format::kText},         {"..html", Input::Format::kHtml},
+      {"h.htmlx", Input::Format::kText},    {"sub.html/i.txt", Input::Format::kText},
+  };
+  std::vector<std::string> paths;
+  for (const auto& [name, format] : files) {
+    dir.Write("in/" + name, "plain words\n");
+    paths.push_back((dir.path / "in" / name).string());
+  }
+  dir.Write("in/.html", "plain words\n");  // a hidden file's stem, no extension
+  paths.push_back((dir.path / "in/.html").string());
+  dir.Write("in/r.JSONL", "{\"id\": \"r1\", \"text\": \"one\"}\n");
+  paths.push_back((dir.path / "in/r.JSONL").string());
+  std::istringstream no_stdin;
+  InputReader reader(paths, InputOptions{}, no_stdin);
+  std::vector<Input::Format> formats;
+  std::vector<std::string> ids;
+  while (auto item = reader.Next()) {
+    REQUIRE(item->error.ok());
+    formats.push_back(item->input.format);
+    ids.push_back(item->input.id);
+  }
+  REQUIRE(formats.size() == files.size() + 2);
+  for (size_t i = 0; i < files.size(); ++i) {
+    INFO(files[i].first);
+    CHECK(formats[i] == files[i].second);
+  }
+  CHECK(formats[files.size()] == Input::Format::kText);
+  CHECK(ids.back() == "r1");  // read as JSONL records
+}
+
+TEST_CASE("folder walk: a sidecar's name is its file's stem and .meta.json", "[input][walk]") {
+  for (const char* name : {"a.txt", "a", "a.b.html", "a.", ".x", "..y", "가.txt"}) {
+    INFO(name);
+    CHECK(SidecarName(name) == SidecarPath(name).string());
+    CHECK((fs::path("dir") / SidecarName(name)) == SidecarPath(fs::path("dir") / name));
+  }
+}
+
 TEST_CASE("folder walk: a symlink loop is one error where the walk meets it", "[input][walk]") {
   TempDir dir;
   dir.Write("in/a.txt", "x\n");
