@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "pipeline/sinks/resumable_file.h"
@@ -309,6 +310,43 @@ TEST_CASE("records are written in batches, never listed before they are in the f
   }
   CHECK(ReadFile(path).size() == (records + 1) * record.size());
   CHECK(LastListedEnd(path) == (records + 1) * record.size());
+}
+
+TEST_CASE("the manifest lists any id as a JSON string, and resume reads it back", "[resume]") {
+  TempDir dir;
+  const std::string path = (dir.path / "ids.jsonl").string();
+  // Plain paths, and ids that need escaping: quotes, backslashes, control
+  // bytes, DEL, UTF-8, and bytes that are not UTF-8 (written as U+FFFD).
+  const std::vector<std::string> ids = {"sub/doc-1.txt",  "a b~!#$%&'()*+,-./:;<=>?@[]^_`{|}.txt",
+                                        "say \"hi\".txt", "back\\slash",
+                                        "tab\there\n",    std::string("nul\0byte", 8),
+                                        "del\x7f",        "\xea\xb0\x80.txt",
+                                        "bad\xff\xfe",    ""};
+  std::vector<RecordKey> restored;
+  {
+    ResumableFile file;
+    REQUIRE(file.Open(path, "jsonl", false, restored).ok());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      file.Write("{}\n");
+      REQUIRE(file.EndRecord({ids[i], std::string(64, 'a' + i)}).ok());
+    }
+  }
+  const auto lines = Lines(ReadFile(ResumableFile::ManifestPath(path)));
+  REQUIRE(lines.size() == ids.size() + 1);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    INFO(ids[i]);
+    const std::string quoted =
+        nlohmann::json(ids[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    CHECK(lines[i + 1] ==
+          std::to_string(3 * (i + 1)) + " " + std::string(64, 'a' + i) + " " + quoted);
+  }
+  ResumableFile file;
+  REQUIRE(file.Open(path, "jsonl", true, restored).ok());
+  REQUIRE(restored.size() == ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i != 8) CHECK(restored[i].id == ids[i]);
+  }
+  CHECK(restored[8].id == "bad\xef\xbf\xbd\xef\xbf\xbd");
 }
 
 TEST_CASE("a held record is written once the flush interval has passed", "[resume]") {

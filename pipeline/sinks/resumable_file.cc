@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -50,20 +51,33 @@ bool ParseEntry(const std::string& line, ManifestEntry& entry) {
   return true;
 }
 
-// The id goes in as a JSON string when it is UTF-8, and as the array of its
-// bytes when it is not (a file name in another encoding): a string would
-// have its bad bytes replaced by U+FFFD, and --resume would not know the
-// document again and write it twice.
-std::string EntryLine(uint64_t end, const RecordKey& key) {
-  std::string id;
-  if (IsValidUtf8(key.id)) {
-    id = nlohmann::json(key.id).dump();
+// Appends the manifest line "END SHA256 ID\n" for one record to `out`. The
+// id is a JSON string when it is UTF-8, and the array of its bytes when it
+// is not (a file name in another encoding): a string would have its bad
+// bytes replaced by U+FFFD, and --resume would not know the document again
+// and write it twice. An id of printable ASCII without quotes or
+// backslashes (a path, mostly) is its own JSON string; building a json
+// value to dump it was most of the line's cost.
+void AppendEntryLine(std::string& out, uint64_t end, const RecordKey& key) {
+  out += std::to_string(end);
+  out += ' ';
+  out += key.sha256;
+  out += ' ';
+  const bool plain = std::all_of(key.id.begin(), key.id.end(), [](char c) {
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out += '"';
+    out += key.id;
+    out += '"';
+  } else if (IsValidUtf8(key.id)) {
+    out += nlohmann::json(key.id).dump();
   } else {
     nlohmann::json bytes = nlohmann::json::array();
     for (const char c : key.id) bytes.push_back(static_cast<unsigned char>(c));
-    id = bytes.dump();
+    out += bytes.dump();
   }
-  return std::to_string(end) + " " + key.sha256 + " " + id + "\n";
+  out += '\n';
 }
 
 bool SyncAndClose(std::FILE*& file) {
@@ -173,7 +187,7 @@ Status ResumableFile::Open(const std::string& path, std::string_view format, boo
       return Status::Error("cannot-write", "cannot write " + temp + ": " + std::strerror(errno));
     }
     std::string text = header;
-    for (const auto& e : entries) text += EntryLine(e.end, e.key);
+    for (const auto& e : entries) AppendEntryLine(text, e.end, e.key);
     const bool wrote = std::fwrite(text.data(), 1, text.size(), out) == text.size();
     if (!SyncAndClose(out) || !wrote || std::rename(temp.c_str(), manifest.c_str()) != 0) {
       std::remove(temp.c_str());
@@ -205,7 +219,7 @@ Status ResumableFile::EndRecord(const RecordKey& key) {
   // The record is in OUT.partial before the manifest says so (WriteBatch
   // writes in that order): a run killed in between leaves an unlisted tail
   // that resume cuts off.
-  held_manifest_ += EntryLine(offset_, key);
+  AppendEntryLine(held_manifest_, offset_, key);
   if (held_.size() < kFlushBytes &&
       std::chrono::steady_clock::now() - last_write_ < kFlushInterval) {
     return {};
