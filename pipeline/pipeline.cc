@@ -44,7 +44,9 @@ Status Pipeline::Run(Document& doc, StageProfile* profile) const {
     profile->spent.assign(stages_.size(), {});
   }
   for (size_t i = 0; i < stages_.size(); ++i) {
-    const auto start = std::chrono::steady_clock::now();
+    // The clock only for --profile: a read costs ~50 ns here, 18 a document.
+    const auto start =
+        profile ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     Status status = stages_[i]->Run(doc);
     if (profile) profile->spent[i] += std::chrono::steady_clock::now() - start;
     if (!status.ok()) return status;
