@@ -494,9 +494,10 @@ std::optional<WorkItem> InputReader::Next() {
         item.error = std::move(step->error);
         return item;
       }
-      const fs::path file = std::move(step->path);
+      fs::path file = std::move(step->path);
       std::string id = std::move(step->id);
-      if (FormatOf(file, options_.format) == InputFormat::kJsonl) {
+      const InputFormat format = FormatOf(file, options_.format);
+      if (format == InputFormat::kJsonl) {
         jsonl_file_ = std::make_unique<std::ifstream>(file, std::ios::binary);
         jsonl_path_ = file.string();
         jsonl_line_ = 0;
@@ -519,12 +520,11 @@ std::optional<WorkItem> InputReader::Next() {
         item.input.bytes = std::move(ahead->bytes);
       }
       item.sidecar_bytes = std::move(ahead->sidecar);
-      item.file = file;
       item.input.id = std::move(id);
-      item.input.path = file.string();
-      item.input.format = FormatOf(file, options_.format) == InputFormat::kHtml
-                              ? Input::Format::kHtml
-                              : Input::Format::kText;
+      item.input.path = item.path;
+      item.input.format =
+          format == InputFormat::kHtml ? Input::Format::kHtml : Input::Format::kText;
+      item.file = std::move(file);  // (a path's copy copies its list of components)
       return item;
     }
     if (next_path_ >= paths_.size()) return std::nullopt;
