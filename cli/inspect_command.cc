@@ -140,7 +140,7 @@ int InspectCommand(const std::vector<std::string>& args) {
   out << "== " << path << "\n"
       << "bytes " << doc.source.bytes << ", sha256 " << doc.source.sha256 << "\n"
       << "encoding " << doc.source.encoding << ", language " << doc.source.lang << ", "
-      << (doc.original_offsets.empty() ? 0 : doc.original_offsets.size() - 1) << " code points\n";
+      << doc.original_index.size() << " code points\n";
   out << "reference date " << doc.ref_date.Iso().value_or("(none)") << " (" << doc.ref_date.basis
       << (doc.ref_date.reason.empty() ? "" : ": " + doc.ref_date.reason) << ")\n";
   if (doc.metadata.byline) out << "byline " << *doc.metadata.byline << "\n";

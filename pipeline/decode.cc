@@ -38,19 +38,13 @@ inline size_t Utf8SequenceLength(const unsigned char* p, size_t left) {
 
 using Decoded = DecodedText;
 
-// UTF-8 to UTF-8 with U+FFFD for each maximal invalid subpart. With
-// `strict`, stops at the first invalid byte and returns false instead (`out`
-// is then unspecified): one pass both checks and decodes valid input.
-bool DecodeUtf8(std::string_view in, size_t base, Decoded& out, bool strict = false) {
+// UTF-8 to UTF-8 with U+FFFD for each maximal invalid subpart.
+void DecodeUtf8(std::string_view in, size_t base, Decoded& out) {
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const size_t n = in.size();
   // Valid stretches are copied whole when an invalid byte or the end is
-  // reached; `copied` is where the pending stretch starts, and its byte i
-  // lands at out.text.size() + (i - copied).
+  // reached; `copied` is where the pending stretch starts.
   size_t copied = 0;
-  out.offsets.resize(n + 1);
-  uint32_t* offsets = out.offsets.data();
-  size_t count = 0;  // code points so far
   size_t i = 0;
   while (i < n) {
     // ASCII fast path, eight bytes at a time (from an ASCII byte: Korean
@@ -59,38 +53,32 @@ bool DecodeUtf8(std::string_view in, size_t base, Decoded& out, bool strict = fa
       uint64_t word;
       std::memcpy(&word, p + i, 8);
       if ((word & 0x8080808080808080ULL) == 0) {
-        const auto at = static_cast<uint32_t>(out.text.size() + (i - copied));
-        for (uint32_t k = 0; k < 8; ++k) offsets[count + k] = at + k;
-        count += 8;
         i += 8;
         continue;
       }
     }
     const size_t len = Utf8SequenceLength(p + i, n - i);
     if (len > 0) {
-      offsets[count++] = static_cast<uint32_t>(out.text.size() + (i - copied));
       i += len;
       continue;
     }
-    if (strict) return false;
     out.text.append(in.data() + copied, i - copied);
     if (out.invalid++ == 0) {
       out.first_invalid_byte = base + i;
-      out.first_invalid_cp = count;
+      out.first_invalid_cp = CountCodePoints(out.text);
     }
-    offsets[count++] = static_cast<uint32_t>(out.text.size());
     out.text += "\xEF\xBF\xBD";
     ++i;
     while (i < n && (p[i] & 0xC0) == 0x80) ++i;  // the rest of a broken sequence
     copied = i;
   }
   out.text.append(in.data() + copied, n - copied);
-  offsets[count++] = static_cast<uint32_t>(out.text.size());
-  out.offsets.resize(count);
-  return true;
 }
 
 // Any ICU converter to UTF-8, counting substitutions (U+FFFD / U+001A).
+// Converted a piece at a time through scratch room of a fixed size: room for
+// the whole input (two UTF-16 units and a source offset per byte, 8x the
+// input) made a 16 MiB EUC-KR page take 200 MB more while it was decoded.
 bool DecodeWithIcu(std::string_view in, size_t base, const char* converter, Decoded& out,
                    std::string* error) {
   UErrorCode status = U_ZERO_ERROR;
@@ -99,52 +87,72 @@ bool DecodeWithIcu(std::string_view in, size_t base, const char* converter, Deco
     if (error) *error = u_errorName(status);
     return false;
   }
-  // Scratch room for the worst case, left unfilled (ICU writes what it
-  // converts; zero-filling first cost about as much as the conversion).
-  const size_t room = in.size() * 2 + 16;
-  const auto utf16 = std::make_unique_for_overwrite<UChar[]>(room);
-  const auto src_offsets = std::make_unique_for_overwrite<int32_t[]>(room);
-  UChar* target = utf16.get();
+  constexpr size_t kPiece = size_t{1} << 15;  // UTF-16 units per call
+  // Left unfilled: ICU writes what it converts (zero-filling first cost
+  // about as much as the conversion). One more unit holds a lead surrogate
+  // carried over to the next piece.
+  const auto utf16 = std::make_unique_for_overwrite<UChar[]>(kPiece + 1);
+  const auto src_offsets = std::make_unique_for_overwrite<int32_t[]>(kPiece + 1);
+  const auto utf8 = std::make_unique_for_overwrite<char[]>(kPiece * 3);
+  // EUC-KR, CP949 and UTF-16 never take more than 1.5 UTF-8 bytes per byte.
+  out.text.reserve(in.size() + in.size() / 2 + 16);
   const char* source = in.data();
-  int32_t* offs = src_offsets.get();
-  ucnv_toUnicode(conv, &target, utf16.get() + room, &source, in.data() + in.size(), offs,
-                 /*flush=*/true, &status);
-  ucnv_close(conv);
-  if (U_FAILURE(status)) {
-    if (error) *error = u_errorName(status);
-    return false;
-  }
-  const size_t units = static_cast<size_t>(target - utf16.get());
-  // Written in place into room for the worst case (three bytes per unit),
-  // trimmed at the end.
-  out.text.resize(units * 3);
-  out.offsets.resize(units + 1);
-  char* text = out.text.data();
-  uint32_t* offsets = out.offsets.data();
-  size_t bytes = 0, count = 0;
-  for (size_t i = 0; i < units;) {
-    UChar32 cp = utf16[i];
-    const size_t at = i;
-    ++i;
-    if (U16_IS_LEAD(cp) && i < units && U16_IS_TRAIL(utf16[i])) {
-      cp = U16_GET_SUPPLEMENTARY(cp, utf16[i]);
+  const char* const source_end = in.data() + in.size();
+  size_t carried = 0;  // a lead surrogate at utf16[0], from the previous piece
+  size_t count = 0;    // code points so far
+  while (true) {
+    const size_t piece_at = static_cast<size_t>(source - in.data());
+    UChar* target = utf16.get() + carried;
+    status = U_ZERO_ERROR;
+    ucnv_toUnicode(conv, &target, utf16.get() + carried + kPiece, &source, source_end,
+                   src_offsets.get() + carried, /*flush=*/true, &status);
+    const bool more = status == U_BUFFER_OVERFLOW_ERROR;
+    if (U_FAILURE(status) && !more) {
+      ucnv_close(conv);
+      if (error) *error = u_errorName(status);
+      return false;
+    }
+    size_t units = static_cast<size_t>(target - utf16.get());
+    // A lead surrogate at the end of a piece may pair with the next one's first unit.
+    const bool carry = more && units > 0 && U16_IS_LEAD(utf16[units - 1]);
+    if (carry) --units;
+    size_t bytes = 0;
+    for (size_t i = 0; i < units;) {
+      UChar32 cp = utf16[i];
+      const size_t at = i;
       ++i;
-    } else if (U16_IS_SURROGATE(cp)) {
-      cp = 0xFFFD;
-    }
-    if (cp == 0xFFFD || cp == 0x1A) {
-      if (cp == 0x1A) cp = 0xFFFD;
-      if (out.invalid++ == 0) {
-        out.first_invalid_byte = base + static_cast<size_t>(std::max<int32_t>(src_offsets[at], 0));
-        out.first_invalid_cp = count;
+      if (U16_IS_LEAD(cp) && i < units && U16_IS_TRAIL(utf16[i])) {
+        cp = U16_GET_SUPPLEMENTARY(cp, utf16[i]);
+        ++i;
+      } else if (U16_IS_SURROGATE(cp)) {
+        cp = 0xFFFD;
       }
+      if (cp == 0xFFFD || cp == 0x1A) {
+        if (cp == 0x1A) cp = 0xFFFD;
+        if (out.invalid++ == 0) {
+          // Offsets are relative to the piece's source (a carried unit's
+          // was made relative to it too).
+          const int64_t offset = static_cast<int64_t>(piece_at) + src_offsets[at];
+          out.first_invalid_byte = base + static_cast<size_t>(std::max<int64_t>(offset, 0));
+          out.first_invalid_cp = count;
+        }
+      }
+      ++count;
+      U8_APPEND_UNSAFE(utf8.get(), bytes, cp);
     }
-    offsets[count++] = static_cast<uint32_t>(bytes);
-    U8_APPEND_UNSAFE(text, bytes, cp);
+    out.text.append(utf8.get(), bytes);
+    carried = 0;
+    if (carry) {
+      utf16[0] = utf16[units];
+      src_offsets[0] = static_cast<int32_t>(static_cast<int64_t>(piece_at) + src_offsets[units] -
+                                            static_cast<int64_t>(source - in.data()));
+      carried = 1;
+    }
+    if (!more) break;
   }
-  offsets[count++] = static_cast<uint32_t>(bytes);
-  out.text.resize(bytes);
-  out.offsets.resize(count);
+  ucnv_close(conv);
+  // Room left over past a quarter of the text (ASCII-heavy input) is given back.
+  if (out.text.capacity() - out.text.size() > out.text.size() / 4) out.text.shrink_to_fit();
   return true;
 }
 
@@ -226,11 +234,13 @@ class DecodeStage : public Stage {
   Status Run(Document& doc) const override {
     if (doc.input.format == Input::Format::kHtml) return RunHtml(doc);
     DecodedText out;
-    if (Status s = DecodeBytes(doc.input.bytes, doc.input.encoding, &out); !s.ok()) return s;
+    Status status = DecodeBytes(std::move(doc.input.bytes), doc.input.encoding, &out);
+    std::string().swap(doc.input.bytes);  // not needed again: the text is `original` now
+    if (!status.ok()) return status;
     const std::string encoding = out.encoding;
     doc.source.encoding = encoding;
     doc.original = std::move(out.text);
-    doc.original_offsets = std::move(out.offsets);
+    doc.original_index = CodePointIndex::Of(doc.original);
     if (out.invalid > 0) {
       const int64_t at = static_cast<int64_t>(out.first_invalid_cp);
       doc.AddDiagnostic("warning", "invalid-bytes",
@@ -246,16 +256,12 @@ class DecodeStage : public Stage {
   // HTML input: the page's visible text is the original (pipeline/html_text.h).
   static Status RunHtml(Document& doc) {
     HtmlPage page;
-    if (Status s = ExtractHtmlText(doc.input.bytes, doc.input.encoding, &page); !s.ok()) return s;
+    Status status = ExtractHtmlText(doc.input.bytes, doc.input.encoding, &page);
+    std::string().swap(doc.input.bytes);
+    if (!status.ok()) return status;
     doc.source.encoding = page.encoding;
     doc.original = std::move(page.text);
-    doc.original_offsets.clear();
-    for (size_t i = 0; i < doc.original.size(); ++i) {
-      if ((static_cast<unsigned char>(doc.original[i]) & 0xC0) != 0x80) {
-        doc.original_offsets.push_back(static_cast<uint32_t>(i));
-      }
-    }
-    doc.original_offsets.push_back(static_cast<uint32_t>(doc.original.size()));
+    doc.original_index = CodePointIndex::Of(doc.original);
     if (!doc.source.title) doc.source.title = page.og_title ? page.og_title : page.title;
     if (!doc.source.url) doc.source.url = page.url;
     if (page.published) doc.metadata.printed_date = page.published;
@@ -305,8 +311,9 @@ Status DecodeBytes(std::string_view bytes, const std::optional<std::string>& for
   } else if (bytes.starts_with("\xFE\xFF")) {
     encoding = "UTF-16BE";
     DecodeWithIcu(bytes.substr(2), 2, "UTF-16BE", out, nullptr);
-  } else if (DecodeUtf8(bytes, 0, out, /*strict=*/true)) {
+  } else if (IsValidUtf8(bytes)) {
     encoding = "UTF-8";
+    out.text.assign(bytes);
   } else {
     out = {};
     const std::string detected = LooksLikeCp949(bytes) ? "EUC-KR" : Detect(bytes);
@@ -330,6 +337,18 @@ Status DecodeBytes(std::string_view bytes, const std::optional<std::string>& for
   }
   out.encoding = std::move(encoding);
   return {};
+}
+
+Status DecodeBytes(std::string&& bytes, const std::optional<std::string>& forced,
+                   DecodedText* out) {
+  // Rule 3 first when it needs no conversion at all: the bytes are the text.
+  if ((!forced || forced->empty()) && !bytes.starts_with("\xEF\xBB\xBF") && IsValidUtf8(bytes)) {
+    *out = {};
+    out->text = std::move(bytes);
+    out->encoding = "UTF-8";
+    return {};
+  }
+  return DecodeBytes(std::string_view(bytes), forced, out);
 }
 
 bool IsValidUtf8(std::string_view bytes) {

@@ -1,8 +1,9 @@
 // decode: raw bytes to Unicode text.
 //
 // Reads input.bytes (and input.encoding when forced or declared); sets
-// `original` (UTF-8), `original_offsets` (byte offset of each code point,
-// plus one for the end) and source.encoding.
+// `original` (UTF-8), `original_index` (where its code points start) and
+// source.encoding, and drops input.bytes (valid UTF-8 becomes `original`
+// without a copy).
 //
 // How the encoding is chosen, in order:
 //   1. input.encoding when given (`--encoding`): any name ICU knows
@@ -32,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/code_point_index.h"
 #include "pipeline/pipeline.h"
 
 namespace newsie {
@@ -42,8 +44,7 @@ std::unique_ptr<Stage> MakeDecodeStage(const PipelineOptions& options);
 // page is decoded with it before it is parsed): the rules above, with
 // `forced` as rule 1. Fails only for a forced encoding ICU does not know.
 struct DecodedText {
-  std::string text;               // UTF-8
-  std::vector<uint32_t> offsets;  // byte offset per code point, plus one for the end
+  std::string text;               // UTF-8, valid
   std::string encoding;           // the name for source.encoding
   size_t invalid = 0;             // U+FFFD substitutions
   size_t first_invalid_byte = 0;  // in the input
@@ -51,6 +52,9 @@ struct DecodedText {
 };
 Status DecodeBytes(std::string_view bytes, const std::optional<std::string>& forced,
                    DecodedText* out);
+// The same, taking `bytes` over when they are the text already (valid UTF-8
+// without a byte-order mark and no other encoding forced; else copied from).
+Status DecodeBytes(std::string&& bytes, const std::optional<std::string>& forced, DecodedText* out);
 
 // True when `bytes` is well-formed UTF-8 (no surrogates, no overlongs).
 bool IsValidUtf8(std::string_view bytes);

@@ -6,12 +6,12 @@
 namespace newsie {
 
 std::string_view Document::OriginalView(Span span) const {
-  if (original_offsets.empty()) return {};
-  const int64_t last = static_cast<int64_t>(original_offsets.size()) - 1;
+  const auto last = static_cast<int64_t>(original_index.size());
   const int64_t s = std::clamp<int64_t>(span.start, 0, last);
   const int64_t e = std::clamp<int64_t>(span.end, s, last);
-  return std::string_view(original).substr(original_offsets[s],
-                                           original_offsets[e] - original_offsets[s]);
+  const size_t begin = original_index.ByteOf(original, static_cast<size_t>(s));
+  const size_t end = original_index.ByteOf(original, static_cast<size_t>(e));
+  return std::string_view(original).substr(begin, end - begin);
 }
 
 std::optional<std::string> RefDate::Iso() const {

@@ -6,7 +6,7 @@
 //   stage        reads                      adds
 //   -----------  -------------------------  ------------------------------------
 //   (reader)     file / JSONL record        input, source.path/bytes/sha256
-//   decode       input.bytes                original, source.encoding
+//   decode       input.bytes (drops them)   original, original_index, source.encoding
 //   normalize    original                   work, work_map, repairs
 //   boilerplate  work                       removed, kept_lines, metadata (byline,
 //                                           printed date)
@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/code_point_index.h"
 #include "pipeline/facts.h"
 #include "pipeline/offset_map.h"
 #include "pipeline/quantity.h"
@@ -130,9 +131,10 @@ struct Document {
   Input input;
   SourceInfo source;
 
-  // decode: the original text, UTF-8, and where each code point starts.
+  // decode: the original text, UTF-8, and where its code points start. Decode
+  // is done with input.bytes once it has `original` and drops them.
   std::string original;
-  std::vector<uint32_t> original_offsets;  // byte offset per code point, plus one for the end
+  CodePointIndex original_index;  // of `original`
 
   // normalize: the text rules match against, and the way back.
   std::string work;

@@ -237,25 +237,19 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t, bool bloc
   while (i < n) {
     // Fast path: a run copied unchanged, each character mapping to itself:
     // plain ASCII, Hangul syllables (no fold applies to them) and single
-    // spaces between them. The offset map's entries are written as the run
-    // is read (each byte stands for the character it is part of), and cut
-    // back to what the run keeps.
+    // spaces between them. The offset map takes the run whole once it is
+    // known where it ends.
     size_t j = i;
     unsigned char prev = 0;
-    const size_t map_at = out.map.work_size();
-    const OffsetMap::Room room = out.map.Extend(n - i);
     uint32_t run_cp = cp_at;  // the code point of u[j]
     while (j < n) {
       // Plain ASCII up to sixteen bytes at once, where the next byte is
       // ASCII too (in Korean text a space is mostly followed by a syllable),
       // after the run's first byte (so that the byte before is the run's: a
       // ' ' there and at the start would be a run of spaces, which the
-      // general path folds). Room is written for all sixteen, kept for the
-      // plain ones.
+      // general path folds).
       if (blocks && j > i && j + 16 <= n && u[j] < 0x80 && u[j + 1] < 0x80) {
         if (const size_t plain = PlainAsciiPrefix(u + j, block_stops); plain > 0) {
-          uint32_t* b = room.begin + (j - i);
-          for (uint32_t k = 0; k < 16; ++k) b[k] = run_cp + k;
           run_cp += static_cast<uint32_t>(plain);
           j += plain;
           prev = u[j - 1];
@@ -266,12 +260,11 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t, bool bloc
       if (c < 0x80) {
         if (!run_ascii[c] || (c == ' ' && prev == ' ')) break;
         prev = c;
-        room.begin[j - i] = run_cp++;
+        ++run_cp;
         ++j;
       } else if (IsHangulAt(u, j, n) && (hangul_kept || t.KindOf(HangulAt(u, j)) == Kind::kKeep)) {
         prev = 0;
-        uint32_t* b = room.begin + (j - i);
-        b[0] = b[1] = b[2] = run_cp++;
+        ++run_cp;
         j += 3;
       } else {
         break;
@@ -285,9 +278,9 @@ NormalizedText Normalize(std::string_view s, const NormalizeTables& t, bool bloc
       j -= u[j - 1] < 0x80 ? 1 : 3;
       --run_cp;
     }
-    out.map.Truncate(map_at + (j - i));
     if (j > i) {
       out.work.append(s.substr(i, j - i));
+      out.map.AppendCopied(s.substr(i, j - i), cp_at);
       cp_at = run_cp;
       last = u[j - 1] < 0x80 ? u[j - 1] : HangulAt(u, j - 3);
       i = j;

@@ -122,7 +122,7 @@ TEST_CASE("decode: empty and whitespace-only input", "[decode]") {
   CHECK(Process("  \n\n \r\n").stories.empty());
   const Document doc = Process("\xEF\xBB\xBF");
   CHECK(doc.original.empty());
-  CHECK(doc.original_offsets.size() == 1);
+  CHECK(doc.original_index.size() == 0);
 }
 
 TEST_CASE("decode: IsValidUtf8", "[decode]") {

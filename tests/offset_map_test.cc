@@ -1,6 +1,8 @@
 #include "pipeline/offset_map.h"
 
 #include <catch2/catch.hpp>
+#include <random>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,42 +22,24 @@ TEST_CASE("OffsetMap maps working bytes back to original code points", "[offsets
   CHECK(map.OriginalAt(5) == 4);
 }
 
-// Copies `copied` (whole characters, standing for original code points from
-// `cp` on) through Extend, as the normaliser does, with `spare` entries of
-// room left over and cut off; returns the next code point.
-uint32_t CopyThroughExtend(OffsetMap& map, std::string_view copied, uint32_t cp, size_t spare) {
-  const size_t at = map.work_size();
-  const OffsetMap::Room room = map.Extend(copied.size() + spare);
-  for (size_t k = 0; k < copied.size();) {
-    size_t len = 1;
-    while (k + len < copied.size() &&
-           (static_cast<unsigned char>(copied[k + len]) & 0xC0) == 0x80) {
-      ++len;
-    }
-    for (size_t b = k; b < k + len; ++b) room.begin[b] = cp;
-    ++cp;
-    k += len;
-  }
-  map.Truncate(at + copied.size());
-  return cp;
-}
-
-TEST_CASE("OffsetMap::Extend filled per character equals one Append per character", "[offsets]") {
+TEST_CASE("OffsetMap::AppendCopied equals one Append per character", "[offsets]") {
   OffsetMap run, each;
   run.Append(1, 0, 2);  // a folded pair before the run
   each.Append(1, 0, 2);
-  CHECK(CopyThroughExtend(run, "가나다라", 2, 5) == 6);  // four Hangul syllables, cp 2..5
+  run.AppendCopied("가나다라", 2);  // four Hangul syllables, cp 2..5
   for (uint32_t k = 0; k < 4; ++k) each.Append(3, 2 + k, 3 + k);
-  CHECK(CopyThroughExtend(run, "abc", 6, 0) == 9);
+  run.AppendCopied("abc", 6);
   for (uint32_t k = 0; k < 3; ++k) each.Append(1, 6 + k, 7 + k);
-  CHECK(CopyThroughExtend(run, "a·b 가\U0001F600", 9, 100) == 15);  // 1, 2, 1, 1, 3 and 4 bytes
+  run.AppendCopied("a·b 가\U0001F600", 9);  // 1, 2, 1, 1, 3 and 4 bytes
   const uint32_t bytes[] = {1, 2, 1, 1, 3, 4};
   for (uint32_t k = 0; k < 6; ++k) each.Append(bytes[k], 9 + k, 10 + k);
-  CHECK(CopyThroughExtend(run, "", 15, 3) == 15);
+  run.AppendCopied("", 15);
   run.Append(0, 15, 16);  // a dropped character after the runs
   each.Append(0, 15, 16);
-  run.Finish(16);
-  each.Finish(16);
+  run.AppendCopied("z", 17);  // after a gap: code point 16 was dropped
+  each.Append(1, 17, 18);
+  run.Finish(18);
+  each.Finish(18);
   REQUIRE(run.work_size() == each.work_size());
   for (size_t b = 0; b <= run.work_size(); ++b) {
     for (size_t e = b; e <= run.work_size(); ++e)
@@ -106,25 +90,62 @@ TEST_CASE("OffsetMap: wide pieces keep their ends among one-code-point pieces", 
     }
   }
   CHECK(map.ToOriginal(begins.size(), begins.size()) == Span{14, 14});
+}
 
-  // Room left after a wide piece and cut back: the wide piece stays whole.
-  OffsetMap cut;
-  cut.Append(1, 0, 2);
-  const OffsetMap::Room room = cut.Extend(4);
-  room.begin[0] = 2;
-  cut.Truncate(2);
-  cut.Finish(3);
-  CHECK(cut.ToOriginal(0, 1) == Span{0, 2});
-  CHECK(cut.ToOriginal(1, 2) == Span{2, 3});
-  CHECK(cut.ToOriginal(0, 2) == Span{0, 3});
-  // Truncate inside a wide piece keeps it up to the cut only.
-  OffsetMap inside;
-  inside.Append(3, 0, 2);
-  inside.Truncate(1);
-  inside.Append(1, 2, 3);
-  inside.Finish(3);
-  CHECK(inside.ToOriginal(0, 1) == Span{0, 2});
-  CHECK(inside.ToOriginal(1, 2) == Span{2, 3});
+// Thousands of bytes of random pieces (copied runs of every width at every
+// alignment, drops, folds, wide and unfolded pieces): every byte's begin and
+// end, and ranges across the map's 64-byte blocks, against a map that kept
+// both per byte.
+TEST_CASE("OffsetMap: random pieces across many blocks", "[offsets]") {
+  const char* chars[] = {"a", "\xC2\xB7", "\xEA\xB0\x80", "\xF0\x9F\x98\x80"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 20; ++round) {
+    OffsetMap map;
+    std::vector<uint32_t> begins, ends;
+    uint32_t cp = 0;
+    while (begins.size() < 3000) {
+      switch (random() % 6) {
+        case 0:
+        case 1: {  // a copied run
+          std::string run;
+          const size_t count = random() % 150;
+          for (size_t k = 0; k < count; ++k) {
+            const std::string c = chars[random() % 4];
+            run += c;
+            for (size_t b = 0; b < c.size(); ++b) {
+              begins.push_back(cp + static_cast<uint32_t>(k));
+              ends.push_back(cp + static_cast<uint32_t>(k) + 1);
+            }
+          }
+          map.AppendCopied(run, cp);
+          cp += static_cast<uint32_t>(count);
+          break;
+        }
+        case 2:  // dropped code points
+          cp += 1 + static_cast<uint32_t>(random() % 3);
+          break;
+        default: {  // a piece of 1 to 4 bytes for 1 to 5 code points
+          const auto bytes = 1 + static_cast<uint32_t>(random() % 4);
+          const auto width = 1 + static_cast<uint32_t>(random() % 5);
+          map.Append(bytes, cp, cp + width);
+          for (uint32_t b = 0; b < bytes; ++b) {
+            begins.push_back(cp);
+            ends.push_back(cp + width);
+          }
+          cp += width;
+        }
+      }
+    }
+    map.Finish(cp + 1);
+    REQUIRE(map.work_size() == begins.size());
+    for (size_t b = 0; b < begins.size(); ++b) {
+      REQUIRE(map.ToOriginal(b, b + 1) == Span{begins[b], ends[b]});
+      REQUIRE(map.OriginalAt(b) == begins[b]);
+      const size_t e = std::min(begins.size(), b + 1 + random() % 200);
+      REQUIRE(map.ToOriginal(b, e) == Span{begins[b], ends[e - 1]});
+    }
+    CHECK(map.OriginalAt(begins.size()) == cp + 1);
+  }
 }
 
 }  // namespace newsie

@@ -39,12 +39,11 @@ inline Document HandDocument(std::string text, std::string lang = "en") {
   for (size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     const uint32_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    doc.original_offsets.push_back(static_cast<uint32_t>(i));
     doc.work_map.Append(n, cp, cp + 1);
     ++cp;
     i += n;
   }
-  doc.original_offsets.push_back(static_cast<uint32_t>(text.size()));
+  doc.original_index = CodePointIndex::Of(text);
   doc.work_map.Finish(cp);
   doc.source.lang = lang;
   Story story;

@@ -47,12 +47,11 @@ inline Document MakeDoc(const std::string& text, const std::string& ref_date) {
     const auto c = static_cast<unsigned char>(text[i]);
     const size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     doc.work_map.Append(static_cast<uint32_t>(n), cp, cp + 1);
-    doc.original_offsets.push_back(static_cast<uint32_t>(i));
     i += n;
     ++cp;
   }
   doc.work_map.Finish(cp);
-  doc.original_offsets.push_back(static_cast<uint32_t>(text.size()));
+  doc.original_index = CodePointIndex::Of(text);
   if (!ref_date.empty() && ref_date != "-") {
     ParseIsoDate(ref_date, &doc.ref_date);
     doc.ref_date.basis = "given";

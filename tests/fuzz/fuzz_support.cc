@@ -46,23 +46,24 @@ bool ValidUtf8(std::string_view s) {
 
 void CheckDecoded(const Document& doc) {
   Check(ValidUtf8(doc.original), "decode: original is not valid UTF-8");
-  const auto& offs = doc.original_offsets;
-  Check(!offs.empty(), "decode: original_offsets is empty (needs the end offset)");
-  Check(offs.front() == 0, "decode: first offset is not 0");
-  Check(offs.back() == doc.original.size(), "decode: last offset is not the original's size");
-  for (size_t i = 1; i < offs.size(); ++i) {
-    Check(offs[i] > offs[i - 1], "decode: offsets not strictly increasing at " + std::to_string(i));
-    const auto lead = static_cast<unsigned char>(doc.original[offs[i - 1]]);
-    Check((lead & 0xC0) != 0x80,
-          "decode: offset " + std::to_string(i - 1) + " inside a code point");
+  const CodePointIndex& index = doc.original_index;
+  Check(index.ByteOf(doc.original, 0) == 0 || doc.original.empty(),
+        "decode: code point 0 does not start at byte 0");
+  Check(index.ByteOf(doc.original, index.size()) == doc.original.size(),
+        "decode: the end is not the original's size");
+  size_t at = 0;
+  for (size_t i = 0; i < index.size(); ++i) {
+    const size_t byte = index.ByteOf(doc.original, i);
+    Check(i == 0 || byte > at, "decode: offsets not strictly increasing at " + std::to_string(i));
+    const auto lead = static_cast<unsigned char>(doc.original[byte]);
+    Check((lead & 0xC0) != 0x80, "decode: offset " + std::to_string(i) + " inside a code point");
+    at = byte;
   }
 }
 
 namespace {
 
-int64_t CodePoints(const Document& doc) {
-  return static_cast<int64_t>(doc.original_offsets.size()) - 1;
-}
+int64_t CodePoints(const Document& doc) { return static_cast<int64_t>(doc.original_index.size()); }
 
 bool CheckSpan(const Document& doc, const Span& s) {
   return s.start >= 0 && s.start <= s.end && s.end <= CodePoints(doc);

@@ -19,8 +19,8 @@ inline void Check(bool ok, const std::string& what) {
 // True when `s` is well-formed UTF-8.
 bool ValidUtf8(std::string_view s);
 
-// decode's output: `original` valid UTF-8, `original_offsets` one per code
-// point plus the end, strictly increasing, ending at original.size().
+// decode's output: `original` valid UTF-8, `original_index` giving each
+// code point's start, strictly increasing, and the end at original.size().
 void CheckDecoded(const Document& doc);
 
 // normalize's output: the offset map covers `work` byte for byte, maps every

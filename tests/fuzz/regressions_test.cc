@@ -35,7 +35,7 @@ std::vector<fs::path> Inputs(const std::string& target) {
 }
 
 void CheckSpans(const Document& doc, const nlohmann::json& v) {
-  const auto cps = static_cast<int64_t>(doc.original_offsets.size()) - 1;
+  const auto cps = static_cast<int64_t>(doc.original_index.size());
   if (v.is_object()) {
     if (auto it = v.find("span"); it != v.end() && it->is_array()) {
       CHECK((*it)[0].get<int64_t>() >= 0);
