@@ -76,31 +76,37 @@ class RecordTree {
  public:
   explicit RecordTree(const Document& doc) : doc_(doc) {}
 
-  J Record() const {
-    J stories = ArrayFor(doc_.stories.size());
-    for (const Story& story : doc_.stories) {
-      J headline = nullptr;
-      if (story.headline) {
-        headline = Value(
-            doc_.OriginalView(doc_.ToOriginal(story.headline->first, story.headline->second)));
-      }
-      J targets = ArrayFor(story.targets.size());
-      J achievements = ArrayFor(story.achievements.size());
-      J awards = ArrayFor(story.awards.size());
-      for (const auto& t : story.targets) Push(targets, TargetJson(t));
-      for (const auto& a : story.achievements) Push(achievements, AchievementJson(a));
-      for (const auto& a : story.awards) Push(awards, AwardJson(a));
-      Push(stories, Object(9)
-                        .Add("index", Value(story.index))
-                        .Add("span", SpanJson(doc_.ToOriginal(story.begin, story.end)))
-                        .Add("lang", Value(story.lang))
-                        .Add("headline", std::move(headline))
-                        .Add("district", DistrictJson(story.district))
-                        .Add("mayor", MayorJson(story.mayor))
-                        .Add("targets", std::move(targets))
-                        .Add("achievements", std::move(achievements))
-                        .Add("awards", std::move(awards))
-                        .Done());
+  J StoryJson(const Story& story) const {
+    J headline = nullptr;
+    if (story.headline) {
+      headline =
+          Value(doc_.OriginalView(doc_.ToOriginal(story.headline->first, story.headline->second)));
+    }
+    J targets = ArrayFor(story.targets.size());
+    J achievements = ArrayFor(story.achievements.size());
+    J awards = ArrayFor(story.awards.size());
+    for (const auto& t : story.targets) Push(targets, TargetJson(t));
+    for (const auto& a : story.achievements) Push(achievements, AchievementJson(a));
+    for (const auto& a : story.awards) Push(awards, AwardJson(a));
+    return Object(9)
+        .Add("index", Value(story.index))
+        .Add("span", SpanJson(doc_.ToOriginal(story.begin, story.end)))
+        .Add("lang", Value(story.lang))
+        .Add("headline", std::move(headline))
+        .Add("district", DistrictJson(story.district))
+        .Add("mayor", MayorJson(story.mayor))
+        .Add("targets", std::move(targets))
+        .Add("achievements", std::move(achievements))
+        .Add("awards", std::move(awards))
+        .Done();
+  }
+
+  // The record; with `with_stories` false, its "stories" is an empty array
+  // (RecordLine writes them one at a time in its place).
+  J Record(bool with_stories = true) const {
+    J stories = ArrayFor(with_stories ? doc_.stories.size() : 0);
+    if (with_stories) {
+      for (const Story& story : doc_.stories) Push(stories, StoryJson(story));
     }
     J diagnostics = ArrayFor(doc_.diagnostics.size());
     for (const Diagnostic& d : doc_.diagnostics) {
@@ -288,13 +294,8 @@ class RecordTree {
   const Document& doc_;
 };
 
-}  // namespace
-
-Json ToJson(const Number& number) { return RecordTree<Json>::Value(number); }
-
-Json ToRecord(const Document& doc) { return RecordTree<Json>(doc).Record(); }
-
-std::string RecordLine(const Document& doc) {
+// The whole record as one tree, dumped.
+std::string OneTreeRecordLine(const Document& doc) {
   const ArenaScope scope;
   // The root goes into the arena like every node under it, and its
   // destructor is never run: the scope releases the whole tree at once (no
@@ -303,6 +304,45 @@ std::string RecordLine(const Document& doc) {
       ArenaJson(RecordTree<ArenaJson>(doc).Record());
   const ArenaString line = record->dump(-1, ' ', false, ArenaJson::error_handler_t::replace);
   return std::string(line.data(), line.size());
+}
+
+}  // namespace
+
+Json ToJson(const Number& number) { return RecordTree<Json>::Value(number); }
+
+Json ToRecord(const Document& doc) { return RecordTree<Json>(doc).Record(); }
+
+std::string RecordLine(const Document& doc) {
+  // A record of many stories is written a story at a time: the record
+  // around its stories first, then each story in place of the empty array,
+  // its tree dropped once written. A page of thousands of stories (a 16 MiB
+  // document) held every story's tree at once, some six times the line.
+  // The same line: compact JSON is its parts joined by ','. Few stories
+  // take one tree, which costs less.
+  constexpr size_t kOneTreeStories = 32;
+  if (doc.stories.size() <= kOneTreeStories) return OneTreeRecordLine(doc);
+  std::string line, after_stories;
+  {
+    const ArenaScope scope;  // each tree in the arena, as in OneTreeRecordLine
+    auto* record = new (Arena().allocate(sizeof(ArenaJson), alignof(ArenaJson)))
+        ArenaJson(RecordTree<ArenaJson>(doc).Record(/*with_stories=*/false));
+    const ArenaString text = record->dump(-1, ' ', false, ArenaJson::error_handler_t::replace);
+    // The first "stories":[] is the key: inside a string every '"' is escaped.
+    constexpr std::string_view kStories = "\"stories\":[";
+    const size_t at = text.find(kStories) + kStories.size();
+    line.assign(text.data(), at);
+    after_stories.assign(text.data() + at, text.size() - at);
+  }
+  for (size_t i = 0; i < doc.stories.size(); ++i) {
+    if (i > 0) line += ',';
+    const ArenaScope scope;
+    auto* story = new (Arena().allocate(sizeof(ArenaJson), alignof(ArenaJson)))
+        ArenaJson(RecordTree<ArenaJson>(doc).StoryJson(doc.stories[i]));
+    const ArenaString text = story->dump(-1, ' ', false, ArenaJson::error_handler_t::replace);
+    line.append(text.data(), text.size());
+  }
+  line += after_stories;
+  return line;
 }
 
 }  // namespace newsie

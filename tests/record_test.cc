@@ -51,5 +51,21 @@ TEST_CASE("record: RecordLine handles diagnostics and records larger than its ar
   }
 }
 
+TEST_CASE("record: RecordLine writes a record of many stories a story at a time, the same line",
+          "[record]") {
+  // Every corpus and seed article in one document: far more stories than
+  // RecordLine builds as one tree. The id holds the key RecordLine looks
+  // for, as a string (escaped, so not taken for the key).
+  std::string text;
+  for (const auto& file : CorpusAndSeedTexts()) {
+    text += Process(ReadFile(file), file.filename().string()).original + "\n\n\n";
+  }
+  const Document doc = Process(text, "many \"stories\":[] here.txt");
+  REQUIRE(doc.stories.size() > 64);
+  const std::string line = RecordLine(doc);
+  CHECK(line == TreeLine(doc));
+  CHECK(Json::parse(line)["stories"].size() == doc.stories.size());
+}
+
 }  // namespace
 }  // namespace newsie::testing
