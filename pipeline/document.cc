@@ -14,6 +14,14 @@ std::string_view Document::OriginalView(Span span) const {
   return std::string_view(original).substr(begin, end - begin);
 }
 
+void Document::ReleaseWorkingState() {
+  std::string().swap(work);
+  std::vector<Removal>().swap(removed);
+  std::vector<LineRange>().swap(kept_lines);
+  std::vector<Sentence>().swap(sentences);
+  gov_scan.reset();
+}
+
 std::optional<std::string> RefDate::Iso() const {
   if (!year) return std::nullopt;
   // At the grain known: an inferred reference year stays "2024", not a made-up 1 January.

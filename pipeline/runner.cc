@@ -84,6 +84,9 @@ Result ProcessOne(Job& job, const Pipeline& pipeline, const BatchOptions& option
     result.facts[4] += static_cast<int64_t>(s.awards.size());
   }
   for (const Diagnostic& d : doc.diagnostics) result.diagnostic_codes.push_back(d.code);
+  // What the stages worked on is not part of the record: gone before the
+  // record's line is made, they do not add to it at the peak.
+  doc.ReleaseWorkingState();
   const auto record_start = ProfileNow(options);
   if (keep_tree) {
     result.record = ToRecord(doc);

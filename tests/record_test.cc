@@ -67,5 +67,19 @@ TEST_CASE("record: RecordLine writes a record of many stories a story at a time,
   CHECK(Json::parse(line)["stories"].size() == doc.stories.size());
 }
 
+// The batch runner drops the stages' working state before the record is
+// made (Document::ReleaseWorkingState): the record must not read it.
+TEST_CASE("record: the same line once the working state is released", "[record]") {
+  for (const auto& file : CorpusAndSeedTexts()) {
+    Document doc = Process(ReadFile(file), file.filename().string());
+    const std::string line = RecordLine(doc);
+    doc.ReleaseWorkingState();
+    INFO(file);
+    CHECK(doc.work.empty());
+    CHECK(doc.sentences.empty());
+    CHECK(RecordLine(doc) == line);
+  }
+}
+
 }  // namespace
 }  // namespace newsie::testing
