@@ -198,12 +198,16 @@ bool ReadSmallRegularFile(int fd, uint64_t max_bytes, std::string& out) {
 }
 
 // Opens `file`, by its name in `folder` when it is a walked file's (the
-// kernel then looks up that one name), else by its whole path.
+// kernel then looks up that one name), else by its whole path. A walked file
+// opens without waiting (O_NONBLOCK, which changes nothing for a regular
+// file): a named pipe in a folder would otherwise hold the whole batch until
+// something wrote to it. A path given on its own opens as usual, so that
+// `newsie extract <(command)` waits for the command.
 int OpenForReading(const OpenFolder* folder, const fs::path& file) {
   constexpr int kFlags = O_RDONLY | O_CLOEXEC;
   if (!folder) return ::open(file.c_str(), kFlags);
   const char* slash = std::strrchr(file.c_str(), '/');
-  return ::openat(folder->fd(), slash ? slash + 1 : file.c_str(), kFlags);
+  return ::openat(folder->fd(), slash ? slash + 1 : file.c_str(), kFlags | O_NONBLOCK);
 }
 
 // NAME.txt may come with NAME.meta.json: {date, url, title}. A broken
@@ -306,6 +310,14 @@ Status ReadBytes(WorkItem& item, const InputOptions& options) {
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) return OpenFailure(item.path, file, errno, options);
   if (S_ISDIR(st.st_mode)) return Status::Error("is-a-directory", item.path + " is a directory");
+  // In a folder, only files are documents: a named pipe or a device found
+  // there (or through a symlink there) is not read.
+  if (item.folder && !S_ISREG(st.st_mode)) {
+    return Status::Error("unreadable",
+                         item.path + ": " +
+                             (S_ISFIFO(st.st_mode) ? "a named pipe" : "a device or socket") +
+                             ", not a file");
+  }
   // Only a regular file has a size to trust (a FIFO or device reads to its end).
   const bool regular = S_ISREG(st.st_mode);
   const auto size = static_cast<uint64_t>(st.st_size);

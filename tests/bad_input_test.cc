@@ -491,6 +491,27 @@ TEST_CASE("bad input: a symlink that leads nowhere says so", "[bad-input]") {
   CHECK(self.find("self.txt: a symlink loop") != std::string::npos);
 }
 
+// Seen in fuzz_batch's design: a named pipe in a walked folder was opened
+// like a file, and the open waited for a writer that never came, holding
+// the whole batch. It is an error naming it now; the batch goes on.
+TEST_CASE("bad input: a named pipe in a walked folder is an error, not a hang", "[bad-input]") {
+  TempDir dir;
+  dir.Write("in/good.txt", kGood);
+  REQUIRE(::mkfifo((dir.path / "in/pipe.txt").c_str(), 0644) == 0);
+  REQUIRE(::mkfifo((dir.path / "elsewhere.fifo").c_str(), 0644) == 0);
+  fs::create_symlink(dir.path / "elsewhere.fifo", dir.path / "in/link.txt");
+  const Batch b = Extract(dir, dir.Q("in"));
+  CHECK(b.exit_code == 1);
+  RequireGood(b);
+  REQUIRE(b.errors.size() == 2);
+  for (const json& e : b.errors) {
+    CHECK(e["code"] == "unreadable");
+    CHECK(e["message"].get<std::string>().ends_with(": a named pipe, not a file"));
+  }
+  CHECK(b.errors[0]["path"].get<std::string>().ends_with("link.txt"));
+  CHECK(b.errors[1]["path"].get<std::string>().ends_with("pipe.txt"));
+}
+
 TEST_CASE("bad input: a file that vanishes after the walk listed it", "[bad-input]") {
   // The reader reads a folder's files ahead, kReadAheadFiles at a time: the
   // file removed here is listed (the first item lists the whole folder) but
