@@ -1,7 +1,5 @@
 #include "pipeline/decode.h"
 
-#include <unicode/ucnv.h>
-
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -10,20 +8,10 @@
 namespace newsie {
 namespace {
 
+using testing::Encode;
 using testing::Process;
 using testing::ReadFile;
 using testing::SourceDir;
-
-// `utf8` re-encoded with an ICU converter (the generated encodings).
-std::string Encode(const std::string& utf8, const char* encoding) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-  REQUIRE(U_SUCCESS(status));
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
 
 // Everything the text stages produce, with spans in original code points.
 std::string Summary(const Document& doc) {

@@ -3,7 +3,6 @@
 // the encoding and whatever normalize changed (widths, folds, drops, NFC,
 // line ends), across a document long enough to span many of the maps'
 // checkpoints (pipeline/code_point_index.h, pipeline/offset_map.h).
-#include <unicode/ucnv.h>
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -53,16 +52,6 @@ std::vector<Piece> Pieces(int repeats, bool legacy) {
   return pieces;
 }
 
-std::string Encode(const std::string& utf8, const char* encoding) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-  REQUIRE(U_SUCCESS(status));
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
-
 // Each piece's working bytes (and the pieces around it) map back to the
 // piece's original text.
 void CheckPieces(const Document& doc, const std::vector<Piece>& pieces) {
@@ -109,18 +98,18 @@ TEST_CASE("spans: working text maps back to the original through decode and norm
     CheckPieces(testing::Process("\xEF\xBB\xBF" + text), pieces);
   }
   SECTION("UTF-16LE with a byte-order mark") {
-    const Document doc = testing::Process("\xFF\xFE" + Encode(text, "UTF-16LE"));
+    const Document doc = testing::Process("\xFF\xFE" + testing::Encode(text, "UTF-16LE"));
     CHECK(doc.source.encoding == "UTF-16LE");
     CheckPieces(doc, pieces);
   }
   SECTION("UTF-16BE with a byte-order mark") {
-    CheckPieces(testing::Process("\xFE\xFF" + Encode(text, "UTF-16BE")), pieces);
+    CheckPieces(testing::Process("\xFE\xFF" + testing::Encode(text, "UTF-16BE")), pieces);
   }
 }
 
 TEST_CASE("spans: EUC-KR maps back to the decoded original", "[offsets]") {
   const std::vector<Piece> pieces = Pieces(300, /*legacy=*/true);
-  const Document doc = testing::Process(Encode(Join(pieces), "EUC-KR"));
+  const Document doc = testing::Process(testing::Encode(Join(pieces), "EUC-KR"));
   CHECK(doc.source.encoding == "EUC-KR");
   CheckPieces(doc, pieces);
 }
@@ -136,12 +125,12 @@ TEST_CASE("decode: long UTF-16 with surrogate pairs across pieces", "[decode]") 
     if (i % 3 == 0) text += "\xF0\x9F\x98\x80";
     text += "가";
   }
-  const Document doc = testing::Process("\xFF\xFE" + Encode(text, "UTF-16LE"));
+  const Document doc = testing::Process("\xFF\xFE" + testing::Encode(text, "UTF-16LE"));
   CHECK(doc.original == text);
   CHECK(doc.diagnostics.empty());
   for (int shift = 0; shift < 2; ++shift) {  // odd unit counts move the boundary by one
     const std::string shifted = std::string(shift, 'b') + text;
-    CHECK(testing::Process("\xFE\xFF" + Encode(shifted, "UTF-16BE")).original == shifted);
+    CHECK(testing::Process("\xFE\xFF" + testing::Encode(shifted, "UTF-16BE")).original == shifted);
   }
 }
 

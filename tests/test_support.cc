@@ -2,12 +2,14 @@
 
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <unicode/ucnv.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace newsie::testing {
 
@@ -112,5 +114,16 @@ std::filesystem::path TempDir::Write(const std::string& name, const std::string&
 }
 
 std::string TempDir::Q(const std::string& name) const { return "'" + (path / name).string() + "'"; }
+
+std::string Encode(const std::string& utf8, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  if (U_FAILURE(status))
+    throw std::runtime_error(std::string("Encode to ") + encoding + ": " + u_errorName(status));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
 
 }  // namespace newsie::testing

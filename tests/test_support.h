@@ -34,6 +34,10 @@ struct CommandResult {
 // Runs build/newsie with `args` (a shell-quoted string), stdin from `input`.
 CommandResult RunNewsie(const std::string& args, const std::string& input = "");
 
+// `utf8` re-encoded with an ICU converter (UTF-16LE, EUC-KR, ...): the
+// bytes of a document in another encoding.
+std::string Encode(const std::string& utf8, const char* encoding);
+
 // One JSON value per non-empty line (records, error lines).
 std::vector<nlohmann::json> JsonLines(const std::string& text);
 
