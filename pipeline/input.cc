@@ -336,10 +336,23 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
 }
 
 Status Load(WorkItem& item, const InputOptions& options) {
+  // A batch walked as this item was handed out: read now, on this worker,
+  // it is ready when its files' turn comes.
+  if (item.read_next) {
+    item.read_next->Read();
+    item.read_next.reset();
+  }
   if (!item.file) return {};  // a JSONL record: already loaded
   const fs::path& file = *item.file;
-  if (!item.bytes_read) {
-    if (Status read = ReadBytes(item, options); !read.ok()) return read;
+  ReadAheadBatch::Bytes ahead;
+  if (item.batch) {
+    ahead = item.batch->Take(item.batch_index);
+    item.batch.reset();
+  }
+  if (ahead.file) {
+    item.input.bytes = std::move(*ahead.file);
+  } else if (Status read = ReadBytes(item, options); !read.ok()) {
+    return read;
   }
   if (Status binary = RefuseBinary(item.path, item.input.bytes, options); !binary.ok()) {
     return binary;
@@ -353,8 +366,8 @@ Status Load(WorkItem& item, const InputOptions& options) {
 
   // A walked file's folder listing said whether its sidecar is there.
   if (item.has_sidecar.value_or(true)) {
-    LoadSidecar(item.folder.get(), SidecarPath(file), item.sidecar_listed_regular,
-                item.sidecar_bytes, item.input);
+    LoadSidecar(item.folder.get(), SidecarPath(file), item.sidecar_listed_regular, ahead.sidecar,
+                item.input);
   }
   return {};
 }
@@ -389,61 +402,64 @@ std::optional<InputReader::AheadStep> InputReader::NextInPath() {
     return step;
   }
   if (walk_) {
-    if (ahead_.empty()) ReadAhead();
+    // Walk a batch ahead whenever less than a batch is waiting: the batch
+    // walked now is read (by the worker of the step handed out now) while
+    // the batch before it is handed out.
+    std::shared_ptr<ReadAheadBatch> walked;
+    if (!walk_ended_ && ahead_.size() < (read_ahead_ ? kReadAheadFiles : 1)) walked = WalkAhead();
     if (!ahead_.empty()) {
       AheadStep step = std::move(ahead_.front());
       ahead_.pop_front();
+      if (walked) read_next_ = std::move(walked);
       return step;
     }
     walk_.reset();
+    walk_ended_ = false;
   }
   return std::nullopt;
 }
 
-void InputReader::ReadAhead() {
-  if (!batch_) batch_ = std::make_unique<BatchReader>();
+std::shared_ptr<ReadAheadBatch> InputReader::WalkAhead() {
+  if (!batch_reader_) {
+    batch_reader_ = std::make_shared<SharedBatchReader>();
+    read_ahead_ = batch_reader_->reader.available();
+  }
   // Without io_uring the walk goes one step at a time, each file read by Load.
-  const size_t steps = batch_->available() ? kReadAheadFiles : 1;
-  while (ahead_.size() < steps) {
+  const size_t first = ahead_.size();
+  for (size_t n = 0; n < (read_ahead_ ? kReadAheadFiles : 1); ++n) {
     std::optional<WalkStep> step = walk_->Next();
-    if (!step) break;
+    if (!step) {
+      walk_ended_ = true;
+      break;
+    }
     ahead_.push_back(AheadStep{std::move(*step)});
   }
-  if (!batch_->available()) return;
+  if (!read_ahead_) return nullptr;
   // The small regular files among them (not JSONL: read line by line), each
-  // with its sidecar if the listing had a regular one. Names point into
-  // ahead_'s paths (a deque's elements stay put) and into sidecar_names.
+  // with its sidecar if the listing had a regular one.
   static_assert(2 * kReadAheadFiles <= BatchReader::kMaxRequests);
-  std::vector<BatchReader::Request> requests;
-  std::vector<std::string> sidecar_names;
-  requests.reserve(2 * ahead_.size());
-  sidecar_names.reserve(ahead_.size());
-  for (AheadStep& ahead : ahead_) {
-    const WalkStep& step = ahead.step;
+  std::vector<ReadAheadBatch::File> files;
+  std::vector<AheadStep*> read;
+  for (size_t i = first; i < ahead_.size(); ++i) {
+    const WalkStep& step = ahead_[i].step;
     if (!step.error.ok() || !step.folder || !step.regular ||
         FormatOf(step.path, options_.format) == InputFormat::kJsonl) {
       continue;
     }
     const char* slash = std::strrchr(step.path.c_str(), '/');
     if (!slash) continue;
-    requests.push_back({step.folder->fd(), slash + 1, options_.max_bytes, &ahead.bytes});
+    ReadAheadBatch::File file{step.folder, slash + 1, std::nullopt, options_.max_bytes};
     if (step.has_sidecar.value_or(false) && step.sidecar_regular) {
-      sidecar_names.push_back(SidecarName(slash + 1));
-      ahead.sidecar.emplace();
-      requests.push_back(
-          {step.folder->fd(), sidecar_names.back().c_str(), UINT64_MAX - 1, &*ahead.sidecar});
+      file.sidecar_name = SidecarName(slash + 1);
     }
+    ahead_[i].batch_index = files.size();
+    files.push_back(std::move(file));
+    read.push_back(&ahead_[i]);  // a deque's elements stay put as it grows
   }
-  batch_->Read(requests);
-  // Mark what was read; a sidecar that was not is left to Load.
-  size_t r = 0;
-  for (AheadStep& ahead : ahead_) {
-    if (r == requests.size() || requests[r].out != &ahead.bytes) continue;
-    ahead.read = requests[r++].done;
-    if (r < requests.size() && ahead.sidecar && requests[r].out == &*ahead.sidecar) {
-      if (!requests[r++].done) ahead.sidecar.reset();
-    }
-  }
+  if (files.empty()) return nullptr;
+  auto batch = std::make_shared<ReadAheadBatch>(batch_reader_, std::move(files));
+  for (AheadStep* step : read) step->batch = batch;
+  return batch;
 }
 
 std::optional<WorkItem> InputReader::NextJsonlRecord() {
@@ -494,6 +510,14 @@ std::optional<WorkItem> InputReader::NextJsonlRecord() {
 }
 
 std::optional<WorkItem> InputReader::Next() {
+  std::optional<WorkItem> item = NextItem();
+  // A batch walked meanwhile is read by the worker that loads this item (an
+  // error is not loaded: the batch waits for the next item).
+  if (item && item->error.ok() && read_next_) item->read_next = std::move(read_next_);
+  return item;
+}
+
+std::optional<WorkItem> InputReader::NextItem() {
   while (true) {
     if (jsonl_) {
       if (auto item = NextJsonlRecord()) return item;
@@ -527,11 +551,8 @@ std::optional<WorkItem> InputReader::Next() {
       item.listed_regular = step->regular;
       item.sidecar_listed_regular = step->sidecar_regular;
       item.folder = std::move(step->folder);
-      if (ahead->read) {
-        item.bytes_read = true;
-        item.input.bytes = std::move(ahead->bytes);
-      }
-      item.sidecar_bytes = std::move(ahead->sidecar);
+      item.batch = std::move(ahead->batch);
+      item.batch_index = ahead->batch_index;
       item.input.id = std::move(id);
       item.input.path = item.path;
       item.input.format =

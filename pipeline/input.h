@@ -13,12 +13,13 @@
 // far past --max-bytes is skipped unread). Every problem becomes a WorkItem
 // carrying an error, so the batch reports it in order and goes on.
 //
-// A walk's small regular files are the exception: InputReader reads them
-// ahead, kReadAheadFiles at a time with their sidecars, in one batch
-// (pipeline/batch_read.h), and Load only reads what that left undone (a
-// larger file, one that failed to open: its error is Load's, in its words).
-// Only a walk is read ahead: standard input and JSONL records are read as
-// their turn comes, so newsie stays a streaming filter.
+// A walk's small regular files are the exception: InputReader walks them
+// kReadAheadFiles at a time, and each such batch is read ahead with the
+// files' sidecars in one go (pipeline/read_ahead.h), on a worker, about a
+// batch before its first file's turn. Load only reads what that left undone
+// (a larger file, one that failed to open: its error is Load's, in its
+// words). Only a walk is read ahead: standard input and JSONL records are
+// read as their turn comes, so newsie stays a streaming filter.
 #pragma once
 
 #include <cstdint>
@@ -31,9 +32,9 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/batch_read.h"
 #include "pipeline/document.h"
 #include "pipeline/folder_walk.h"
+#include "pipeline/read_ahead.h"
 #include "pipeline/status.h"
 
 namespace newsie {
@@ -51,9 +52,10 @@ struct InputOptions {
   std::vector<std::string> skip_files;
 };
 
-// How many of a folder walk's files InputReader reads ahead at once (with
+// How many of a folder walk's files make a batch read ahead at once (with
 // BatchReader, when the kernel offers it): the reads of a batch cost two
-// system calls in all, where each file took three.
+// system calls in all, where each file took three. At most two batches are
+// held: the one being handed out and the next.
 constexpr size_t kReadAheadFiles = 32;
 
 // One document to process, or one error to report, in input order.
@@ -72,11 +74,14 @@ struct WorkItem {
   // A walked file's folder (WalkStep::folder): Load opens the file and its
   // sidecar by name in it. Null: Load opens `file` by its whole path.
   std::shared_ptr<const OpenFolder> folder;
-  // Read ahead by InputReader (a batch of a folder's small files at once):
-  // input.bytes already holds the file's bytes, and `sidecar_bytes` its
-  // sidecar's. Load reads what was not read ahead itself.
-  bool bytes_read = false;
-  std::optional<std::string> sidecar_bytes;
+  // Read ahead (pipeline/read_ahead.h): the batch that holds the file's
+  // bytes and its sidecar's, if it was small and regular, and its index
+  // there. Load takes them, and reads what was not read ahead itself.
+  std::shared_ptr<ReadAheadBatch> batch;
+  size_t batch_index = 0;
+  // A batch the reader walked as it handed this item out: Load reads it
+  // first, on the worker, so that its bytes are there when their turn comes.
+  std::shared_ptr<ReadAheadBatch> read_next;
 };
 
 // Reads a file's bytes and its sidecar into item.input (on the worker).
@@ -92,22 +97,22 @@ class InputReader {
   std::optional<WorkItem> Next();
 
  private:
-  struct Pending;  // what is left to do for one PATH
+  struct Pending;                      // what is left to do for one PATH
+  std::optional<WorkItem> NextItem();  // Next, without read_next
   std::optional<WorkItem> NextJsonlRecord();
   void ExpandPath(const std::string& path);
 
-  // A walk step, with the bytes of its file and sidecar when they were read
-  // ahead.
+  // A walk step, with where its bytes are read ahead (if they are).
   struct AheadStep {
     WalkStep step;
-    bool read = false;
-    std::string bytes = {};
-    std::optional<std::string> sidecar = std::nullopt;
+    std::shared_ptr<ReadAheadBatch> batch = nullptr;
+    size_t batch_index = 0;
   };
   std::optional<AheadStep> NextInPath();
-  // Takes the walk's next steps into ahead_ and reads their small regular
-  // files (and sidecars) in one batch.
-  void ReadAhead();
+  // Takes the walk's next steps into ahead_ (kReadAheadFiles of them, or one
+  // without io_uring), and returns the batch that reads their small regular
+  // files, if any.
+  std::shared_ptr<ReadAheadBatch> WalkAhead();
 
   std::vector<std::string> paths_;
   size_t next_path_ = 0;
@@ -116,8 +121,13 @@ class InputReader {
   // The current PATH: a file given directly (or its error), or a folder walk.
   std::optional<WalkStep> single_;
   std::unique_ptr<FolderWalk> walk_;
-  std::deque<AheadStep> ahead_;         // the walk's steps taken ahead, in order
-  std::unique_ptr<BatchReader> batch_;  // made at the first walk
+  std::deque<AheadStep> ahead_;  // the walk's steps taken ahead, in order
+  bool walk_ended_ = false;      // walk_ has no more steps
+  // Made at the first walk; read_ahead_ is whether it has io_uring to read with.
+  std::shared_ptr<SharedBatchReader> batch_reader_;
+  bool read_ahead_ = false;
+  // The batch walked last, not yet handed to a worker to read (read_next).
+  std::shared_ptr<ReadAheadBatch> read_next_;
   // The JSONL stream being read, if any.
   std::unique_ptr<std::ifstream> jsonl_file_;
   std::istream* jsonl_ = nullptr;

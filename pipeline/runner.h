@@ -4,10 +4,10 @@
 //
 // Memory stays flat: at most `jobs * 16` documents are in flight (read,
 // processing, or waiting for their turn to be written: only `jobs` of them
-// hold a Document, the others their record), besides the kReadAheadFiles
-// small files (under 64 KiB each) the reader holds read ahead of a folder walk. Shared state (the
-// Pipeline with its compiled lexicons) is read-only; each worker keeps its
-// own StageProfile, summed at the end.
+// hold a Document, the others their record), besides the two batches of
+// kReadAheadFiles small files (under 64 KiB each) read ahead of a folder
+// walk. Shared state (the Pipeline with its compiled lexicons) is read-only;
+// each worker keeps its own StageProfile, summed at the end.
 #pragma once
 
 #include <atomic>
