@@ -203,8 +203,7 @@ int ExtractCommand(const std::vector<std::string>& args) {
   std::jthread counter;
   if (show_progress) {
     counter = std::jthread([&progress, &vm, &input](std::stop_token stop) {
-      const auto total = CountDocuments(vm["path"].as<std::vector<std::string>>(),
-                                        input.format == InputFormat::kJsonl, stop);
+      const auto total = CountDocuments(vm["path"].as<std::vector<std::string>>(), input, stop);
       if (total) progress.SetTotal(*total);
     });
   }

@@ -59,42 +59,6 @@ void ProgressLine::Clear() {
   if (shown_) std::fprintf(stderr, "\r%*s\r", static_cast<int>(width_), "");
 }
 
-std::optional<int64_t> CountDocuments(const std::vector<std::string>& paths, bool jsonl_input,
-                                      std::stop_token stop) {
-  namespace fs = std::filesystem;
-  if (jsonl_input) return std::nullopt;
-  auto is_jsonl = [](const fs::path& p) {
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    return ext == ".jsonl" || ext == ".ndjson";
-  };
-  int64_t total = 0;
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    if (path == "-") return std::nullopt;
-    if (!fs::is_directory(path, ec)) {
-      if (is_jsonl(path)) return std::nullopt;
-      ++total;
-      continue;
-    }
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (stop.stop_requested()) return std::nullopt;
-      const std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_directory(ec)) continue;
-      if (name.size() >= 10 && name.compare(name.size() - 10, 10, ".meta.json") == 0) continue;
-      if (is_jsonl(it->path())) return std::nullopt;
-      ++total;
-    }
-  }
-  return total;
-}
-
 void PrintSummary(const BatchSummary& s, std::ostream& out) {
   const double seconds = s.elapsed.count();
   out << "newsie: " << s.documents << " documents, " << s.stories << " stories";

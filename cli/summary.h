@@ -34,13 +34,6 @@ class ProgressLine {
   std::chrono::steady_clock::time_point last_{};
 };
 
-// How many documents PATHs hold, for the progress line: files under folders
-// (hidden entries and sidecars skipped, as the reader does). Unknown (nullopt)
-// when a PATH is standard input or a JSONL file, whose records are not
-// counted in advance, or when `stop` is requested.
-std::optional<int64_t> CountDocuments(const std::vector<std::string>& paths, bool jsonl_input,
-                                      std::stop_token stop);
-
 void PrintSummary(const BatchSummary& summary, std::ostream& out);
 void PrintProfile(const BatchSummary& summary, std::ostream& out);
 

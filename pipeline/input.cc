@@ -372,6 +372,33 @@ Status Load(WorkItem& item, const InputOptions& options) {
   return {};
 }
 
+std::optional<int64_t> CountDocuments(const std::vector<std::string>& paths,
+                                      const InputOptions& options, std::stop_token stop) {
+  if (options.format == InputFormat::kJsonl) return std::nullopt;
+  int64_t total = 0;
+  for (const std::string& path : paths) {
+    if (path == "-") return std::nullopt;
+    std::error_code ec;
+    // As ExpandPath: a file (or a path that is missing, an error) is one item.
+    if (!fs::is_directory(path, ec)) {
+      if (FormatOf(path, options.format) == InputFormat::kJsonl && fs::exists(path, ec)) {
+        return std::nullopt;
+      }
+      ++total;
+      continue;
+    }
+    FolderWalk walk(path, options.skip_files);
+    while (std::optional<WalkStep> step = walk.Next()) {
+      if (stop.stop_requested()) return std::nullopt;
+      if (step->error.ok() && FormatOf(step->path, options.format) == InputFormat::kJsonl) {
+        return std::nullopt;
+      }
+      ++total;
+    }
+  }
+  return total;
+}
+
 InputReader::InputReader(std::vector<std::string> paths, InputOptions options,
                          std::istream& stdin_stream)
     : paths_(std::move(paths)), options_(std::move(options)), stdin_(stdin_stream) {}

@@ -29,6 +29,7 @@
 #include <istream>
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,14 @@ struct WorkItem {
 // Reads a file's bytes and its sidecar into item.input (on the worker).
 // Returns an error Status (unreadable, too large, vanished) naming the file.
 Status Load(WorkItem& item, const InputOptions& options);
+
+// How many items InputReader hands out for `paths`, counted by the same
+// walk (the same files skipped, the same errors counted as items): the
+// progress line's total. Unknown (nullopt) when a PATH is standard input or
+// a JSONL stream, whose records are not counted in advance, or once `stop`
+// is requested.
+std::optional<int64_t> CountDocuments(const std::vector<std::string>& paths,
+                                      const InputOptions& options, std::stop_token stop = {});
 
 class InputReader {
  public:
