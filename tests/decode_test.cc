@@ -89,6 +89,46 @@ TEST_CASE("decode: invalid bytes become U+FFFD with one diagnostic", "[decode]")
   CHECK(count == 1);
 }
 
+TEST_CASE("decode: the first invalid byte is found exactly, wherever ICU's pieces split",
+          "[decode]") {
+  // ICU converts a long document piece by piece (32K UTF-16 units a call):
+  // a bad sequence just before, across or after a piece's edge must be
+  // reported at its own first byte.
+  constexpr size_t kEdge = size_t{1} << 15;
+  struct Case {
+    const char* encoding;
+    size_t unit;  // bytes a good character ('a' or U+AC00) takes
+    std::string good, bad;
+  };
+  const std::vector<Case> cases = {
+      {"UTF-16LE", 2, std::string("\x00\xAC", 2), std::string("\x00\xDC", 2)},  // a lone trail
+      {"UTF-16BE", 2, std::string("\xAC\x00", 2), std::string("\xDC\x00", 2)},
+      {"UTF-16LE", 2, std::string("\x00\xAC", 2), std::string("\x00\xD8", 2)},  // a lone lead
+      {"EUC-KR", 2, "\xB0\xA1", "\xA1\x20"},  // 가; a lead byte before a space
+      {"CP949", 2, "\xB0\xA1", "\x81\x5B"},   // a lead byte and a trail it cannot take
+  };
+  for (const Case& c : cases) {
+    for (size_t at = kEdge - 3; at <= kEdge + 3; ++at) {
+      std::string bytes;
+      if (c.encoding == std::string("UTF-16LE")) bytes = "\xFF\xFE";
+      if (c.encoding == std::string("UTF-16BE")) bytes = "\xFE\xFF";
+      const size_t bom = bytes.size();
+      for (size_t i = 0; i < at; ++i) bytes += c.good;
+      const size_t bad_at = bytes.size();
+      bytes += c.bad;
+      for (size_t i = 0; i < 100; ++i) bytes += c.good;
+      INFO(c.encoding << ", " << at << " characters before the bad one, at byte " << bad_at);
+      DecodedText out;
+      REQUIRE(DecodeBytes(std::string_view(bytes),
+                          bom ? std::nullopt : std::optional<std::string>(c.encoding), &out)
+                  .ok());
+      CHECK(out.invalid >= 1);
+      CHECK(out.first_invalid_byte == bad_at);
+      CHECK(out.first_invalid_cp == at);
+    }
+  }
+}
+
 TEST_CASE("decode: a forced encoding is used, an unknown one is an error", "[decode]") {
   const std::string text = "노원구 일자리 1,500개\n";
   Document doc;
