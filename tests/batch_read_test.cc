@@ -3,6 +3,7 @@
 #include "pipeline/batch_read.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -99,6 +100,35 @@ TEST_CASE("batch read: every file a batch opens is closed, however its read ende
     }
   }
   CHECK(OpenDescriptors() == before);
+}
+
+TEST_CASE("batch read: a FIFO in the batch holds nothing up and is left undone", "[input][batch]") {
+  // The listing said regular, then the file was replaced by a FIFO: its open
+  // must not wait for a writer (it held the whole batch, and SIGTERM could
+  // not stop it), and what a writer put in it is no document.
+  TempDir dir;
+  dir.Write("in/file.txt", "a document\n");
+  REQUIRE(::mkfifo((dir.path / "in/idle.txt").c_str(), 0644) == 0);
+  REQUIRE(::mkfifo((dir.path / "in/fed.txt").c_str(), 0644) == 0);
+  const int writer = ::open((dir.path / "in/fed.txt").c_str(), O_RDWR | O_NONBLOCK);
+  REQUIRE(writer >= 0);
+  REQUIRE(::write(writer, "not a file\n", 11) == 11);
+  const Folder folder(dir.path / "in");
+  BatchReader reader;
+  std::vector<std::string> out(3);
+  std::vector<BatchReader::Request> requests = {
+      {folder.fd, "idle.txt", 1000, &out[0]},
+      {folder.fd, "fed.txt", 1000, &out[1]},
+      {folder.fd, "file.txt", 1000, &out[2]},
+  };
+  ::alarm(30);  // a hang fails the test instead of stalling the run
+  reader.Read(requests);
+  ::alarm(0);
+  ::close(writer);
+  CHECK_FALSE(requests[0].done);
+  CHECK_FALSE(requests[1].done);
+  CHECK(requests[2].done == reader.available());
+  if (reader.available()) CHECK(out[2] == "a document\n");
 }
 
 }  // namespace newsie::testing
