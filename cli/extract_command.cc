@@ -36,7 +36,19 @@ constexpr const char* kUsage =
     "2 usage error.\n";
 
 std::atomic<bool> g_interrupted{false};
-extern "C" void OnSignal(int) { g_interrupted.store(true); }
+// The first Ctrl-C or SIGTERM stops the run between documents: what is done
+// is written, the rest is left for --resume. A worker blocked in a read that
+// never returns (standard input from a writer that writes nothing) never
+// sees it, so a second one stops the process at once, as SIGKILL would:
+// OUT is never made, and --resume cuts off a record OUT.partial holds half.
+extern "C" void OnSignal(int) {
+  if (!g_interrupted.exchange(true)) return;
+  static constexpr char kMessage[] =
+      "newsie extract: interrupted again; stopped at once. A file output is left as "
+      "OUT.partial; run the same command with --resume to continue it\n";
+  [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  ::_exit(1);
+}
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "pipeline/sinks/resumable_file.h"
@@ -357,6 +358,107 @@ TEST_CASE("a held record is written once the flush interval has passed", "[resum
   REQUIRE(file.EndRecord({"a", std::string(64, 'a')}).ok());
   CHECK(ReadFile(ResumableFile::PartialPath(path)) == "{}\n");
   CHECK(LastListedEnd(path) == 3);
+}
+
+// `newsie extract --input-format jsonl - ARGS` reading a pipe the test
+// holds open: the run blocks in its read of standard input once it has
+// handled what was written.
+struct BlockedRun {
+  pid_t pid = -1;
+  int stdin_write = -1;
+  BlockedRun(const std::vector<std::string>& args, const std::string& input,
+             const fs::path& out_file, const fs::path& err_file) {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    pid = ::fork();
+    if (pid == 0) {
+      ::dup2(fds[0], 0);
+      ::close(fds[0]);
+      ::close(fds[1]);
+      std::freopen(out_file.c_str(), "w", stdout);
+      std::freopen(err_file.c_str(), "w", stderr);
+      std::vector<char*> argv{const_cast<char*>(NEWSIE_BINARY), const_cast<char*>("extract"),
+                              const_cast<char*>("--input-format"), const_cast<char*>("jsonl"),
+                              const_cast<char*>("-")};
+      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      ::execv(NEWSIE_BINARY, argv.data());
+      ::_exit(127);
+    }
+    ::close(fds[0]);
+    stdin_write = fds[1];
+    REQUIRE(::write(stdin_write, input.data(), input.size()) == static_cast<ssize_t>(input.size()));
+  }
+  ~BlockedRun() { ::close(stdin_write); }
+  // The exit status once the process ends within `limit`; nullopt if not.
+  std::optional<int> WaitFor(std::chrono::milliseconds limit) const {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    int status = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (::waitpid(pid, &status, WNOHANG) == pid) return status;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return std::nullopt;
+  }
+};
+
+constexpr const char* kRecord =
+    R"({"id": "one", "text": "Gangnam-gu plans to create 1,000 jobs this year."})"
+    "\n";
+
+TEST_CASE("a run blocked reading standard input stops at a second SIGTERM", "[resume]") {
+  TempDir dir;
+  const fs::path out = dir.path / "stdout.jsonl", err = dir.path / "stderr.txt";
+  BlockedRun run({"-q"}, kRecord, out, err);
+  // Streaming to standard output: the record is written (and flushed) once
+  // done, then the run waits for more input.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+  while (Lines(ReadFile(out)).empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  REQUIRE(Lines(ReadFile(out)).size() == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  // The first signal cannot end a read that waits for a writer.
+  ::kill(run.pid, SIGTERM);
+  CHECK_FALSE(run.WaitFor(std::chrono::milliseconds(300)));
+  // The second stops the process at once.
+  ::kill(run.pid, SIGTERM);
+  const auto status = run.WaitFor(std::chrono::seconds(20));
+  REQUIRE(status);
+  CHECK(WIFEXITED(*status));
+  CHECK(WEXITSTATUS(*status) == 1);
+  CHECK(ReadFile(err).find("interrupted again; stopped at once") != std::string::npos);
+  CHECK(Lines(ReadFile(out)).size() == 1);  // what was written stays whole
+}
+
+TEST_CASE("a run stopped at once by a second signal is completed by --resume", "[resume]") {
+  TempDir dir;
+  const fs::path out = dir.path / "records.jsonl";
+  {
+    BlockedRun run({"-q", "-o", out.string()}, kRecord, dir.path / "stdout",
+                   dir.path / "stderr.txt");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+    while (!fs::exists(out.string() + ".partial") && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    ::kill(run.pid, SIGTERM);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ::kill(run.pid, SIGTERM);
+    const auto status = run.WaitFor(std::chrono::seconds(20));
+    REQUIRE(status);
+    CHECK(WIFEXITED(*status));
+    CHECK(WEXITSTATUS(*status) == 1);
+  }
+  CHECK_FALSE(fs::exists(out));  // never a file at OUT that looks complete
+  const auto resumed =
+      RunNewsie("extract --input-format jsonl - -q --resume -o " + Quote(out.string()), kRecord);
+  CHECK(resumed.exit_code == 0);
+  const auto whole = RunNewsie(
+      "extract --input-format jsonl - -q -o " + Quote((dir.path / "whole.jsonl").string()),
+      kRecord);
+  REQUIRE(whole.exit_code == 0);
+  CHECK(ReadFile(out) == ReadFile(dir.path / "whole.jsonl"));
 }
 
 TEST_CASE("resuming needs an output file (--resume without -o)", "[resume]") {
