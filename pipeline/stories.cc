@@ -211,7 +211,23 @@ class StoriesStage : public Stage {
       if (k == 0 && has_title && !roundup_lines.count(0)) {
         const size_t title = PageTitle(lines, text, header_end, roundup_lines);
         story.headline = std::make_pair(lines[title].begin, lines[title].end);
-        if (roundup_lines.empty()) story.deck = Deck(lines, text, title, header_end);
+        if (roundup_lines.empty()) {
+          size_t body = header_end;
+          story.deck = Deck(lines, text, title, header_end, &body);
+          // Body text the leads missed (`Incheon's Namdong-gu will create
+          // ...` right above the `Namdong-gu (Mayor ...)` lead) is the
+          // story's: when every line down to the lead reads as body text
+          // (no headline or masthead between: another page's header) and
+          // names no other government (else it is a story whose lead the
+          // patterns missed).
+          bool story_text = body < header_end;
+          for (size_t i = body; i < header_end && story_text; ++i) {
+            const std::string_view t = text(lines[i]);
+            const std::string gov = DeckLike(t) ? "" : GovernmentIn(t);
+            story_text = !DeckLike(t) && (gov.empty() || gov == leads[0].second);
+          }
+          if (story_text) story.begin = lines[body].begin;
+        }
       } else if (own && (k > 0 || !repeat || roundup_lines.count(0))) {
         story.headline = std::make_pair(lines[*own].begin, lines[*own].end);
       } else if (part != roundup.end()) {
@@ -229,15 +245,19 @@ class StoriesStage : public Stage {
   // `title`), other than repeats of it, down to the first line that ends like
   // a sentence (stories.h). Lines above the title are mastheads and menus;
   // with no line that reads like a title there is no deck.
+  // `body`: set to the line it stopped at, when that is body text.
   template <typename TextOf>
   static std::vector<std::pair<size_t, size_t>> Deck(const std::vector<LineRange>& lines,
                                                      const TextOf& text, size_t title,
-                                                     size_t header_end) {
+                                                     size_t header_end, size_t* body) {
     std::vector<std::pair<size_t, size_t>> deck;
     if (!TitleLike(text(lines[title]))) return deck;
     for (size_t i = title + 1; i < header_end; ++i) {
       const std::string_view t = text(lines[i]);
-      if (!DeckLike(t)) break;  // body text the leads missed, then anything
+      if (!DeckLike(t)) {  // body text the leads missed, then anything
+        *body = i;
+        break;
+      }
       if (t != text(lines[title])) deck.emplace_back(lines[i].begin, lines[i].end);
     }
     return deck;

@@ -37,11 +37,20 @@
 //     marked `deck`, kept apart from story.sentences, and only the extractors that ask read them
 //     (the targets extractor, as headings). Lines above the title (mastheads, menus) are none; a
 //     roundup's header introduces several stories, so it gives none. Chrome the boilerplate lexicon
-//     misses ("Font size +") may be a deck line: it holds no goal, so nothing is read from it.
+//     misses (a widget's label) may be a deck line: it holds no goal, so nothing is read from it.
 //   - headline: the first story's is the page title (unless that is a roundup
 //     line: then its own header line or its roundup part); a later story's is
 //     its own headline line, else its roundup part, else a repeated title.
-//   - A story's span runs from its lead line to its last body line, both kept
+//   - Body text the leads missed: when the first story's deck stops at a
+//     line that ends like a sentence, and every line from there down to the
+//     lead reads as body text naming no government but the lead's
+//     ("Incheon's Namdong-gu will create 15,600 jobs ..." above "Namdong-gu
+//     (Mayor Lee Kang-ho) said ..."), the story starts at that line. Body
+//     text naming another government is a story whose lead the patterns
+//     missed, and a headline between is another page's header: neither
+//     joins.
+//   - A story's span runs from its lead line (or the body text above it, as
+//     just said) to its last body line, both kept
 //     text: it never starts or ends in boilerplate (a byline before the lead,
 //     captions, related lists or copyright after the last line stay outside).
 //     Boilerplate removed in the MIDDLE of a story (a photo caption between

@@ -77,6 +77,27 @@ TEST_CASE("boilerplate: English fixture and seeds", "[boilerplate]") {
   CHECK(HasRemoved(seed3, "image", "![Clutching"));
 }
 
+TEST_CASE("boilerplate: a section menu in plain words and reader widgets are chrome",
+          "[boilerplate]") {
+  const Document doc = Process(
+      "Gyeongin Daily Post\n"
+      "Politics Economy Society Gyeonggi Incheon Opinion Photo\n"
+      "Listen to article\n"
+      "Font size +\n"
+      "Font size -\n"
+      "Economy Grows as Incheon Adds Jobs\n"
+      "Politics Opinion\n"
+      "Namdong-gu (Mayor Lee Kang-ho) will create 15,600 jobs this year.\n");
+  CHECK(Removed(doc) == std::vector<std::string>{
+                            "chrome: Politics Economy Society Gyeonggi Incheon Opinion Photo",
+                            "chrome: Listen to article",
+                            "chrome: Font size +",
+                            "chrome: Font size -",
+                        });
+  // A title-case headline with one section word, or a line of two, stays:
+  // the menu row asks for three section names and nothing but capitalised words.
+}
+
 TEST_CASE("boilerplate: a list header takes its items with it, up to a blank line",
           "[boilerplate]") {
   const Document doc = Process(

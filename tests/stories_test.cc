@@ -164,6 +164,44 @@ TEST_CASE("stories: the deck skips repeats of the title and stops at body text",
   }
 }
 
+TEST_CASE("stories: body text right above the first lead is the first story's", "[stories]") {
+  struct Case {
+    const char* why;
+    const char* text;
+    const char* starts_with;  // the first story's first words
+  };
+  const std::vector<Case> cases = {
+      {"the lead paragraph the lead patterns missed, naming the lead's government",
+       "Namdong-gu Will Create 15,600 Jobs This Year\n"
+       "Incheon's Namdong-gu will create 15,600 jobs this year and push its employment rate "
+       "to 63.0%.\n"
+       "Namdong-gu (Mayor Lee Kang-ho) said the plan leans on the industrial complex.\n",
+       "Incheon's Namdong-gu will create"},
+      {"a paragraph naming another government is a story whose lead was missed: left out",
+       "Four Districts Set Job Goals\n"
+       "Daejeon's Jung-gu is aiming for 3,755 jobs this year, the district said.\n"
+       "Seo-gu (Mayor Seo Cheol-mo) has set an employment rate goal of 77.8%.\n",
+       "Seo-gu (Mayor Seo Cheol-mo)"},
+      {"a headline between the body text and the lead: another page's header, left out",
+       "Mapo-gu Hires 50 Guides for the Spring Season\n"
+       "The district said on Monday it will hire guides.\n"
+       "A Second Heading\n"
+       "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n",
+       "Mapo-gu (Mayor Park Kang-su)"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.why);
+    const Document doc = Process(c.text);
+    REQUIRE_FALSE(doc.stories.empty());
+    CHECK(doc.Work(doc.stories[0].begin, doc.stories[0].end).starts_with(c.starts_with));
+  }
+  // Read as the story's, the missed paragraph gives its facts.
+  const Document doc = Process(cases[0].text);
+  std::vector<double> targets;
+  for (const auto& t : doc.stories[0].targets) targets.push_back(t.value.real);
+  CHECK(targets == std::vector<double>{15600, 63.0});
+}
+
 TEST_CASE("stories: a roundup page has no deck", "[stories]") {
   const Document doc = Process(
       "[Town Briefs] Mapo-gu Hires 50 Guides... Yongsan-gu Opens Job Cafe\n"
