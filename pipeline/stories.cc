@@ -223,8 +223,12 @@ class StoriesStage : public Stage {
           bool story_text = body < header_end;
           for (size_t i = body; i < header_end && story_text; ++i) {
             const std::string_view t = text(lines[i]);
-            const std::string gov = DeckLike(t) ? "" : GovernmentIn(t);
-            story_text = !DeckLike(t) && (gov.empty() || gov == leads[0].second);
+            if (DeckLike(t)) {
+              story_text = false;
+            } else {
+              const std::string gov = GovernmentIn(t);
+              story_text = gov.empty() || gov == leads[0].second;
+            }
           }
           if (story_text) story.begin = lines[body].begin;
         }
