@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "extractors/match.h"
 
@@ -241,19 +242,55 @@ std::vector<size_t> FormStarts(std::string_view text, size_t begin,
   return starts;
 }
 
-// True when text[0, at) ends with `,\s+` or `,\s+the\s+`: what stands
-// between the name and the title in `Kim Kyung-ho, Mayor of Gwangjin-gu`.
-bool AfterComma(std::string_view text, size_t at) {
+// True when text[0, at) ends with `,\s+`, or with `,\s+` and one of
+// `between` (its words apart by runs of spaces) and `\s+`: what stands
+// between the name and the title in `Kim Kyung-ho, Mayor of Gwangjin-gu`
+// and `Kim Kyung-ho, the Mayor of Gwangjin-gu`.
+bool AfterComma(std::string_view text, size_t at,
+                const std::vector<std::vector<std::string>>& between) {
   auto skip_spaces = [&](size_t pos) {
     while (pos > 0 && IsRe2Space(text[pos - 1])) --pos;
     return pos;
   };
-  size_t pos = skip_spaces(at);
-  if (pos == at || pos == 0) return false;
-  if (text[pos - 1] == ',') return true;
-  if (pos < 3 || text.substr(pos - 3, 3) != "the") return false;
-  const size_t before_the = skip_spaces(pos - 3);
-  return before_the < pos - 3 && before_the > 0 && text[before_the - 1] == ',';
+  const size_t end = skip_spaces(at);
+  if (end == at || end == 0) return false;
+  if (text[end - 1] == ',') return true;
+  for (const std::vector<std::string>& words : between) {
+    size_t pos = end;
+    bool ok = true;
+    for (size_t w = words.size(); w-- > 0 && ok;) {
+      const std::string& word = words[w];
+      ok = pos >= word.size() && text.substr(pos - word.size(), word.size()) == word;
+      if (!ok) break;
+      const size_t before = skip_spaces(pos - word.size());
+      ok = before < pos - word.size() && before > 0;  // spaces before each word
+      pos = before;
+    }
+    if (ok && text[pos - 1] == ',') return true;
+  }
+  return false;
+}
+
+// The rows of mayor_between.tsv, each as its words, and as one optional
+// pattern (`(?:(?:the|its\s+current)\s+)?`; empty when there are none).
+std::vector<std::vector<std::string>> BetweenCommaAndTitle(const LexiconDir& lexicons,
+                                                           std::string* pattern) {
+  std::vector<std::vector<std::string>> out;
+  std::string alternation;
+  for (const LexiconRow& row : lexicons.ReadTsv("mayor_between.tsv")) {
+    std::vector<std::string> words;
+    std::istringstream in(row.Get("text"));
+    for (std::string word; in >> word;) words.push_back(word);
+    if (words.empty()) continue;
+    std::string quoted;
+    for (const std::string& word : words) {
+      quoted += (quoted.empty() ? "" : R"(\s+)") + RE2::QuoteMeta(word);
+    }
+    alternation += (alternation.empty() ? "" : "|") + quoted;
+    out.push_back(std::move(words));
+  }
+  *pattern = alternation.empty() ? "" : "(?:(?:" + alternation + R"()\s+)?)";
+  return out;
 }
 
 // Where `<2-4 Hangul syllables><spaces>` ending at `at` may start (the name
@@ -319,7 +356,9 @@ MayorExtractor::MayorExtractor(const LexiconDir& lexicons, Groups groups)
 
   en_lead_ = Compile(R"(\s*\(\s*)" + t_en + R"(\s+)" + name_en + R"(\s*\))");
   en_after_district_ = Compile(R"(\s+)" + t_en + R"(\s+)" + name_en);
-  en_name_title_ = Compile(name_en + R"(,\s+(?:the\s+)?)" + t_en + R"(\b)");
+  std::string between;
+  between_comma_and_title_ = BetweenCommaAndTitle(lexicons, &between);
+  en_name_title_ = Compile(name_en + R"(,\s+)" + between + t_en + R"(\b)");
   en_of_ = Compile(R"(\s+of\s+)");
   en_title_name_ = Compile(t_en + R"(\s+)" + name_en);
   ko_lead_ = Compile(R"(\s*\(\s*(?:)" + t_ko + R"(\s*)" + name_ko + "|" + name_ko + R"(\s*)" +
@@ -435,7 +474,7 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   // only in a window where a title follows a comma.
   std::vector<size_t> after_comma;
   for (const size_t at : title_starts) {
-    if (AfterComma(work, at)) after_comma.push_back(at);
+    if (AfterComma(work, at, between_comma_and_title_)) after_comma.push_back(at);
   }
   for (const auto& [wb, we] : windows_en) {
     const auto first = std::lower_bound(after_comma.begin(), after_comma.end(), wb);

@@ -99,6 +99,9 @@ class MayorExtractor : public Extractor {
   std::unique_ptr<re2::RE2> ko_lead_, ko_glued_, ko_name_title_;
   std::unique_ptr<re2::RE2> en_of_;
   std::vector<CoreTitle> core_titles_en_, core_titles_ko_;
+  // mayor_between.tsv: what may stand between `Name,` and its title (`the`),
+  // each as its words.
+  std::vector<std::vector<std::string>> between_comma_and_title_;
 };
 
 }  // namespace newsie

@@ -211,6 +211,31 @@ TEST_CASE("mayor: a title starting or ending with a space is refused", "[mayor]"
   CHECK_THROWS_WITH(MayorExtractor(LexiconDir(lexicons.dir)), Catch::Contains("'Deputy Mayor '"));
 }
 
+// What may stand between `Name,` and its title is data (mayor_between.tsv):
+// a rule author adds `its current` without touching C++, and the spaces in
+// a row match any run of spaces.
+TEST_CASE("mayor: words between a name's comma and its title come from the lexicon", "[mayor]") {
+  auto found = [](const MayorExtractor& mayor, const std::string& text) {
+    const Document doc = testing::HandDocument(text);
+    std::vector<std::string> out;
+    for (const auto& c : mayor.Collect(doc, 0, doc.work.size())) {
+      out.push_back(std::string(c.rule) + " " + c.name + " / " + c.title);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  const std::string text = "Kim Mi-kyung, its  current\n mayor, said";
+  const testing::LexiconCopy lexicons;
+  CHECK(found(MayorExtractor(LexiconDir(lexicons.dir)), text) == V{});
+  lexicons.AddRow("mayor_between.tsv", "its current\tKim Mi-kyung, its current mayor, said");
+  const MayorExtractor extended{LexiconDir(lexicons.dir)};
+  CHECK(found(extended, text) == V{"en.mayor.name_title Kim Mi-kyung / mayor"});
+  // The shipped `the` still works, and a row's words must all be there.
+  CHECK(found(extended, "Kim Mi-kyung, the mayor") ==
+        V{"en.mayor.name_title Kim Mi-kyung / mayor"});
+  CHECK(found(extended, "Kim Mi-kyung, current mayor") == V{});
+}
+
 // ExtractStories collects the document's names of each script once for all
 // its stories: every story must get what Extract alone gives it.
 TEST_CASE("mayor: a roundup's stories get what each gets alone", "[mayor]") {
