@@ -9,8 +9,9 @@
 // its next document about once a batch (1.3 s of 9.3 at --jobs 2 on c100k).
 //
 // A batch is read as soon as it is walked, a batch ahead: the WorkItem that
-// InputReader hands out when it walks a batch carries it as `read_next`, and
-// its worker reads it before its own document (Load). By the time another
+// InputReader hands out when it walks a batch (or the next one to be loaded,
+// when that is an error) carries it as `read_next`, and its worker reads it
+// before its own document (Load). By the time another
 // worker reaches the batch's first file, about a batch of documents later,
 // its bytes are there. A worker that gets to an unread batch first reads it
 // itself, and one that finds it being read waits: either way a file is read
