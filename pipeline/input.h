@@ -106,7 +106,6 @@ class InputReader {
   std::optional<WorkItem> Next();
 
  private:
-  struct Pending;                      // what is left to do for one PATH
   std::optional<WorkItem> NextItem();  // Next, without read_next
   std::optional<WorkItem> NextJsonlRecord();
   void ExpandPath(const std::string& path);
