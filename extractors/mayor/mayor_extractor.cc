@@ -256,15 +256,17 @@ bool AfterComma(std::string_view text, size_t at,
   if (end == at || end == 0) return false;
   if (text[end - 1] == ',') return true;
   for (const std::vector<std::string>& words : between) {
+    // The row's words from the last, each with spaces before it.
     size_t pos = end;
     bool ok = true;
-    for (size_t w = words.size(); w-- > 0 && ok;) {
+    for (size_t w = words.size(); ok && w-- > 0;) {
       const std::string& word = words[w];
-      ok = pos >= word.size() && text.substr(pos - word.size(), word.size()) == word;
-      if (!ok) break;
-      const size_t before = skip_spaces(pos - word.size());
-      ok = before < pos - word.size() && before > 0;  // spaces before each word
-      pos = before;
+      ok = pos > word.size() && text.substr(pos - word.size(), word.size()) == word;
+      if (ok) {
+        const size_t start = pos - word.size();
+        pos = skip_spaces(start);
+        ok = pos < start && pos > 0;
+      }
     }
     if (ok && text[pos - 1] == ',') return true;
   }
