@@ -28,12 +28,20 @@ using testing::TempDir;
 
 constexpr int kDocuments = 1500;
 
-// Starts `newsie extract` in the background (output discarded).
-pid_t Start(const std::vector<std::string>& args) {
+// Starts newsie with `args` in the background: standard input from
+// `stdin_fd` (closed in the child with `close_fd`; -1: inherited), standard
+// output and error to the files named (discarded by default).
+pid_t Start(const std::vector<std::string>& args, int stdin_fd = -1, int close_fd = -1,
+            const fs::path& out_file = "/dev/null", const fs::path& err_file = "/dev/null") {
   const pid_t pid = ::fork();
   if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
+    if (stdin_fd >= 0) {
+      ::dup2(stdin_fd, 0);
+      ::close(stdin_fd);
+    }
+    if (close_fd >= 0) ::close(close_fd);
+    std::freopen(out_file.c_str(), "w", stdout);
+    std::freopen(err_file.c_str(), "w", stderr);
     std::vector<char*> argv{const_cast<char*>(NEWSIE_BINARY)};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -41,6 +49,17 @@ pid_t Start(const std::vector<std::string>& args) {
     ::_exit(127);
   }
   return pid;
+}
+
+// Polls `done` until it is true or `limit` has passed; returns its last answer.
+template <typename Done>
+bool WaitUntil(Done done, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
 }
 
 // Manifest lines (file sinks) or committed documents (SQLite) so far.
@@ -65,15 +84,12 @@ bool KillAndResume(const std::vector<std::string>& args, const fs::path& out, bo
   REQUIRE(pid > 0);
   int status = 0;
   bool finished = false;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (::waitpid(pid, &status, WNOHANG) == pid) {
-      finished = true;
-      break;
-    }
-    if (Progress(out, sqlite) >= at_least) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  WaitUntil(
+      [&] {
+        finished = ::waitpid(pid, &status, WNOHANG) == pid;
+        return finished || Progress(out, sqlite) >= at_least;
+      },
+      std::chrono::minutes(5));
   if (!finished) {
     ::kill(pid, sig);
     ::waitpid(pid, &status, 0);
@@ -370,21 +386,9 @@ struct BlockedRun {
              const fs::path& out_file, const fs::path& err_file) {
     int fds[2];
     REQUIRE(::pipe(fds) == 0);
-    pid = ::fork();
-    if (pid == 0) {
-      ::dup2(fds[0], 0);
-      ::close(fds[0]);
-      ::close(fds[1]);
-      std::freopen(out_file.c_str(), "w", stdout);
-      std::freopen(err_file.c_str(), "w", stderr);
-      std::vector<char*> argv{const_cast<char*>(NEWSIE_BINARY), const_cast<char*>("extract"),
-                              const_cast<char*>("--input-format"), const_cast<char*>("jsonl"),
-                              const_cast<char*>("-")};
-      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      ::execv(NEWSIE_BINARY, argv.data());
-      ::_exit(127);
-    }
+    std::vector<std::string> all = {"extract", "--input-format", "jsonl", "-"};
+    all.insert(all.end(), args.begin(), args.end());
+    pid = Start(all, fds[0], fds[1], out_file, err_file);
     ::close(fds[0]);
     stdin_write = fds[1];
     REQUIRE(::write(stdin_write, input.data(), input.size()) == static_cast<ssize_t>(input.size()));
@@ -392,13 +396,11 @@ struct BlockedRun {
   ~BlockedRun() { ::close(stdin_write); }
   // The exit status once the process ends within `limit`; nullopt if not.
   std::optional<int> WaitFor(std::chrono::milliseconds limit) const {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
     int status = 0;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (::waitpid(pid, &status, WNOHANG) == pid) return status;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!WaitUntil([&] { return ::waitpid(pid, &status, WNOHANG) == pid; }, limit)) {
+      return std::nullopt;
     }
-    return std::nullopt;
+    return status;
   }
 };
 
@@ -412,10 +414,7 @@ TEST_CASE("a run blocked reading standard input stops at a second SIGTERM", "[re
   BlockedRun run({"-q"}, kRecord, out, err);
   // Streaming to standard output: the record is written (and flushed) once
   // done, then the run waits for more input.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
-  while (Lines(ReadFile(out)).empty() && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  WaitUntil([&] { return !Lines(ReadFile(out)).empty(); }, std::chrono::minutes(2));
   REQUIRE(Lines(ReadFile(out)).size() == 1);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   // The first signal cannot end a read that waits for a writer.
@@ -437,10 +436,7 @@ TEST_CASE("a run stopped at once by a second signal is completed by --resume", "
   {
     BlockedRun run({"-q", "-o", out.string()}, kRecord, dir.path / "stdout",
                    dir.path / "stderr.txt");
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
-    while (!fs::exists(out.string() + ".partial") && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    WaitUntil([&] { return fs::exists(out.string() + ".partial"); }, std::chrono::minutes(2));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     ::kill(run.pid, SIGTERM);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
