@@ -38,6 +38,10 @@ AwardsExtractor::AwardsExtractor(const LexiconDir& lexicons) {
     entries.push_back({r.Get("text"), r.Get("kind"), r.Get("rule"), static_cast<int>(i)});
   }
   words_ = phrases::PhraseSet(entries);
+  // A story's award event starts at a sentence naming an award or a grade.
+  std::vector<std::string> openers = phrases::Texts(rows_, "award");
+  for (auto& text : phrases::Texts(rows_, "grade")) openers.push_back(std::move(text));
+  openers_ = phrases::PhraseGate(openers);
   streak_after_ =
       Compile("^[\\s'\"]*" + phrases::Alternation(phrases::Texts(rows_, "streak_unit")) + "?\\s*" +
               phrases::Alternation(phrases::Texts(rows_, "streak")));
@@ -245,12 +249,31 @@ void AwardsExtractor::ExtractStory(Document& doc, Story& story, const WordsBySen
 }
 
 void AwardsExtractor::Extract(Document& doc, Story& story) const {
+  if (!MayHoldAward(doc)) return;
   const WordsBySentence words =
       phrases::HitsBySentence(words_, doc, phrases::DocumentSentences(doc));
   ExtractStory(doc, story, words, DocumentEdition(doc, words));
 }
 
+bool AwardsExtractor::MayHoldAward(const Document& doc) const {
+  // Where the stories and their sentences lie (a story without sentences is
+  // read line by line).
+  size_t begin = doc.work.size(), end = 0;
+  for (const Sentence& s : doc.sentences) {
+    begin = std::min(begin, s.begin);
+    end = std::max(end, s.end);
+  }
+  for (const Story& story : doc.stories) {
+    begin = std::min(begin, story.begin);
+    end = std::max(end, story.end);
+  }
+  return begin < end && openers_.MayHold(doc.Work(begin, end));
+}
+
 void AwardsExtractor::ExtractStories(Document& doc) const {
+  // Most documents name no award: one pass over the text says so, where
+  // the scan for award words would stop at each `received` or `budget`.
+  if (!MayHoldAward(doc)) return;
   // The award words of the whole document, found in one scan: the edition
   // years it writes before an award's name date awards in stories that name
   // no year of their own.

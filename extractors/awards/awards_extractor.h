@@ -71,11 +71,15 @@ class AwardsExtractor : public Extractor {
   std::optional<int> DocumentEdition(const Document& doc, const WordsBySentence& words) const;
   void ExtractStory(Document& doc, Story& story, const WordsBySentence& words,
                     std::optional<int> edition) const;
+  // False when no sentence or story line of `doc` can name an award or a
+  // grade, so that no story has an award event.
+  bool MayHoldAward(const Document& doc) const;
   std::optional<int> EditionYear(const Document& doc, const std::vector<Quantity>& qs,
                                  size_t name_begin) const;
 
   std::vector<LexiconRow> rows_;
-  phrases::PhraseSet words_;  // every kind; Hit::index is the row
+  phrases::PhraseSet words_;     // every kind; Hit::index is the row
+  phrases::PhraseGate openers_;  // award and grade texts
   std::unique_ptr<re2::RE2> streak_after_;
 };
 

@@ -15,7 +15,9 @@ bool IsAsciiWord(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-std::string PhrasePattern(std::string_view phrase) {
+// `word_edges`: a phrase with an ASCII word character at an edge matches
+// only on a word boundary (\b) there.
+std::string PhrasePattern(std::string_view phrase, bool word_edges) {
   std::string out;
   size_t i = 0;
   bool first = true;
@@ -37,8 +39,8 @@ std::string PhrasePattern(std::string_view phrase) {
   const char head =
       phrase.find_first_not_of(' ') != phrase.npos ? phrase[phrase.find_first_not_of(' ')] : ' ';
   const char tail = phrase[phrase.find_last_not_of(' ')];
-  if (IsAsciiWord(head)) out = "\\b" + out;
-  if (IsAsciiWord(tail)) out += "\\b";
+  if (word_edges && IsAsciiWord(head)) out = "\\b" + out;
+  if (word_edges && IsAsciiWord(tail)) out += "\\b";
   return out;
 }
 
@@ -81,7 +83,9 @@ bool SameKey(std::string_view a, std::string_view b) {
   }
 }
 
-std::string Alternation(const std::vector<std::string>& phrases) {
+namespace {
+
+std::string AlternationOf(const std::vector<std::string>& phrases, bool word_edges) {
   // Longest first: RE2 alternations are leftmost-first unless longest_match.
   std::vector<std::string> sorted = phrases;
   std::stable_sort(sorted.begin(), sorted.end(),
@@ -89,7 +93,7 @@ std::string Alternation(const std::vector<std::string>& phrases) {
   std::string out = "(?:";
   bool first = true;
   for (const auto& p : sorted) {
-    const std::string pat = PhrasePattern(p);
+    const std::string pat = PhrasePattern(p, word_edges);
     if (pat.empty()) continue;
     if (!first) out += '|';
     out += pat;
@@ -98,6 +102,32 @@ std::string Alternation(const std::vector<std::string>& phrases) {
   if (first) out += "\\b\\B";  // matches nothing
   out += ')';
   return out;
+}
+
+}  // namespace
+
+std::string Alternation(const std::vector<std::string>& phrases) {
+  return AlternationOf(phrases, /*word_edges=*/true);
+}
+
+PhraseGate::PhraseGate() = default;
+PhraseGate::~PhraseGate() = default;
+PhraseGate::PhraseGate(PhraseGate&&) noexcept = default;
+PhraseGate& PhraseGate::operator=(PhraseGate&&) noexcept = default;
+
+PhraseGate::PhraseGate(const std::vector<std::string>& phrases) {
+  // Without the \b edges a PhraseSet puts on ASCII phrases, every match of
+  // theirs is a match here wherever the text is cut, and RE2 needs no
+  // lookbehind for them.
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  re_ = std::make_unique<RE2>(AlternationOf(phrases, /*word_edges=*/false), options);
+  if (!re_->ok()) throw LexiconError("bad phrase pattern: " + re_->error());
+}
+
+bool PhraseGate::MayHold(std::string_view text) const {
+  return re_ == nullptr || re_->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
 struct PhraseSet::AtEnd {

@@ -85,6 +85,25 @@ class PhraseSet {
   std::unique_ptr<AtEnd> at_end_;
 };
 
+// A quick test, before a PhraseSet's scan, that a text may hold one of a few
+// phrases the scan looks for: true wherever a PhraseSet of them finds one in
+// the text or in any part of it (and sometimes where it does not: a phrase's
+// word boundaries are not asked). One DFA pass; no hits are built.
+class PhraseGate {
+ public:
+  PhraseGate();
+  ~PhraseGate();
+  PhraseGate(PhraseGate&&) noexcept;
+  PhraseGate& operator=(PhraseGate&&) noexcept;
+  explicit PhraseGate(const std::vector<std::string>& phrases);
+
+  // False only when no phrase is in `text`; a default gate holds everything.
+  bool MayHold(std::string_view text) const;
+
+ private:
+  std::unique_ptr<re2::RE2> re_;
+};
+
 // An alternation of `phrases` ("(?:...)"), ASCII words case-folded at match
 // time by the caller's (?i), spaces as \s+, ASCII-edged phrases on \b.
 std::string Alternation(const std::vector<std::string>& phrases);

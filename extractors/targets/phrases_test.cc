@@ -100,6 +100,42 @@ TEST_CASE("phrases: a set of the phrases of several finds something wherever one
   CHECK(quiet > found);
 }
 
+TEST_CASE("phrases: a gate holds every text a set of its phrases finds one in", "[phrases]") {
+  // The awards extractor asks a gate of its award and grade names over the
+  // whole document before it scans each sentence for award words.
+  const auto rows = LexiconDir(testing::SourceDir() / "lexicons").ReadTsv("awards.tsv");
+  std::vector<phrases::PhraseSet::Entry> entries;
+  std::vector<std::string> texts;
+  for (const auto& r : rows) {
+    if (r.Get("kind") != "award" && r.Get("kind") != "grade") continue;
+    entries.push_back({r.Get("text"), r.Get("kind"), ""});
+    texts.push_back(r.Get("text"));
+  }
+  const phrases::PhraseSet set(entries);
+  const phrases::PhraseGate gate(texts);
+  size_t held = 0, quiet = 0;
+  ForEachCorpusAndSeedDocument([&](const Document& doc) {
+    for (const auto& s : phrases::DocumentSentences(doc)) {
+      const std::string_view text = doc.Work(s.begin, s.end);
+      const bool found = !set.FindAll(text, s.begin).empty();
+      INFO(text);
+      if (found) CHECK(gate.MayHold(text));
+      (gate.MayHold(text) ? held : quiet) += 1;
+    }
+  });
+  CHECK(held > 10);
+  CHECK(quiet > held);
+  // Cut anywhere, even inside a word, a text keeps what its set would find
+  // in the part: the gate asks no word boundary.
+  CHECK(gate.MayHold("an Excellence Awardee"));
+  CHECK_FALSE(set.Contains("an Excellence Awardee"));
+  CHECK(gate.MayHold("우수상을 받았다"));
+  CHECK(gate.MayHold("the EXCELLENCE   award"));
+  CHECK_FALSE(gate.MayHold("The district received a budget of 5 billion won."));
+  CHECK_FALSE(phrases::PhraseGate(std::vector<std::string>{}).MayHold("award"));
+  CHECK(phrases::PhraseGate().MayHold("anything"));
+}
+
 TEST_CASE("phrases: hits found clause by clause equal the whole sentence's", "[phrases]") {
   // The targets extractor finds its cues clause by clause (ClauseHits).
   const auto rows = LexiconDir(testing::SourceDir() / "lexicons").ReadTsv("targets.tsv");
