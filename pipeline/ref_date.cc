@@ -7,12 +7,11 @@
 
 #include "pipeline/quantities/tables.h"
 #include "pipeline/quantities/text_scan.h"
+#include "pipeline/utf8.h"
 
 namespace newsie {
 namespace {
 
-using quantities::CodePointAt;
-using quantities::CodePointBefore;
 using quantities::IsAlpha;
 using quantities::IsDigit;
 using quantities::LatinWordEnds;
@@ -84,7 +83,7 @@ bool QuotedName(std::string_view t, const Passage& p, const Quantity& q, size_t*
   if (q.begin <= p.begin || !IsOpenQuote(CodePointBefore(t, q.begin))) return false;
   size_t len = 0;
   for (size_t i = q.end; i < p.end; i += len) {
-    if (IsCloseQuote(quantities::DecodeAt(t, i, &len))) {
+    if (IsCloseQuote(CodePointAt(t, i, &len))) {
       *begin = q.begin;
       *end = i;
       return true;

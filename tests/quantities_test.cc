@@ -15,6 +15,7 @@
 #include "pipeline/quantities/phrase_trie.h"
 #include "pipeline/quantities/resolve.h"
 #include "pipeline/quantities/tables.h"
+#include "pipeline/utf8.h"
 #include "tests/test_support.h"
 
 namespace newsie {
@@ -229,7 +230,7 @@ TEST_CASE("quantities: the Hangul openers cover the words of each reading", "[qu
   const T& tables = Finder().tables();
   auto opens = [&](std::string_view word, uint8_t bit) {
     INFO(word);
-    const uint32_t cp = quantities::CodePointAt(word, 0);
+    const uint32_t cp = CodePointAt(word, 0);
     if (quantities::IsHangul(cp)) CHECK((tables.HangulOpeners(cp) & bit) != 0);
   };
   for (const auto& p : tables.relative.all()) opens(p.text, T::kOpensRelative);
@@ -262,7 +263,7 @@ TEST_CASE("quantities: kFollowsNumeral marks the words that may follow a numeral
   const T& tables = Finder().tables();
   auto marked = [&](std::string_view word) {
     INFO(word);
-    const uint32_t cp = quantities::CodePointAt(word, 0);
+    const uint32_t cp = CodePointAt(word, 0);
     if (quantities::IsHangul(cp)) CHECK((tables.HangulOpeners(cp) & T::kFollowsNumeral) != 0);
   };
   for (const quantities::PhraseSet* set : {&tables.ko_words, &tables.units, &tables.approx}) {

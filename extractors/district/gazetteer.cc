@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "pipeline/hangul.h"
+#include "pipeline/utf8.h"
 
 namespace newsie {
 namespace {
@@ -146,24 +147,6 @@ uint64_t PrefixHash(uint64_t first_bytes) { return first_bytes * 0x9E3779B97F4A7
 
 bool IsHangulSyllable(char32_t c) { return c >= kFirstHangulSyllable && c <= kLastHangulSyllable; }
 
-char32_t DecodeAt(std::string_view text, size_t pos, size_t* length) {
-  const auto b = static_cast<unsigned char>(text[pos]);
-  size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  if (pos + n > text.size()) n = 1;
-  char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-  for (size_t i = 1; i < n; ++i) c = (c << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
-  if (length) *length = n;
-  return c;
-}
-
-char32_t DecodeBefore(std::string_view text, size_t pos, size_t* length) {
-  size_t start = pos - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && pos - start < 4)
-    --start;
-  if (length) *length = pos - start;
-  return DecodeAt(text, start);
-}
-
 Gazetteer::Gazetteer(const LexiconDir& lexicons) {
   const auto rows = lexicons.ReadTsv("districts.tsv");
   governments_.reserve(rows.size());
@@ -204,9 +187,9 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
       f.region_only = true;
       AddUnique(f.governments, g);
     }
-    if (IsHangulSyllable(DecodeAt(form, 0))) {
+    if (IsHangulSyllable(CodePointAt(form, 0))) {
       size_t len = 0;
-      const char32_t last = DecodeBefore(form, form.size(), &len);
+      const char32_t last = CodePointBefore(form, form.size(), &len);
       f.short_ko = kKoSuffixes.find(last) == std::u32string_view::npos;
     }
   };
@@ -360,11 +343,11 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
   for (const auto& g : governments_) {
     std::vector<std::string> ko = {g.name_ko};
     for (const auto& v : g.variants) {
-      if (IsHangulSyllable(DecodeAt(v, 0))) ko.push_back(v);
+      if (IsHangulSyllable(CodePointAt(v, 0))) ko.push_back(v);
     }
     for (const auto& form : ko) {
       size_t len = 0;
-      DecodeBefore(form, form.size(), &len);
+      CodePointBefore(form, form.size(), &len);
       const std::string stem = form.substr(0, form.size() - len);
       const std::string last = form.substr(form.size() - len);
       if (stem.empty() || last == "청") continue;
@@ -417,14 +400,14 @@ int Gazetteer::LatestTerm() const {
 }
 
 bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form& form) const {
-  const char32_t first = DecodeAt(text, b);
+  const char32_t first = CodePointAt(text, b);
   const bool hangul = IsHangulSyllable(first);
   if (b > 0) {
-    const char32_t before = DecodeBefore(text, b);
+    const char32_t before = CodePointBefore(text, b);
     if (hangul ? IsHangulSyllable(before) : IsAsciiAlnum(before)) return false;
   }
   if (e >= text.size()) return true;
-  const char32_t after = DecodeAt(text, e);
+  const char32_t after = CodePointAt(text, e);
   if (!hangul) return !IsAsciiAlnum(after);
   if (!form.short_ko || !IsHangulSyllable(after)) return true;
   const std::string_view rest = text.substr(e);
@@ -432,7 +415,7 @@ bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form
     if (!StartsWith(rest, particle)) continue;
     // The particle must end the word (관악은 yes, 관악산 no; 서울의 yes).
     const size_t at = particle.size();
-    if (at >= rest.size() || !IsHangulSyllable(DecodeAt(rest, at))) return true;
+    if (at >= rest.size() || !IsHangulSyllable(CodePointAt(rest, at))) return true;
     // Titles and 지역/형 may run on: 성동구청장은, 관악형.
     if (particle.size() > 3 || particle == "형") return true;
   }
@@ -525,7 +508,7 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
       } else if (c < 0x80) {
         if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) continue;
       } else {
-        DecodeAt(text, b, &len);
+        CodePointAt(text, b, &len);
       }
       size_t from = 0;
       const uint32_t node = NodeAfterPrefix(text, b, end, &from);
@@ -542,7 +525,7 @@ std::vector<Gazetteer::Attempt> Gazetteer::Scan(std::string_view text, size_t be
       pos = e;
     } else {
       size_t len = 1;
-      DecodeAt(text, b, &len);
+      CodePointAt(text, b, &len);
       pos = b + len;
     }
   }
@@ -601,7 +584,7 @@ std::vector<GovMention> Gazetteer::Mentions(std::string_view text, const Attempt
     mention.begin = mention.name_begin = r.b;
     mention.end = mention.name_end = r.e;
     mention.candidates = candidates;
-    mention.hangul = IsHangulSyllable(DecodeAt(text, r.b));
+    mention.hangul = IsHangulSyllable(CodePointAt(text, r.b));
     return mention;
   };
   auto next_kept = [&](const Attempt* a) {
@@ -620,7 +603,7 @@ std::vector<GovMention> Gazetteer::Mentions(std::string_view text, const Attempt
     // Prefix: 서울 중구, 서울시 관악구, 서울중구, Seoul's Gwanak-gu.
     if (region && next != last) {
       const std::string_view gap = text.substr(r.e, next->b - r.e);
-      const bool hangul = IsHangulSyllable(DecodeAt(text, r.b));
+      const bool hangul = IsHangulSyllable(CodePointAt(text, r.b));
       const bool joined =
           hangul ? (gap.empty() || gap == " ") : (gap == "'s " || gap == "\u2019s " || gap == " ");
       if (joined) {
@@ -667,7 +650,7 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_
     pos = NextQuoteMark(text, pos, end, /*line_ends=*/close != 0);
     if (pos >= end) break;
     size_t len = 1;
-    const char32_t c = DecodeAt(text, pos, &len);
+    const char32_t c = CodePointAt(text, pos, &len);
     if (close) {
       if (c == close || c == '\n') {
         if (out.empty()) out.reserve(8);  // not 1, 2, 4, 8: stories quote a few times
@@ -677,7 +660,7 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_
     } else {
       // An apostrophe after a word is one (Seoul's), not a quote.
       auto word_before = [&] {
-        const char32_t before = pos > 0 ? DecodeBefore(text, pos) : U' ';
+        const char32_t before = pos > 0 ? CodePointBefore(text, pos) : U' ';
         return IsAsciiAlnum(before) || IsHangulSyllable(before);
       };
       switch (c) {

@@ -215,11 +215,7 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_
                                                     bool single);
 bool Inside(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos);
 
-// UTF-8 helpers shared by the district and mayor extractors.
+// True for a Hangul syllable (U+AC00..U+D7A3).
 bool IsHangulSyllable(char32_t c);
-// The code point starting at text[pos] (pos < size), and its length in bytes.
-char32_t DecodeAt(std::string_view text, size_t pos, size_t* length = nullptr);
-// The code point ending just before text[pos] (pos > 0), and its length.
-char32_t DecodeBefore(std::string_view text, size_t pos, size_t* length = nullptr);
 
 }  // namespace newsie

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "extractors/match.h"
+#include "pipeline/utf8.h"
 
 namespace newsie {
 namespace {
@@ -52,7 +53,7 @@ size_t Offset(std::string_view text, const re2::StringPiece& piece) {
 
 bool WordCharBefore(std::string_view text, size_t pos) {
   if (pos == 0) return false;
-  const char32_t c = DecodeBefore(text, pos);
+  const char32_t c = CodePointBefore(text, pos);
   return IsHangulSyllable(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)));
 }
 
@@ -66,7 +67,7 @@ void ForEachMatch(const RE2& re, std::string_view text, size_t begin, size_t end
     f(groups);
     const size_t match_end = Offset(text, groups[0]) + groups[0].size();
     size_t len = 1;
-    DecodeAt(text, Offset(text, groups[0]), &len);
+    CodePointAt(text, Offset(text, groups[0]), &len);
     pos = std::max(match_end, Offset(text, groups[0]) + len);
   }
 }
@@ -304,7 +305,7 @@ void AddNameStarts(std::string_view text, size_t begin, size_t at, std::vector<s
   while (pos > begin && IsRe2Space(text[pos - 1])) --pos;
   for (int syllables = 1; syllables <= 4 && pos > begin; ++syllables) {
     size_t len = 0;
-    if (!IsHangulSyllable(DecodeBefore(text, pos, &len)) || len != 3 || pos < begin + len) break;
+    if (!IsHangulSyllable(CodePointBefore(text, pos, &len)) || len != 3 || pos < begin + len) break;
     pos -= len;
     if (syllables >= 2) starts.push_back(pos);
   }
@@ -328,7 +329,7 @@ void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<size
     f(groups);
     const size_t match_end = Offset(text, groups[0]) + groups[0].size();
     size_t len = 1;
-    DecodeAt(text, *it, &len);
+    CodePointAt(text, *it, &len);
     pos = std::max(match_end, *it + len);
   }
 }

@@ -15,10 +15,7 @@
 namespace newsie {
 namespace {
 
-using quantities::CodePointAt;
-using quantities::CodePointBefore;
 using quantities::Decimal;
-using quantities::DecodeAt;
 using quantities::IsAlpha;
 using quantities::IsDigit;
 using quantities::IsHangul;
@@ -138,7 +135,7 @@ class Scanner {
       // Hangul syllables (most of the non-ASCII text) are decoded inline.
       size_t len = 3;
       uint32_t cp = i + 3 <= n ? HangulAt(i) : 0;
-      if (cp == 0) cp = DecodeAt(t_, i, &len);
+      if (cp == 0) cp = CodePointAt(t_, i, &len);
       const bool hangul = IsHangul(cp);
       if ((hangul && !prev_hangul && ko_ && tb_.ko_starters.test(cp)) ||
           (!hangul && cp >= 0x80 && tb_.units.Match(t_, i, "currency"))) {
@@ -1050,7 +1047,7 @@ class Scanner {
       p = word_end;
     } else {
       for (size_t len = 0; p < end; p += len) {
-        const uint32_t cp = DecodeAt(t_, p, &len);
+        const uint32_t cp = CodePointAt(t_, p, &len);
         if (auto unit = tb_.sino_unit.find(cp); unit != tb_.sino_unit.end() && *scale == 0) {
           *small += unit->second;
         } else if (auto big = tb_.sino_scale.find(cp); big != tb_.sino_scale.end() && *scale == 0) {
@@ -1089,7 +1086,7 @@ class Scanner {
     bool korean_from = false;
     if (s < t_.size()) {
       size_t len;
-      const uint32_t cp = DecodeAt(t_, s, &len);
+      const uint32_t cp = CodePointAt(t_, s, &len);
       if (cp == '~' || cp == '-' || cp == 0x223C || cp == 0xFF5E || cp == 0x301C || cp == 0x2013 ||
           cp == 0x2014 || cp == 0x2212) {
         sep_end = s + len;

@@ -77,7 +77,7 @@ bool ParseKoreanNumber(std::string_view t, size_t pos, const QuantityTables& tab
       break;
     }
     size_t len;
-    const uint32_t cp = DecodeAt(t, p, &len);
+    const uint32_t cp = CodePointAt(t, p, &len);
     if (!IsHangul(cp)) break;
     // Most syllables are no numeral: one table look-up says so, before three hash look-ups.
     const bool sino = tables.HangulOpeners(cp) & QuantityTables::kOpensSino;

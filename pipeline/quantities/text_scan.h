@@ -1,6 +1,6 @@
-// Byte-level helpers the quantity scanners share: UTF-8 decoding, character
-// classes and prefix tests. Everything works on a string_view and a byte
-// position; nothing allocates.
+// Byte-level helpers the quantity scanners share: character classes and
+// prefix tests (UTF-8 code points come from pipeline/utf8.h). Everything
+// works on a string_view and a byte position; nothing allocates.
 #pragma once
 
 #include <bit>
@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#include "pipeline/utf8.h"
 
 namespace newsie::quantities {
 
@@ -17,44 +19,7 @@ constexpr char Lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// The code point at `pos` and its length in bytes (1 for a stray byte).
-inline uint32_t DecodeAt(std::string_view t, size_t pos, size_t* len) {
-  const auto b0 = static_cast<unsigned char>(t[pos]);
-  if (b0 < 0x80) {
-    *len = 1;
-    return b0;
-  }
-  int n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
-  if (pos + n > t.size()) n = 1;
-  if (n == 1) {
-    *len = 1;
-    return b0;
-  }
-  uint32_t cp = b0 & (0xFF >> (n + 1));
-  for (int i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(t[pos + i]) & 0x3F);
-  *len = n;
-  return cp;
-}
-inline uint32_t CodePointAt(std::string_view t, size_t pos) {
-  size_t len;
-  return pos < t.size() ? DecodeAt(t, pos, &len) : 0;
-}
-
 inline bool IsHangul(uint32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
-
-// The code point that ends just before `pos` (0 at the start).
-inline uint32_t CodePointBefore(std::string_view t, size_t pos) {
-  if (pos == 0) return 0;
-  size_t p = pos - 1;
-  while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
-  return CodePointAt(t, p);
-}
-inline size_t StartOfCodePointBefore(std::string_view t, size_t pos) {
-  if (pos == 0) return 0;
-  size_t p = pos - 1;
-  while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
-  return p;
-}
 
 inline bool StartsWith(std::string_view t, size_t pos, std::string_view w) {
   return pos <= t.size() && t.substr(pos, w.size()) == w;
