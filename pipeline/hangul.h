@@ -11,6 +11,10 @@ namespace newsie {
 inline constexpr char32_t kFirstHangulSyllable = 0xAC00;
 inline constexpr char32_t kLastHangulSyllable = 0xD7A3;
 
+inline constexpr bool IsHangulSyllable(char32_t c) {
+  return c >= kFirstHangulSyllable && c <= kLastHangulSyllable;
+}
+
 // The Hangul syllable whose UTF-8 starts at text[pos], or 0 (also when fewer
 // than three bytes are left). The continuation bytes are not checked: the
 // callers read the working text, which is valid UTF-8.
@@ -21,7 +25,7 @@ inline char32_t HangulSyllableAt(std::string_view text, size_t pos) {
   const char32_t c = ((lead & 0x0Fu) << 12) |
                      ((static_cast<unsigned char>(text[pos + 1]) & 0x3Fu) << 6) |
                      (static_cast<unsigned char>(text[pos + 2]) & 0x3Fu);
-  return c >= kFirstHangulSyllable && c <= kLastHangulSyllable ? c : 0;
+  return IsHangulSyllable(c) ? c : 0;
 }
 
 }  // namespace newsie

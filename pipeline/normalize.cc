@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "pipeline/hangul.h"
+
 namespace newsie {
 namespace {
 
@@ -109,7 +111,6 @@ inline size_t PlainAsciiPrefix(const unsigned char* p, const StopVectors& stops)
   return 16;
 }
 
-inline bool IsHangulSyllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 inline bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <string>
 
+#include "pipeline/hangul.h"
 #include "pipeline/lexicon.h"
 #include "pipeline/normalize.h"
 #include "pipeline/quantities/finder.h"
@@ -231,7 +232,7 @@ TEST_CASE("quantities: the Hangul openers cover the words of each reading", "[qu
   auto opens = [&](std::string_view word, uint8_t bit) {
     INFO(word);
     const uint32_t cp = CodePointAt(word, 0);
-    if (quantities::IsHangul(cp)) CHECK((tables.HangulOpeners(cp) & bit) != 0);
+    if (IsHangulSyllable(cp)) CHECK((tables.HangulOpeners(cp) & bit) != 0);
   };
   for (const auto& p : tables.relative.all()) opens(p.text, T::kOpensRelative);
   for (const auto& p : tables.ko_words.all()) {
@@ -264,7 +265,7 @@ TEST_CASE("quantities: kFollowsNumeral marks the words that may follow a numeral
   auto marked = [&](std::string_view word) {
     INFO(word);
     const uint32_t cp = CodePointAt(word, 0);
-    if (quantities::IsHangul(cp)) CHECK((tables.HangulOpeners(cp) & T::kFollowsNumeral) != 0);
+    if (IsHangulSyllable(cp)) CHECK((tables.HangulOpeners(cp) & T::kFollowsNumeral) != 0);
   };
   for (const quantities::PhraseSet* set : {&tables.ko_words, &tables.units, &tables.approx}) {
     for (const auto& p : set->all()) marked(p.text);

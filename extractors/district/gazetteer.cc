@@ -145,8 +145,6 @@ uint64_t PrefixHash(uint64_t first_bytes) { return first_bytes * 0x9E3779B97F4A7
 
 }  // namespace
 
-bool IsHangulSyllable(char32_t c) { return c >= kFirstHangulSyllable && c <= kLastHangulSyllable; }
-
 Gazetteer::Gazetteer(const LexiconDir& lexicons) {
   const auto rows = lexicons.ReadTsv("districts.tsv");
   governments_.reserve(rows.size());

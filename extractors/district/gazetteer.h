@@ -215,7 +215,4 @@ std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text, size_
                                                     bool single);
 bool Inside(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos);
 
-// True for a Hangul syllable (U+AC00..U+D7A3).
-bool IsHangulSyllable(char32_t c);
-
 }  // namespace newsie

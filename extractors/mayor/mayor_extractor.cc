@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "extractors/match.h"
+#include "pipeline/hangul.h"
 #include "pipeline/utf8.h"
 
 namespace newsie {

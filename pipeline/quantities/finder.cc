@@ -18,7 +18,6 @@ namespace {
 using quantities::Decimal;
 using quantities::IsAlpha;
 using quantities::IsDigit;
-using quantities::IsHangul;
 using quantities::LatinWordEnds;
 using quantities::LatinWordStarts;
 using quantities::Phrase;
@@ -136,14 +135,14 @@ class Scanner {
       size_t len = 3;
       uint32_t cp = i + 3 <= n ? HangulAt(i) : 0;
       if (cp == 0) cp = CodePointAt(t_, i, &len);
-      const bool hangul = IsHangul(cp);
+      const bool hangul = IsHangulSyllable(cp);
       if ((hangul && !prev_hangul && ko_ && tb_.ko_starters.test(cp)) ||
           (!hangul && cp >= 0x80 && tb_.units.Match(t_, i, "currency"))) {
         Quantity q;
         size_t skip = i + len;
         if (Full(i, &q, &skip)) {
           i = Push(out, std::move(q));
-          prev_hangul = IsHangul(CodePointBefore(t_, i));
+          prev_hangul = IsHangulSyllable(CodePointBefore(t_, i));
           continue;
         }
       }
@@ -158,7 +157,7 @@ class Scanner {
     return out;
   }
 
-  // The Hangul syllable at `i` (as DecodeAt and IsHangul read it), else 0.
+  // The Hangul syllable at `i` (as CodePointAt and IsHangulSyllable read it), else 0.
   uint32_t HangulAt(size_t i) const { return HangulSyllableAt(t_, i); }
 
  private:
@@ -225,7 +224,7 @@ class Scanner {
       if (FromCurrencyBefore(i, q)) return true;
       return c != '$' && en_ && FromLatin(i, q);
     }
-    if (IsHangul(CodePointAt(t_, i))) return FromHangul(i, q);
+    if (IsHangulSyllable(CodePointAt(t_, i))) return FromHangul(i, q);
     return FromCurrencyBefore(i, q);
   }
 
@@ -530,7 +529,7 @@ class Scanner {
   }
   // A Korean word may end here: no Hangul follows, or a particle does.
   bool WordEndsAt(size_t p) const {
-    if (p >= t_.size() || !IsHangul(CodePointAt(t_, p))) return true;
+    if (p >= t_.size() || !IsHangulSyllable(CodePointAt(t_, p))) return true;
     const Phrase* w = tb_.ko_words.Match(t_, p);
     return w && (w->kind == "particle" || w->kind == "range_from" || w->kind == "range_until");
   }

@@ -18,7 +18,7 @@ enum class Last { kNone, kDigits, kSinoDigit, kUnit, kScale };
 bool NumeralMayEndAt(std::string_view t, size_t pos, const QuantityTables& tables) {
   if (pos >= t.size()) return true;
   const uint32_t cp = CodePointAt(t, pos);
-  if (!IsHangul(cp)) return true;
+  if (!IsHangulSyllable(cp)) return true;
   if (!(tables.HangulOpeners(cp) & QuantityTables::kFollowsNumeral)) {
     return StartsWith(t, pos, kYear) || StartsWith(t, pos, kMonth) || StartsWith(t, pos, kQuarter);
   }
@@ -78,7 +78,7 @@ bool ParseKoreanNumber(std::string_view t, size_t pos, const QuantityTables& tab
     }
     size_t len;
     const uint32_t cp = CodePointAt(t, p, &len);
-    if (!IsHangul(cp)) break;
+    if (!IsHangulSyllable(cp)) break;
     // Most syllables are no numeral: one table look-up says so, before three hash look-ups.
     const bool sino = tables.HangulOpeners(cp) & QuantityTables::kOpensSino;
     if (auto it = sino ? tables.sino_digit.find(cp) : tables.sino_digit.end();
@@ -134,7 +134,7 @@ bool ParseKoreanNumber(std::string_view t, size_t pos, const QuantityTables& tab
           p = next;
           continue;
         }
-        if (next >= t.size() || !IsHangul(ncp) || NumeralMayEndAt(t, next, tables)) {
+        if (next >= t.size() || !IsHangulSyllable(ncp) || NumeralMayEndAt(t, next, tables)) {
           m.approx = true;
           p = next;
           good_end = p;

@@ -24,7 +24,7 @@ int ToInt(const std::string& s) { return s.empty() ? 0 : std::atoi(s.c_str()); }
 void AddStarter(QuantityTables& t, const std::string& text) {
   if (text.empty()) return;
   const uint32_t cp = CodePointAt(text, 0);
-  if (IsHangul(cp)) {
+  if (IsHangulSyllable(cp)) {
     t.ko_starters.set(cp);
   } else if (IsAlpha(text[0])) {
     const size_t sp = text.find(' ');
@@ -81,7 +81,7 @@ const Phrase* PhraseSet::MatchEndingAt(std::string_view t, size_t end, size_t* b
     const size_t b = end - p.text.size();
     if (p.latin ? (StartsWithIcase(t, b, p.text) && LatinWordStarts(t, b))
                 : StartsWith(t, b, p.text)) {
-      if (!p.latin && b > 0 && IsHangul(CodePointBefore(t, b))) return false;
+      if (!p.latin && b > 0 && IsHangulSyllable(CodePointBefore(t, b))) return false;
       *begin = b;
       found = &p;
     }
@@ -196,7 +196,7 @@ void QuantityTables::MarkHangulOpeners() {
     // start with any syllable of that lead: then the reading is always tried.
     const auto lead = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
     const uint32_t cp = CodePointAt(word, 0);
-    if (IsHangul(cp) && word.size() >= 3) {
+    if (IsHangulSyllable(cp) && word.size() >= 3) {
       hangul_openers_[cp - kFirstSyllable] |= bit;
     } else if (lead >= 0xEA && lead <= 0xED) {
       for (uint8_t& openers : hangul_openers_) openers |= bit;
@@ -210,7 +210,7 @@ void QuantityTables::MarkHangulOpeners() {
   }
   for (const auto* numerals : {&sino_digit, &sino_unit, &sino_scale}) {
     for (const auto& [cp, value] : *numerals) {
-      if (IsHangul(cp)) hangul_openers_[cp - kFirstSyllable] |= kOpensSino;
+      if (IsHangulSyllable(cp)) hangul_openers_[cp - kFirstSyllable] |= kOpensSino;
     }
   }
   for (const PhraseSet* native : {&native_tens, &native_ones}) {
@@ -221,7 +221,7 @@ void QuantityTables::MarkHangulOpeners() {
   }
   for (const auto* numerals : {&sino_unit, &sino_scale}) {
     for (const auto& [cp, value] : *numerals) {
-      if (IsHangul(cp)) hangul_openers_[cp - kFirstSyllable] |= kFollowsNumeral;
+      if (IsHangulSyllable(cp)) hangul_openers_[cp - kFirstSyllable] |= kFollowsNumeral;
     }
   }
 }

@@ -127,7 +127,7 @@ struct QuantityTables {
     kFollowsNumeral = 32,
   };
   uint8_t HangulOpeners(uint32_t syllable) const {
-    return IsHangul(syllable) ? hangul_openers_[syllable - kFirstSyllable] : 0;
+    return IsHangulSyllable(syllable) ? hangul_openers_[syllable - kFirstSyllable] : 0;
   }
 
  private:

@@ -1,6 +1,7 @@
 // Byte-level helpers the quantity scanners share: character classes and
-// prefix tests (UTF-8 code points come from pipeline/utf8.h). Everything
-// works on a string_view and a byte position; nothing allocates.
+// prefix tests (code points and Hangul syllables come from pipeline/utf8.h
+// and pipeline/hangul.h). Everything works on a string_view and a byte
+// position; nothing allocates.
 #pragma once
 
 #include <bit>
@@ -9,6 +10,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "pipeline/hangul.h"
 #include "pipeline/utf8.h"
 
 namespace newsie::quantities {
@@ -18,8 +20,6 @@ constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c
 constexpr char Lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
-
-inline bool IsHangul(uint32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
 inline bool StartsWith(std::string_view t, size_t pos, std::string_view w) {
   return pos <= t.size() && t.substr(pos, w.size()) == w;
