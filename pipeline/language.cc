@@ -2,7 +2,6 @@
 
 #include <utf8proc.h>
 
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -50,14 +49,7 @@ ScriptCounts CountScripts(std::string_view utf8) {
     // decoded by utf8proc.
     uint64_t word;
     if (left >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ULL) == 0)) {
-      // Eight ASCII bytes: a byte is a letter when (b | 0x20) is in 'a'..'z'.
-      // Adding 0x80 - 'a' (or 0x80 - '{') sets a byte's high bit from 'a'
-      // (from '{') up, without a carry into the next byte.
-      constexpr uint64_t kOnes = 0x0101010101010101ULL;
-      const uint64_t folded = word | (0x20 * kOnes);
-      const uint64_t from_a = folded + (0x80 - 'a') * kOnes;
-      const uint64_t past_z = folded + (0x80 - '{') * kOnes;
-      counts.latin += static_cast<size_t>(std::popcount(from_a & ~past_z & (0x80 * kOnes)));
+      counts.latin += LatinLettersOfAsciiWord(word);
       p += 8;
       left -= 8;
       continue;

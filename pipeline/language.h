@@ -4,6 +4,8 @@
 // script carries real weight, not when it merely appears.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,23 @@ struct ScriptCounts {
 };
 
 ScriptCounts CountScripts(std::string_view utf8);
+// The Latin letters among eight ASCII bytes read as one word (either byte
+// order gives the same count): CountScripts' path for ASCII text, shared
+// with the sentence scan that counts as it goes.
+inline size_t LatinLettersOfAsciiWord(uint64_t word) {
+  // A byte is a letter when (b | 0x20) is in 'a'..'z'. Adding 0x80 - 'a' (or
+  // 0x80 - '{') sets a byte's high bit from 'a' (from '{') up, without a
+  // carry into the next byte.
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t folded = word | (0x20 * kOnes);
+  const uint64_t from_a = folded + (0x80 - 'a') * kOnes;
+  const uint64_t past_z = folded + (0x80 - '{') * kOnes;
+  // One bit per letter at the bottom of its byte, summed into the top byte by
+  // a multiply: the x86-64 baseline has no popcount instruction, and
+  // std::popcount was a call into libgcc.
+  const uint64_t letters = (from_a & ~past_z & (0x80 * kOnes)) >> 7;
+  return static_cast<size_t>((letters * kOnes) >> 56);
+}
 // Counts the code point at `p` (at most `left` bytes, left > 0) as CountScripts
 // does, decoding it with utf8proc; returns its length (1 for an invalid byte).
 // For callers that walk text for more than its scripts.

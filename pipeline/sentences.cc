@@ -5,7 +5,6 @@
 #include <unicode/ustring.h>
 
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -147,10 +146,7 @@ LineScan ScanLine(std::string_view line) {
     if (left >= 8 && (std::memcpy(&word, u + i, 8), (word & 0x8080808080808080ULL) == 0) &&
         (scan.may_break || i >= n ||
          !(has_byte(word, '.') || has_byte(word, '!') || has_byte(word, '?')))) {
-      const uint64_t folded = word | (0x20 * kOnes);
-      const uint64_t from_a = folded + (0x80 - 'a') * kOnes;
-      const uint64_t past_z = folded + (0x80 - '{') * kOnes;
-      counts.latin += static_cast<size_t>(std::popcount(from_a & ~past_z & (0x80 * kOnes)));
+      counts.latin += LatinLettersOfAsciiWord(word);
       i += 8;
       continue;
     }

@@ -1,6 +1,7 @@
 #include "pipeline/language.h"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -40,6 +41,17 @@ TEST_CASE("language: CountScripts agrees with decoding by utf8proc alone", "[lan
     CHECK(fast.hangul == library.hangul);
     CHECK(fast.latin == library.latin);
   }
+}
+
+TEST_CASE("language: the Latin letters of eight ASCII bytes at once", "[language]") {
+  auto word = [](const char(&eight)[9]) {
+    uint64_t w = 0;
+    std::memcpy(&w, eight, 8);
+    return w;
+  };
+  CHECK(LatinLettersOfAsciiWord(word("AbCdEfGz")) == 8);
+  CHECK(LatinLettersOfAsciiWord(word("@[`{0 9~")) == 0);  // the neighbours of A-Z and a-z
+  CHECK(LatinLettersOfAsciiWord(word("Gu-1 zZ.")) == 4);
 }
 
 }  // namespace newsie
