@@ -57,9 +57,7 @@ std::string Excerpt(const Document& doc, size_t begin, size_t end) {
   const size_t limit = 90;
   std::string s(doc.Work(begin, end));
   if (s.size() > limit) {
-    size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s = s.substr(0, cut) + "...";
+    s = s.substr(0, CodePointStartAt(s, limit)) + "...";
   }
   for (char& c : s) {
     if (c == '\n') c = ' ';

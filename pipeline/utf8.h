@@ -1,4 +1,5 @@
-// UTF-8 code points at and before a byte offset, for the scanners that walk
+// UTF-8 code points at and before a byte offset, and where the characters
+// around one start (for windows cut at byte counts), for the scanners that walk
 // the working text byte by byte (quantities, the gazetteer, the mayor and
 // ref_date rules). Decoded by ICU's U8_NEXT_OR_FFFD, which is inline (no
 // call per character); Hangul syllables, most of a Korean text, have their
@@ -38,6 +39,20 @@ inline size_t CodePointStartBefore(std::string_view text, size_t pos) {
   while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
     --start;
   return start;
+}
+
+// Where a window cut at byte `pos` may start whole: `pos` itself, or the start
+// of the next character when it falls inside one; never past `limit`.
+inline size_t CodePointStartFrom(std::string_view text, size_t pos, size_t limit) {
+  while (pos < limit && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+// Where the character holding text[pos] starts (`pos` itself on a first
+// byte); never before `floor`. For a window cut at a byte count to end whole.
+inline size_t CodePointStartAt(std::string_view text, size_t pos, size_t floor = 0) {
+  while (pos > floor && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
 }
 
 // The code point that ends just before text[pos] (0 at the start), and its

@@ -40,6 +40,17 @@ TEST_CASE("utf8: the code point before an offset and its length", "[utf8]") {
   }
 }
 
+TEST_CASE("utf8: a window cut at a byte count starts and ends on whole characters", "[utf8]") {
+  // Inside 가 (bytes 3-5): forward to 😀 at 6, back to 가 at 3; never past
+  // the limit or before the floor; a first byte stays where it is.
+  CHECK(CodePointStartFrom(kText, 4, kText.size()) == 6);
+  CHECK(CodePointStartFrom(kText, 4, 5) == 5);
+  CHECK(CodePointStartFrom(kText, 3, kText.size()) == 3);
+  CHECK(CodePointStartAt(kText, 5) == 3);
+  CHECK(CodePointStartAt(kText, 5, 4) == 4);
+  CHECK(CodePointStartAt(kText, 6) == 6);
+}
+
 TEST_CASE("utf8: ill-formed bytes read as U+FFFD, and a scan still moves on", "[utf8]") {
   size_t length = 0;
   // A lone continuation byte, an overlong lead, a surrogate, a sequence cut

@@ -7,6 +7,7 @@
 
 #include "extractors/district/gazetteer.h"
 #include "extractors/match.h"
+#include "pipeline/utf8.h"
 
 namespace newsie {
 namespace {
@@ -15,14 +16,9 @@ std::unique_ptr<RE2> Compile(const std::string& pattern) {
   return phrases::CompileRule(pattern, "achievements");
 }
 
-size_t CharStart(const std::string& s, size_t pos, size_t limit) {
-  while (pos < limit && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
-  return pos;
-}
-
 // The window of `doc.work` before `pos` (at most `len` bytes, not before `floor`).
 std::string_view Before(const Document& doc, size_t floor, size_t pos, size_t len) {
-  const size_t b = CharStart(doc.work, pos > floor + len ? pos - len : floor, pos);
+  const size_t b = CodePointStartFrom(doc.work, pos > floor + len ? pos - len : floor, pos);
   return doc.Work(b, pos);
 }
 std::string_view After(const Document& doc, size_t pos, size_t ceil, size_t len) {

@@ -211,7 +211,7 @@ std::vector<std::pair<size_t, size_t>> TitleWindows(std::string_view text, size_
   windows.reserve(hits.size());
   for (const auto& hit : hits) {
     size_t b = hit.at > begin + kTitleReach ? hit.at - kTitleReach : begin;
-    while (b > begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+    b = CodePointStartAt(text, b, begin);
     windows.emplace_back(b, std::min(end, hit.at + hit.title->text.size() + kTitleReach));
   }
   return Merged(std::move(windows));
@@ -400,7 +400,7 @@ std::vector<MayorExtractor::Candidate> MayorExtractor::Collect(const Document& d
   windows.insert(windows.end(), windows_ko.begin(), windows_ko.end());
   for (const auto& [wb, we] : Merged(std::move(windows))) {
     size_t from = wb > begin + kTitleReach ? wb - kTitleReach : begin;
-    while (from > begin && (static_cast<unsigned char>(work[from]) & 0xC0) == 0x80) --from;
+    from = CodePointStartAt(work, from, begin);
     for (auto& m : gazetteer_->Find(doc, from, we)) {
       if (m.end > wb) mentions.push_back(std::move(m));
     }

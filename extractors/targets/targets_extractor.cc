@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "extractors/district/gazetteer.h"
+#include "pipeline/utf8.h"
 
 namespace newsie {
 namespace {
@@ -24,12 +25,6 @@ std::string_view Family(std::string_view code) {
 
 std::unique_ptr<RE2> Compile(const std::string& pattern) {
   return phrases::CompileRule(pattern, "targets");
-}
-
-// Moves `pos` forward to the start of a UTF-8 character.
-size_t CharStart(const std::string& s, size_t pos, size_t limit) {
-  while (pos < limit && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
-  return pos;
 }
 
 std::pair<size_t, size_t> ClauseOf(const std::vector<size_t>& breaks, size_t b, size_t e,
@@ -234,7 +229,8 @@ std::optional<TargetsExtractor::Metric> TargetsExtractor::MetricOf(
   if (q.kind == QuantityKind::kPercent &&
       RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *linkage_after_))
     return Metric{"employment_linkage_rate", q.begin, q.end};
-  const size_t before_begin = CharStart(doc.work, q.begin > sb + 120 ? q.begin - 120 : sb, q.begin);
+  const size_t before_begin =
+      CodePointStartFrom(doc.work, q.begin > sb + 120 ? q.begin - 120 : sb, q.begin);
   const std::string_view before = doc.Work(before_begin, q.begin);
   if (metric_word_in(before_begin, q.begin)) {
     const auto word = MetricWordOf(*metric_before_, before, /*at_start=*/true);
