@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "pipeline/rare_byte_search.h"
+
 namespace newsie {
 namespace {
 
@@ -85,6 +87,7 @@ bool BoilerplatePatterns::Compile() {
   }
   std::sort(gates_.begin(), gates_.end());
   gates_.erase(std::unique(gates_.begin(), gates_.end()), gates_.end());
+  for (const std::string& gate : gates_) gate_keys_.push_back(RarestByte(gate));
   // An empty set does not compile: compile only what has rows.
   return (anchored_index_.empty() || anchored_.Compile()) &&
          (floating_index_.empty() || floating_.Compile());
@@ -93,8 +96,8 @@ bool BoilerplatePatterns::Compile() {
 bool BoilerplatePatterns::FloatingMayMatch(std::string_view text) const {
   if (floating_index_.empty()) return false;
   if (always_floating_) return true;
-  for (const std::string& gate : gates_) {
-    if (text.find(gate) != std::string_view::npos) return true;
+  for (size_t g = 0; g < gates_.size(); ++g) {
+    if (ContainsByByte(text, gates_[g], gate_keys_[g])) return true;
   }
   return false;
 }

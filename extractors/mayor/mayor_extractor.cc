@@ -10,6 +10,7 @@
 
 #include "extractors/match.h"
 #include "pipeline/hangul.h"
+#include "pipeline/rare_byte_search.h"
 #include "pipeline/utf8.h"
 
 namespace newsie {
@@ -92,33 +93,6 @@ bool ParenAfterSpaces(std::string_view text, size_t pos, size_t end) {
   return pos < end && text[pos] == '(';
 }
 
-// How often byte `c` comes in the text of news articles, roughly, as a rank
-// (higher: more often). Only the speed of ForEachOccurrence depends on it.
-int Commonness(unsigned char c) {
-  // Lower-case English letters, the most frequent first.
-  constexpr std::string_view kByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
-  // UTF-8: a Hangul syllable starts with one of four bytes; the bytes after
-  // a lead byte are each one of 64.
-  if (c >= 0x80) return c >= 0xC0 ? 40 : 0;
-  if (IsRe2Space(static_cast<char>(c))) return 50;
-  const size_t rank = kByFrequency.find(static_cast<char>(c));
-  return rank == std::string_view::npos ? 0 : static_cast<int>(kByFrequency.size() - rank);
-}
-
-// Where a title is looked for by one byte (ForEachOccurrence): its rarest,
-// the last of them on a tie. A Hangul title is found by its last byte, `mayor`
-// by its `y`, not by the `m` or `h` of English text, which would stop the
-// search every few bytes.
-size_t RarestByte(std::string_view needle) {
-  size_t key = 0;
-  for (size_t i = 1; i < needle.size(); ++i) {
-    if (Commonness(static_cast<unsigned char>(needle[i])) <=
-        Commonness(static_cast<unsigned char>(needle[key])))
-      key = i;
-  }
-  return key;
-}
-
 // The titles that contain no other title (finding these finds every title:
 // `District Mayor` holds `Mayor`), each with the forms holding it.
 std::vector<MayorExtractor::CoreTitle> CoreTitles(const std::vector<std::string>& titles,
@@ -169,22 +143,6 @@ struct TitleHit {
   size_t at = 0;  // bytes in the text
   const MayorExtractor::CoreTitle* title = nullptr;
 };
-
-// Calls f(at) for each `needle` in `range`, in order. Finds the needle by
-// its byte at `key` (RarestByte).
-template <typename F>
-void ForEachOccurrence(std::string_view range, std::string_view needle, size_t key, F f) {
-  for (size_t at = range.find(needle[key], key); at != std::string_view::npos;
-       at = range.find(needle[key], at + 1)) {
-    // Compared here rather than by a memcmp call: most finds of the byte
-    // differ at the next one.
-    const size_t start = at - key;
-    if (start + needle.size() > range.size()) continue;
-    size_t same = 0;
-    while (same < needle.size() && range[start + same] == needle[same]) ++same;
-    if (same == needle.size()) f(start);
-  }
-}
 
 // The core titles in text[begin, end), in text order.
 std::vector<TitleHit> FindTitles(std::string_view text, size_t begin, size_t end,
