@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "pipeline/hangul.h"
 #include "pipeline/language.h"
 #include "pipeline/text_lines.h"
 
@@ -87,15 +88,12 @@ size_t BeforeClosingRun(std::string_view line) {
   return n;
 }
 
-}  // namespace
-
-// ICU ends a sentence only after a terminator, any closing punctuation and
-// any spaces (UAX #29, SB9-SB11), and RealBreak keeps a break only with a
-// space right before it: so only a terminator followed by closing
-// characters and then a space can end a sentence inside the line. Most
-// Korean lines end in their only '.', and decimals (12.5%) or abbreviations
-// glued to text (U.S.-based) break nothing: no iterator.
-bool MayBreakInside(std::string_view line) {
+// Calls found(end) for each terminator of `line` after which ICU could end
+// a sentence inside the line that RealBreak keeps: one followed by closing
+// characters and then a space (see MayBreakInside), with `end` the end of the
+// terminator; stops, and returns true, when found returns true.
+template <typename F>
+bool ForEachBreakPlace(std::string_view line, F found) {
   const auto* u = reinterpret_cast<const unsigned char*>(line.data());
   const size_t n = BeforeClosingRun(line);
   // ASCII bytes that end nothing, passed over in a tight loop.
@@ -112,10 +110,55 @@ bool MayBreakInside(std::string_view line) {
       i += u[i] < 0x80 ? 1 : (u[i] == 0xC2 ? 2 : 3);  // ASCII, '·', a syllable or '▲'
       continue;
     }
-    if (SpaceAfterClosing(u, i, len, n)) return true;
+    if (SpaceAfterClosing(u, i, len, n) && found(i + len)) return true;
     i += len;
   }
   return false;
+}
+
+// Where ICU may stop reading `line` (valid UTF-8) for SentenceEndsInto: past
+// the first letter after the line's last place a kept break is possible (a
+// terminator, closing characters and a space: MayBreakInside's test), at the
+// end of that letter's word. Whether ICU breaks at such a place depends on
+// what follows only up to the next letter (UAX #29: SB7's upper-case letter
+// right after, SB8's lower-case letter after any spaces, digits and
+// punctuation, SB8a's comma or terminator): so the breaks it proposes
+// before that letter are the same for the whole line and for the line cut
+// there, and after it no kept break is possible. The rest of the line, most
+// of its last sentence, is left unread. Only an ASCII letter or a Hangul
+// syllable counts as a letter here; anything else is read past, which can
+// only keep more of the line. line.size() when no letter follows.
+size_t IcuReadEnd(std::string_view line) {
+  const auto* u = reinterpret_cast<const unsigned char*>(line.data());
+  const size_t size = line.size();
+  size_t after = std::string_view::npos;  // the end of the last such terminator
+  ForEachBreakPlace(line, [&](size_t end) {
+    after = end;
+    return false;
+  });
+  if (after == std::string_view::npos) return size;
+  for (size_t j = after; j < size;) {
+    const unsigned char c = u[j];
+    const bool ascii_letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (ascii_letter || (c >= 0xEA && c <= 0xED && HangulSyllableAt(line, j) != 0)) {
+      const size_t space = line.find(' ', j);
+      return space == std::string_view::npos ? size : space;
+    }
+    j += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return size;
+}
+
+}  // namespace
+
+// ICU ends a sentence only after a terminator, any closing punctuation and
+// any spaces (UAX #29, SB9-SB11), and RealBreak keeps a break only with a
+// space right before it: so only a terminator followed by closing
+// characters and then a space can end a sentence inside the line. Most
+// Korean lines end in their only '.', and decimals (12.5%) or abbreviations
+// glued to text (U.S.-based) break nothing: no iterator.
+bool MayBreakInside(std::string_view line) {
+  return ForEachBreakPlace(line, [](size_t) { return true; });
 }
 
 LineScan ScanLine(std::string_view line) {
@@ -172,7 +215,10 @@ LineScan ScanLine(std::string_view line) {
 }
 
 std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortcut) {
-  return SentenceEndsKnowing(line, korean, !shortcut || MayBreakInside(line));
+  std::vector<size_t> ends;
+  SentenceEndsInto(line, korean, !shortcut || MayBreakInside(line), ends,
+                   /*whole=*/!shortcut);
+  return ends;
 }
 
 std::vector<size_t> SentenceEndsKnowing(std::string_view line, bool korean, bool may_break) {
@@ -181,11 +227,13 @@ std::vector<size_t> SentenceEndsKnowing(std::string_view line, bool korean, bool
   return ends;
 }
 
-void SentenceEndsInto(std::string_view line, bool korean, bool may_break,
-                      std::vector<size_t>& ends) {
+void SentenceEndsInto(std::string_view line, bool korean, bool may_break, std::vector<size_t>& ends,
+                      bool whole) {
   ends.clear();
   icu::BreakIterator* it = may_break ? Iterator(korean) : nullptr;
   if (it != nullptr) {
+    // What ICU reads of the line (IcuReadEnd), and the end of text it sees.
+    const size_t read_end = whole ? line.size() : IcuReadEnd(line);
     // ICU's iterator costs about a third less over UTF-16 than over a UTF-8
     // UText: the line goes in as UTF-16, and each break (a UTF-16 index)
     // comes back as a byte offset, counted forward from the one before.
@@ -194,7 +242,7 @@ void SentenceEndsInto(std::string_view line, bool korean, bool may_break,
     // UnicodeString::fromUTF8 does, with U+FFFD for a bad byte, but without
     // a new string per line).
     thread_local icu::UnicodeString utf16;
-    const auto size = static_cast<int32_t>(line.size());
+    const auto size = static_cast<int32_t>(read_end);
     char16_t* buffer = utf16.getBuffer(size + 1);  // no more UTF-16 units than bytes
     if (buffer != nullptr) {
       int32_t units = 0;
@@ -210,12 +258,12 @@ void SentenceEndsInto(std::string_view line, bool korean, bool may_break,
     size_t at = 0;     // byte offset in `line` ...
     int32_t unit = 0;  // ... of UTF-16 index `unit`
     for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
-      while (unit < p && at < line.size()) {
+      while (unit < p && at < read_end) {
         const unsigned char lead = u[at];
         unit += lead >= 0xF0 ? 2 : 1;  // four bytes make a surrogate pair
         at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
       }
-      if (at >= line.size()) break;
+      if (at >= read_end) break;  // the end of what ICU read is not a break
       if (RealBreak(line, at)) ends.push_back(at);
     }
   }

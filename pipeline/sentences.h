@@ -34,16 +34,20 @@ std::unique_ptr<Stage> MakeSentencesStage(const PipelineOptions& options);
 // Where the sentences of one line of kept text end (byte offsets, ascending;
 // the last is line.size()), by ICU's iterator with the two fixes above.
 // `shortcut`: skip the iterator on lines where no kept break is possible (no
-// terminator followed by closing punctuation and a space): the same ends,
+// terminator followed by closing punctuation and a space), and let it stop
+// reading where no kept break can follow (SentenceEndsInto): the same ends,
 // for a fraction of the work. Tests compare both ways.
 std::vector<size_t> SentenceEnds(std::string_view line, bool korean, bool shortcut = true);
 // The same, told whether ICU could end a sentence inside the line
 // (MayBreakInside, or ScanLine's may_break): the iterator runs only if so.
 std::vector<size_t> SentenceEndsKnowing(std::string_view line, bool korean, bool may_break);
 // The same into `ends` (cleared first), whose room a caller splitting many
-// lines reuses.
-void SentenceEndsInto(std::string_view line, bool korean, bool may_break,
-                      std::vector<size_t>& ends);
+// lines reuses. ICU reads the line only as far as its breaks can depend on
+// (past the first letter after the last place one is possible; see
+// IcuReadEnd in sentences.cc), or, with `whole` (for tests), all of it:
+// the same ends either way.
+void SentenceEndsInto(std::string_view line, bool korean, bool may_break, std::vector<size_t>& ends,
+                      bool whole = false);
 
 // Whether a kept break is possible inside `line`: a terminator followed by
 // closing punctuation and a space (the shortcut's test).

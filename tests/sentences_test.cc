@@ -118,6 +118,18 @@ std::vector<std::string> TestLines() {
       "Seoul\u3002Busan",
       "Jung-gu... Targeting 12,100 Jobs",
       "\u25b2 일자리 1만개 \u25b2 고용률 67% 달성",
+      // What follows a line's last possible break, up to the next letter,
+      // decides it (and ICU reads no further than that letter's word):
+      "The U.S. $5 million fund opened. it grew",
+      "It rose 5%. 12 new firms joined. And more",
+      "It rose 5%. 12 new firms joined. 3,400 jobs",
+      "Mr. 'Kim' spoke. \"quoted\" lower words follow here",
+      "A. 1. b c. 2. D",
+      "끝났다. 12개 기업을 유치했다. 다음 해에는",
+      "He left. (see below) and more text after",
+      "Done! \"next\" thing. \u00e9t\u00e9 continues",
+      "Goal. , lower",
+      "end. \u2029 Next",
   };
   for (const auto& file : testing::CorpusAndSeedTexts()) {
     const std::string text = ReadFile(file);
