@@ -249,38 +249,62 @@ void AwardsExtractor::ExtractStory(Document& doc, Story& story, const WordsBySen
 }
 
 void AwardsExtractor::Extract(Document& doc, Story& story) const {
-  if (!MayHoldAward(doc)) return;
-  const WordsBySentence words =
-      phrases::HitsBySentence(words_, doc, phrases::DocumentSentences(doc));
-  ExtractStory(doc, story, words, DocumentEdition(doc, words));
+  const std::optional<WordsBySentence> words = AwardWords(doc);
+  if (!words) return;
+  ExtractStory(doc, story, *words, DocumentEdition(doc, *words));
 }
 
-bool AwardsExtractor::MayHoldAward(const Document& doc) const {
-  // Where the stories and their sentences lie (a story without sentences is
-  // read line by line).
-  size_t begin = doc.work.size(), end = 0;
-  for (const Sentence& s : doc.sentences) {
-    begin = std::min(begin, s.begin);
-    end = std::max(end, s.end);
-  }
+std::optional<AwardsExtractor::WordsBySentence> AwardsExtractor::AwardWords(
+    const Document& doc) const {
+  // Most documents name no award, and in most that do, the stories around
+  // it name none. An event starts at a sentence naming an award or a grade
+  // (Scan), and the gate's leftmost match in a story's text starts at or
+  // before any such name: the sentences that end before it (and every
+  // sentence of a story without a match) can take no part in an event, nor
+  // date one (DocumentEdition reads award names). One gate pass over each
+  // story says where that is; the award words, whose scan stops at every
+  // `received` or `budget`, are found only from there on.
+  std::vector<int> wanted;  // doc.sentences indices, ascending
+  bool any = false;
   for (const Story& story : doc.stories) {
-    begin = std::min(begin, story.begin);
-    end = std::max(end, story.end);
+    // The story's text, and its sentences' (a deck may stand above it).
+    size_t begin = story.begin, end = story.end;
+    for (const auto* list : {&story.sentences, &story.deck_sentences}) {
+      for (const int i : *list) {
+        begin = std::min(begin, doc.sentences[static_cast<size_t>(i)].begin);
+        end = std::max(end, doc.sentences[static_cast<size_t>(i)].end);
+      }
+    }
+    if (begin >= end) continue;
+    const std::optional<size_t> first = openers_.FirstIn(doc.Work(begin, end));
+    if (!first) continue;
+    any = true;
+    for (const int i : story.sentences) {
+      if (doc.sentences[static_cast<size_t>(i)].end > begin + *first) wanted.push_back(i);
+    }
   }
-  return begin < end && openers_.MayHold(doc.Work(begin, end));
+  if (!any) return std::nullopt;
+  std::sort(wanted.begin(), wanted.end());
+  WordsBySentence words(doc.sentences.size());
+  // One scan per run of consecutive sentences (HitsBySentence gives what a
+  // scan of each sentence alone would).
+  for (size_t r = 0; r < wanted.size();) {
+    size_t e = r + 1;
+    while (e < wanted.size() && wanted[e] == wanted[e - 1] + 1) ++e;
+    const std::vector<int> run(wanted.begin() + static_cast<std::ptrdiff_t>(r),
+                               wanted.begin() + static_cast<std::ptrdiff_t>(e));
+    auto hits = phrases::HitsBySentence(words_, doc, phrases::SentencesAt(doc, run));
+    for (size_t k = 0; k < run.size(); ++k) words[static_cast<size_t>(run[k])] = std::move(hits[k]);
+    r = e;
+  }
+  return words;
 }
 
 void AwardsExtractor::ExtractStories(Document& doc) const {
-  // Most documents name no award: one pass over the text says so, where
-  // the scan for award words would stop at each `received` or `budget`.
-  if (!MayHoldAward(doc)) return;
-  // The award words of the whole document, found in one scan: the edition
-  // years it writes before an award's name date awards in stories that name
-  // no year of their own.
-  const WordsBySentence words =
-      phrases::HitsBySentence(words_, doc, phrases::DocumentSentences(doc));
-  const std::optional<int> edition = DocumentEdition(doc, words);
-  for (Story& story : doc.stories) ExtractStory(doc, story, words, edition);
+  const std::optional<WordsBySentence> words = AwardWords(doc);
+  if (!words) return;
+  const std::optional<int> edition = DocumentEdition(doc, *words);
+  for (Story& story : doc.stories) ExtractStory(doc, story, *words, edition);
 }
 
 }  // namespace newsie

@@ -71,9 +71,10 @@ class AwardsExtractor : public Extractor {
   std::optional<int> DocumentEdition(const Document& doc, const WordsBySentence& words) const;
   void ExtractStory(Document& doc, Story& story, const WordsBySentence& words,
                     std::optional<int> edition) const;
-  // False when no sentence or story line of `doc` can name an award or a
-  // grade, so that no story has an award event.
-  bool MayHoldAward(const Document& doc) const;
+  // The award words of the sentences that can take part in an award event
+  // (by doc.sentences index; the others left empty), or nullopt when no
+  // story of `doc` can name an award or a grade, so that none has an event.
+  std::optional<WordsBySentence> AwardWords(const Document& doc) const;
   std::optional<int> EditionYear(const Document& doc, const std::vector<Quantity>& qs,
                                  size_t name_begin) const;
 

@@ -130,6 +130,13 @@ bool PhraseGate::MayHold(std::string_view text) const {
   return re_ == nullptr || re_->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
+std::optional<size_t> PhraseGate::FirstIn(std::string_view text) const {
+  if (re_ == nullptr) return 0;
+  re2::StringPiece match;
+  if (!re_->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) return std::nullopt;
+  return static_cast<size_t>(match.data() - text.data());
+}
+
 struct PhraseSet::AtEnd {
   std::once_flag once;
   std::unique_ptr<RE2> re;

@@ -99,6 +99,9 @@ class PhraseGate {
 
   // False only when no phrase is in `text`; a default gate holds everything.
   bool MayHold(std::string_view text) const;
+  // Where in `text` the leftmost gate match starts (no phrase starts before
+  // it), or nullopt when MayHold is false; 0 for a default gate.
+  std::optional<size_t> FirstIn(std::string_view text) const;
 
  private:
   std::unique_ptr<re2::RE2> re_;
