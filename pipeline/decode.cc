@@ -364,6 +364,15 @@ bool IsValidUtf8(std::string_view bytes) {
         continue;
       }
     }
+    // Korean text is mostly three-byte characters led by 0xEA-0xED: those
+    // led by 0xE1-0xEC need no check beyond their two continuation bytes
+    // (no overlong form, no surrogate), taken here without the general
+    // path's chain of tests.
+    if (i + 3 <= n && static_cast<unsigned char>(p[i] - 0xE1) <= 0xEC - 0xE1 &&
+        ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40) {
+      i += 3;
+      continue;
+    }
     const size_t len = Utf8SequenceLength(p + i, n - i);
     if (len == 0) return false;
     i += len;

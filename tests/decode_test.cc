@@ -1,5 +1,7 @@
 #include "pipeline/decode.h"
 
+#include <unicode/utf8.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -159,6 +161,48 @@ TEST_CASE("decode: IsValidUtf8", "[decode]") {
   CHECK_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
   CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
   CHECK_FALSE(IsValidUtf8("abc\xE2\x80"));   // truncated
+}
+
+// IsValidUtf8 against ICU's U8_NEXT, which follows the Unicode standard
+// (no overlong forms, no surrogates, nothing above U+10FFFF): every one-,
+// two- and three-byte sequence, every four-byte lead with each second byte,
+// and each of them cut short, alone and after ASCII and Hangul.
+TEST_CASE("decode: IsValidUtf8 agrees with ICU on every short sequence", "[decode]") {
+  auto icu_valid = [](const std::string& s) {
+    int32_t i = 0;
+    const auto length = static_cast<int32_t>(s.size());
+    while (i < length) {
+      UChar32 c = 0;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, length, c);
+      if (c < 0) return false;
+    }
+    return true;
+  };
+  size_t valid = 0, mismatches = 0;
+  auto check = [&](const std::string& seq) {
+    for (const std::string& before :
+         {std::string(), std::string("abcdefghij"), std::string("\xEA\xB4\x80\xEC\x95\x85")}) {
+      const std::string text = before + seq + "x";
+      if (IsValidUtf8(text) != icu_valid(text)) {
+        ++mismatches;
+        UNSCOPED_INFO("mismatch on " << text.size() << " bytes ending " << seq.size());
+      }
+      valid += IsValidUtf8(text);
+    }
+  };
+  for (int a = 0; a < 256; ++a) {
+    check(std::string(1, static_cast<char>(a)));
+    for (int b = 0; b < 256; ++b) {
+      const std::string two = {static_cast<char>(a), static_cast<char>(b)};
+      check(two);
+      if (a >= 0xE0 && a <= 0xEF) {
+        for (int c = 0; c < 256; ++c) check(two + static_cast<char>(c));
+      }
+      if (a >= 0xF0) check(two + "\x80\x80");
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(valid > 3 * 60000);  // the Hangul block alone is 11,172 of them
 }
 
 }  // namespace newsie
