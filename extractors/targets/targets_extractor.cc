@@ -148,6 +148,11 @@ TargetsExtractor::TargetsExtractor(const LexiconDir& lexicons) {
   bare_count_end_ = Compile("^(?:\\s*$|\\s*[,.)\xE2\x80\xA6]|" + words("count_particle") + "|\\s*" +
                             words("count_word") + ")");
   term_word_ = Compile("^" + words("ordinal_suffix") + "?\\s*" + words("term_word"));
+  term_before_ = phrases::Texts(rows, "term_before");
+  term_after_ = phrases::Texts(rows, "term_after");
+  revised_from_particles_ = phrases::Texts(rows, "revised_from_particle");
+  revised_to_particles_ = phrases::Texts(rows, "revised_to_particle");
+  bare_counters_ = phrases::Texts(rows, "bare_counter");
   for (const auto& row : lexicons.ReadTsv("terms.tsv")) {
     // 민선8기 2022-07 2026-06
     const std::string& name = row.Get("term");
@@ -265,13 +270,21 @@ TargetsExtractor::Totals TargetsExtractor::TotalsIn(const Document& doc,
       out.marks.push_back(q.begin);
     } else if ((q.kind == QuantityKind::kOrdinal || q.kind == QuantityKind::kNumber) &&
                q.value.integral && q.value.integer > 0 && q.value.integer < 20) {
-      // `8th elected term`, `민선 8기` when the quantities stage left them as numbers.
+      // `8th elected term`, `민선 8기` when the quantities stage left them as numbers:
+      // a term_before word at most a space before the number and a
+      // term_after word at most a space after it.
       const std::string_view after = doc.Work(q.end, std::min(s.end, q.end + 12));
-      const std::string_view before =
-          doc.Work(q.begin > s.begin + 7 ? q.begin - 7 : s.begin, q.begin);
-      const bool ko_term =
-          before.find("민선") != std::string_view::npos &&
-          after.substr(0, std::min<size_t>(after.size(), 4)).find("기") != std::string_view::npos;
+      auto within = [](std::string_view text, const std::string& word, size_t room) {
+        return text.substr(0, std::min(text.size(), room)).find(word) != std::string_view::npos;
+      };
+      bool ko_term = false;
+      for (const std::string& b : term_before_) {
+        const size_t reach = b.size() + 1;
+        const std::string_view before =
+            doc.Work(q.begin > s.begin + reach ? q.begin - reach : s.begin, q.begin);
+        if (before.find(b) == std::string_view::npos) continue;
+        for (const std::string& a : term_after_) ko_term |= within(after, a, a.size() + 1);
+      }
       if (ko_term || RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *term_word_)) {
         if (!term_period) term_period = TermPeriod(static_cast<int>(q.value.integer));
         out.marks.push_back(q.begin);
@@ -379,11 +392,13 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
     }
     const Quantity& q = *qp;
     if (q.kind != QuantityKind::kNumber && q.kind != QuantityKind::kPercent) continue;
-    if (ko && q.kind == QuantityKind::kNumber && phrases::HasHangul(q.counter) &&
-        q.counter != "개" && metrics_.Lookup(q.counter) == nullptr)
+    const bool bare_counter =
+        std::find(bare_counters_.begin(), bare_counters_.end(), q.counter) != bare_counters_.end();
+    if (ko && q.kind == QuantityKind::kNumber && phrases::HasHangul(q.counter) && !bare_counter &&
+        metrics_.Lookup(q.counter) == nullptr)
       continue;  // `4년간`, `500명`: a Korean counter of something else
     auto metric = MetricOf(doc, s.begin, s.end, q, metric_words.Of(si));
-    if (!metric && ko && q.kind == QuantityKind::kNumber && q.counter == "개" &&
+    if (!metric && ko && q.kind == QuantityKind::kNumber && bare_counter &&
         metric_words.JobsContext(si)) {
       // `연차별로는 올해 1만2515개, ...`, `목표를 8,420개로`: a bare count in a
       // sentence about jobs, not followed by a noun of its own.
@@ -424,10 +439,20 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
         if (qs[j].kind != q.kind || qs[j].begin >= ce) continue;
         const std::string_view before_q = doc.Work(cb, q.begin);
         const std::string_view between = doc.Work(q.end, qs[j].begin);
+        // A Korean particle right after a value (`5천개에서 6천개로`), at
+        // most a space and another character away.
+        const std::string_view after_new = doc.Work(qs[j].end, std::min(ce, qs[j].end + 6));
+        auto particle_near = [](std::string_view text, const std::vector<std::string>& words,
+                                size_t room) {
+          for (const std::string& w : words) {
+            if (text.find(w) < room) return true;
+          }
+          return false;
+        };
         const bool from_ok =
-            matches(*from_, before_q) || between.rfind("에서", 0) == 0 || between.find("에서") < 4;
-        const bool to_ok = matches(*to_, between) ||
-                           doc.Work(qs[j].end, std::min(ce, qs[j].end + 6)).find("로") <= 3;
+            matches(*from_, before_q) || particle_near(between, revised_from_particles_, 4);
+        const bool to_ok =
+            matches(*to_, between) || particle_near(after_new, revised_to_particles_, 4);
         if (from_ok && to_ok) {
           revised_from = q.value;
           value_q = &qs[j];

@@ -139,14 +139,20 @@ class TargetsExtractor : public Extractor {
   std::unique_ptr<re2::RE2> ko_compare_;     // `지난해보다 0.8%포인트 높은 $`
   std::unique_ptr<re2::RE2> link_start_;     // `^ together with`, `^ and`
   std::shared_ptr<const Gazetteer> gazetteer_;
-  std::unique_ptr<re2::RE2> metric_after_;   // `^ new jobs`, `^개 일자리`
-  std::unique_ptr<re2::RE2> metric_before_;  // `employment rate goal of $`, `일자리 $`
-  std::unique_ptr<re2::RE2> scope_;          // `(15~64세)`, `aged 15-64`
-  std::unique_ptr<re2::RE2> list_sep_;       // `, `, `, and `, `, then `
-  std::unique_ptr<re2::RE2> from_, to_;      // `from $` / `에서` ; `to $` / `로`
-  std::unique_ptr<re2::RE2> term_word_;
-  std::unique_ptr<re2::RE2>
-      bare_count_end_;  // `개` then a particle, not a noun      // `^ elected` after an ordinal
+  std::unique_ptr<re2::RE2> metric_after_;    // `^ new jobs`, `^개 일자리`
+  std::unique_ptr<re2::RE2> metric_before_;   // `employment rate goal of $`, `일자리 $`
+  std::unique_ptr<re2::RE2> scope_;           // `(15~64세)`, `aged 15-64`
+  std::unique_ptr<re2::RE2> list_sep_;        // `, `, `, and `, `, then `
+  std::unique_ptr<re2::RE2> from_, to_;       // `from $` ; `to $`
+  std::unique_ptr<re2::RE2> term_word_;       // `^ elected` after an ordinal
+  std::unique_ptr<re2::RE2> bare_count_end_;  // `개` then a particle, not a noun
+  // targets.tsv's small Korean words read at fixed distances, not by a
+  // pattern: a term's `민선` before its number and `기` after it; a
+  // revision's `에서` after the old value and `로` after the new one; the
+  // counter of a bare count (`8,420개`).
+  std::vector<std::string> term_before_, term_after_;
+  std::vector<std::string> revised_from_particles_, revised_to_particles_;
+  std::vector<std::string> bare_counters_;
   std::map<int, Period> terms_;  // 민선 n기 -> plan years
 };
 
