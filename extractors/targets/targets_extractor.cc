@@ -272,7 +272,8 @@ TargetsExtractor::Totals TargetsExtractor::TotalsIn(const Document& doc,
                q.value.integral && q.value.integer > 0 && q.value.integer < 20) {
       // `8th elected term`, `민선 8기` when the quantities stage left them as numbers:
       // a term_before word at most a space before the number and a
-      // term_after word at most a space after it.
+      // term_after word at most a space after it, or as its counter (the
+      // stage reads `민선 제8기` and `민선 8 기` as an ordinal counting 기).
       const std::string_view after = doc.Work(q.end, std::min(s.end, q.end + 12));
       auto within = [](std::string_view text, const std::string& word, size_t room) {
         return text.substr(0, std::min(text.size(), room)).find(word) != std::string_view::npos;
@@ -283,7 +284,8 @@ TargetsExtractor::Totals TargetsExtractor::TotalsIn(const Document& doc,
         const std::string_view before =
             doc.Work(q.begin > s.begin + reach ? q.begin - reach : s.begin, q.begin);
         if (before.find(b) == std::string_view::npos) continue;
-        for (const std::string& a : term_after_) ko_term |= within(after, a, a.size() + 1);
+        for (const std::string& a : term_after_)
+          ko_term |= q.counter == a || within(after, a, a.size() + 1);
       }
       if (ko_term || RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *term_word_)) {
         if (!term_period) term_period = TermPeriod(static_cast<int>(q.value.integer));
