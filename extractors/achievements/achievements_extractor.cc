@@ -95,6 +95,8 @@ AchievementsExtractor::AchievementsExtractor(const LexiconDir& lexicons, bool as
   jobs_after_ = Compile("^(\\s*" + counter + "\\s*(?:" + alt("jobs_modifier") + "\\s+)?" +
                         alt("jobs_word") + ")");
   jobs_before_ = Compile("(" + alt("jobs_word") + ")\\s*$");
+  jobs_counters_ = phrases::Texts(rows, "jobs_counter");
+  bare_counters_ = phrases::Texts(rows, "bare_counter");
   rate_after_goal_ =
       after_rule("^(\\s*" + alt("of_word") + "\\s+" + det + "\\s+(?:[^\\s;]*[^\\s,;]\\s+){0,4}?" +
                  alt("rate_after_goal") + "s?)\\b");
@@ -224,15 +226,15 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     return *past_sentence;
   };
 
-  auto counter_is = [](const Quantity& q, std::initializer_list<std::string_view> words) {
-    for (auto w : words) {
+  auto counter_is = [](const Quantity& q, const std::vector<std::string>& words) {
+    for (const std::string& w : words) {
       if (phrases::SameKey(q.counter, w)) return true;
     }
     return false;
   };
   auto jobs_word = [&](const Quantity& q) -> std::optional<std::pair<size_t, size_t>> {
     if (auto m = Find(*jobs_after_, After(doc, q.end, s.end, 40), q.end)) return m;
-    if (counter_is(q, {"jobs", "job"})) return std::make_pair(q.begin, q.end);
+    if (counter_is(q, jobs_counters_)) return std::make_pair(q.begin, q.end);
     const auto before = Before(doc, s.begin, q.begin, 30);
     if (auto m = Find(*jobs_before_, before, static_cast<size_t>(before.data() - doc.work.data())))
       return m;
@@ -254,7 +256,7 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     }
     if (m) {
       const auto jobs = jobs_word(q);
-      if (!jobs && !(ko && counter_is(q, {"명", "개"}))) continue;
+      if (!jobs && !(ko && counter_is(q, bare_counters_))) continue;
       cover(m->first, jobs ? std::max(q.end, jobs->second) : q.end);
     } else if (auto m2 = Find(*actual_after_, After(doc, q.end, s.end, 50), q.end); m2 && past()) {
       const auto jobs = jobs_word(q);
@@ -283,7 +285,7 @@ std::optional<AchievementFact> AchievementsExtractor::ScanSentence(
     auto m = Find(*target_before_, before, before_base);
     if (!m) continue;
     const auto jobs = jobs_word(q);
-    if (!jobs && !q.counter.empty() && !counter_is(q, {"명", "개"})) continue;
+    if (!jobs && !q.counter.empty() && !counter_is(q, bare_counters_)) continue;
     cover(m->first, jobs ? std::max(q.end, jobs->second) : q.end);
     target_q = &q;
     break;

@@ -64,9 +64,13 @@ class AchievementsExtractor : public Extractor {
   std::unique_ptr<re2::RE2> actual_before_, actual_after_, target_before_;
   std::unique_ptr<re2::RE2> excess_absorbed_, excess_tail_;  // `17% 초과` as one quantity, `달성`
   std::unique_ptr<re2::RE2> jobs_after_;                     // `^ jobs`, `^개 일자리`
-  std::unique_ptr<re2::RE2> jobs_before_;                    // `일자리 $`
-  std::unique_ptr<re2::RE2> rate_after_goal_;                // `of the 6,000-job goal`
-  std::unique_ptr<re2::RE2> rate_before_paren_;              // `목표(1만 7,500개)의`
+  // A count's own counter that names the jobs (`jobs`, as the quantities
+  // stage reads `13,342 jobs`), and the Korean counters a count may carry
+  // without a jobs word (`2만1665명`, `1만개`).
+  std::vector<std::string> jobs_counters_, bare_counters_;
+  std::unique_ptr<re2::RE2> jobs_before_;                         // `일자리 $`
+  std::unique_ptr<re2::RE2> rate_after_goal_;                     // `of the 6,000-job goal`
+  std::unique_ptr<re2::RE2> rate_before_paren_;                   // `목표(1만 7,500개)의`
   std::unique_ptr<re2::RE2> rate_goal_before_, rate_goal_after_;  // `목표를 109% 넘게 달성했다`
   std::unique_ptr<re2::RE2> actual_before_past_;                  // `creating`
   std::unique_ptr<re2::RE2> actual_before_either_;                // one of the two
