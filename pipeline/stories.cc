@@ -55,6 +55,12 @@ class StoriesStage : public Stage {
         throw LexiconError(row.Where() + ": unknown kind '" + kind + "'");
       }
     }
+    for (const auto& row : dir.ReadTsv("headlines.tsv")) {
+      if (row.Get("kind") != "reported_ending") {
+        throw LexiconError(row.Where() + ": unknown kind '" + row.Get("kind") + "'");
+      }
+      if (!row.Get("text").empty()) reported_endings_.push_back(row.Get("text"));
+    }
     if (!sections.empty()) section_ = std::make_unique<RE2>(sections);
     // The lead patterns in the order LeadOf tries them, in one set; a strong
     // one twice, with a section tag before it and without, so that the set
@@ -251,9 +257,9 @@ class StoriesStage : public Stage {
   // with no line that reads like a title there is no deck.
   // `body`: set to the line it stopped at, when that is body text.
   template <typename TextOf>
-  static std::vector<std::pair<size_t, size_t>> Deck(const std::vector<LineRange>& lines,
-                                                     const TextOf& text, size_t title,
-                                                     size_t header_end, size_t* body) {
+  std::vector<std::pair<size_t, size_t>> Deck(const std::vector<LineRange>& lines,
+                                              const TextOf& text, size_t title, size_t header_end,
+                                              size_t* body) const {
     std::vector<std::pair<size_t, size_t>> deck;
     if (!TitleLike(text(lines[title]))) return deck;
     for (size_t i = title + 1; i < header_end; ++i) {
@@ -271,7 +277,7 @@ class StoriesStage : public Stage {
   // 경제 중심으로"`), which HeadlineLike leaves out because a quoted sentence
   // (`... he said."`) ends the same way: here the character before the
   // closing quote tells them apart.
-  static bool DeckLike(std::string_view t) {
+  bool DeckLike(std::string_view t) const {
     if (HeadlineLike(t)) return true;
     if (t.size() < 2 || t.size() > 400 || (t.back() != '"' && t.back() != '\'')) return false;
     t.remove_suffix(1);
@@ -451,18 +457,20 @@ class StoriesStage : public Stage {
   }
 
   // A line that does not end like a sentence: a headline.
-  static bool HeadlineLike(std::string_view t) {
+  bool HeadlineLike(std::string_view t) const {
     if (t.empty() || t.size() > 400) return false;
     const char c = t.back();
     if (c == '.' || c == '!' || c == '"' || c == '\'' || c == ':' || c == ';') return false;
     // A Korean headline may end in a verb (`8600개 만든다`), but a line that
     // reads as a reported sentence (`...고 밝혔다`, `...했다`) is none.
-    return !(t.ends_with("다") &&
-             (t.ends_with("밝혔다") || t.ends_with("했다") || t.ends_with("말했다") ||
-              t.ends_with("이다") || t.ends_with("있다") || t.ends_with("됐다")));
+    for (const std::string& ending : reported_endings_) {
+      if (t.ends_with(ending)) return false;
+    }
+    return true;
   }
 
-  bool shortcuts_ = true;  // StoriesSearch::kShortcuts
+  bool shortcuts_ = true;                      // StoriesSearch::kShortcuts
+  std::vector<std::string> reported_endings_;  // headlines.tsv
   Patterns strong_, new_gov_, name_, government_;
   std::unique_ptr<RE2> section_;  // null when no section row
   RE2::Set lead_set_;             // strong_, new_gov_, name_ in order

@@ -188,6 +188,12 @@ TEST_CASE("stories: body text right above the first lead is the first story's", 
        "A Second Heading\n"
        "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n",
        "Mapo-gu (Mayor Park Kang-su)"},
+      {"a Korean line without a full stop that ends as reported speech (headlines.tsv's "
+       "reported_ending: 밝혔다) is body text, not a second heading",
+       "관악구 일자리 1만개 만든다\n"
+       "서울 관악구는 올해 일자리 1만개를 만든다고 밝혔다\n\n"
+       "서울 관악구(구청장 박준희)는 올해 일자리 1만개를 창출할 계획이라고 3일 밝혔다.\n",
+       "서울 관악구는 올해 일자리 1만개를"},
   };
   for (const Case& c : cases) {
     INFO(c.why);
