@@ -44,8 +44,15 @@ def load_templates(corpus):
         if path.name.startswith(".") or path.name.endswith(".meta.json"):
             continue
         if path.suffix == ".txt":
-            lang = "ko" if "/ko/" in path.as_posix() else "en"
-            templates.append((lang, decode(path.read_bytes())))
+            text = decode(path.read_bytes())
+            # The team's corpus keeps its languages in ko/ and en/; elsewhere
+            # (the seeds) the share of Hangul tells.
+            if "/ko/" in path.as_posix() or "/en/" in path.as_posix():
+                lang = "ko" if "/ko/" in path.as_posix() else "en"
+            else:
+                hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+                lang = "ko" if hangul > len(text) // 20 else "en"
+            templates.append((lang, text))
         elif path.suffix == ".jsonl":
             for line in path.read_text(encoding="utf-8").splitlines():
                 if not line.strip():
