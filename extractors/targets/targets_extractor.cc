@@ -441,20 +441,19 @@ void TargetsExtractor::ScanSentence(const Document& doc, const Story& story,
         if (qs[j].kind != q.kind || qs[j].begin >= ce) continue;
         const std::string_view before_q = doc.Work(cb, q.begin);
         const std::string_view between = doc.Work(q.end, qs[j].begin);
-        // A Korean particle right after a value (`5천개에서 6천개로`), at
-        // most a space and another character away.
-        const std::string_view after_new = doc.Work(qs[j].end, std::min(ce, qs[j].end + 6));
-        auto particle_near = [](std::string_view text, const std::vector<std::string>& words,
-                                size_t room) {
+        // A Korean particle starting within four bytes after a value
+        // (`65.1%에서`, `67.5% 로`), and ending before `limit`.
+        auto particle_after = [&](size_t at, size_t limit, const std::vector<std::string>& words) {
           for (const std::string& w : words) {
-            if (text.find(w) < room) return true;
+            const size_t end = std::min(limit, at + 3 + w.size());
+            if (end > at && doc.Work(at, end).find(w) != std::string_view::npos) return true;
           }
           return false;
         };
-        const bool from_ok =
-            matches(*from_, before_q) || particle_near(between, revised_from_particles_, 4);
+        const bool from_ok = matches(*from_, before_q) ||
+                             particle_after(q.end, qs[j].begin, revised_from_particles_);
         const bool to_ok =
-            matches(*to_, between) || particle_near(after_new, revised_to_particles_, 4);
+            matches(*to_, between) || particle_after(qs[j].end, ce, revised_to_particles_);
         if (from_ok && to_ok) {
           revised_from = q.value;
           value_q = &qs[j];
