@@ -28,6 +28,12 @@ icu::BreakIterator* Iterator(bool korean) {
   return slot.get();
 }
 
+// The bytes of the character led by `lead`, as the walks over a line count
+// them (on working text, valid UTF-8; a stray byte counts as a lead).
+size_t LengthFromLead(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
 // Whether ICU's break at `p` of `line` ends a sentence (see sentences.h).
 bool RealBreak(std::string_view line, size_t p) {
   if (p >= line.size()) return true;
@@ -144,7 +150,7 @@ size_t IcuReadEnd(std::string_view line) {
       const size_t space = line.find(' ', j);
       return space == std::string_view::npos ? size : space;
     }
-    j += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    j += LengthFromLead(c);
   }
   return size;
 }
@@ -261,7 +267,7 @@ void SentenceEndsInto(std::string_view line, bool korean, bool may_break, std::v
       while (unit < p && at < read_end) {
         const unsigned char lead = u[at];
         unit += lead >= 0xF0 ? 2 : 1;  // four bytes make a surrogate pair
-        at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        at += LengthFromLead(lead);
       }
       if (at >= read_end) break;  // the end of what ICU read is not a break
       if (RealBreak(line, at)) ends.push_back(at);
