@@ -58,11 +58,12 @@ class BoilerplatePatterns {
   std::vector<int> anchored_index_;  // set index -> pattern index
   std::vector<int> floating_index_;
   std::vector<std::string> floating_patterns_;
-  // Any of them in a line -> ask floating_. Each is found by its rarest
-  // byte (rare_byte_search.h): the gates are Korean words, and memchr for a
-  // syllable's lead byte stopped every few bytes of a Korean line.
-  // (string_view::find, memchr for the first byte, was about three times
-  // as fast as memmem or std::boyer_moore_horspool_searcher on c10k's lines.)
+  // Any of them in a line -> ask floating_. Each is found by memchr for its
+  // rarest byte and a compare (rare_byte_search.h): the gates are Korean
+  // words, and memchr for their first byte, a syllable's lead byte, stopped
+  // every few bytes of a Korean line. (memchr and a compare were about three
+  // times as fast as memmem or std::boyer_moore_horspool_searcher on c10k's
+  // lines.)
   std::vector<std::string> gates_;
   std::vector<size_t> gate_keys_;  // RarestByte of each gate
   bool always_floating_ = false;   // a floating row without a gate
