@@ -144,6 +144,27 @@ TEST_CASE("gazetteer answers a Document from one scan as a scan of the part woul
   CHECK(again[0].candidates[0]->code == "26000");
 }
 
+// district_context.tsv's words, each checked where it decides.
+TEST_CASE("gazetteer reads its context words from district_context.tsv", "[district]") {
+  const auto gaz = Gazetteer::Shared(Lexicons());
+  auto find = [&](std::string_view text) { return gaz->Find(text, 0, text.size()); };
+  // ko_name_end 구: 관악구 is a full name, found before any syllable.
+  const auto full = find("관악구민 1만명");
+  REQUIRE(full.size() == 1);
+  CHECK(full[0].candidates[0]->code == "11620");
+  // ko_particle 은, and ko_open_particle 형, which may run on: the short form
+  // 관악 counts before them, not before another syllable (관악산).
+  CHECK(find("관악은 올해").size() == 1);
+  CHECK(find("관악형일자리").size() == 1);
+  CHECK(find("관악산 둘레길").empty());
+  // en_headline_suffix -gu: the headline case is a form too, found whole
+  // (else only its variant `Gwanak` would be).
+  const auto headline = find("Gwanak-Gu Sets Goal");
+  REQUIRE(headline.size() == 1);
+  CHECK(headline[0].candidates[0]->code == "11620");
+  CHECK(headline[0].end == std::string_view("Gwanak-Gu").size());
+}
+
 TEST_CASE("gazetteer knows heads, terms and glued titles", "[district]") {
   const auto gaz = Gazetteer::Shared(Lexicons());
   CHECK(gaz->TermAt(2024, 3) == 8);

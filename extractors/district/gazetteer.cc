@@ -12,10 +12,6 @@
 namespace newsie {
 namespace {
 
-// Syllables that end a full Korean name (관악구, 수원시, 창녕군, 경기도) or an
-// office form (관악구청).
-constexpr std::u32string_view kKoSuffixes = U"구시군도청";
-
 bool IsAsciiAlnum(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -146,6 +142,33 @@ uint64_t PrefixHash(uint64_t first_bytes) { return first_bytes * 0x9E3779B97F4A7
 }  // namespace
 
 Gazetteer::Gazetteer(const LexiconDir& lexicons) {
+  // The context words first: adding a form asks whether it is a full name.
+  for (const auto& row : lexicons.ReadTsv("district_context.tsv")) {
+    const std::string& kind = row.Get("kind");
+    const std::string& text = row.Get("text");
+    if (kind == "ko_particle") {
+      ko_particles_.push_back(text);
+    } else if (kind == "ko_name_end") {
+      size_t len = 0;
+      const char32_t c = CodePointAt(text, 0, &len);
+      if (len != text.size() || !IsHangulSyllable(c))
+        throw LexiconError(row.Where() + ": ko_name_end is one Hangul syllable");
+      ko_name_ends_.push_back(c);
+    } else if (kind == "ko_office_end") {
+      ko_office_ends_.push_back(text);
+    } else if (kind == "ko_open_particle") {
+      ko_open_particles_.push_back(text);
+    } else if (kind == "en_headline_suffix") {
+      if (text.size() < 2 || text[0] != '-')
+        throw LexiconError(row.Where() + ": en_headline_suffix is `-` and letters");
+      en_headline_suffixes_.push_back(text);
+    } else {
+      throw LexiconError(row.Where() + ": unknown kind '" + kind + "'");
+    }
+  }
+  std::sort(ko_particles_.begin(), ko_particles_.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+
   const auto rows = lexicons.ReadTsv("districts.tsv");
   governments_.reserve(rows.size());
   for (const auto& row : rows) {
@@ -188,7 +211,7 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
     if (IsHangulSyllable(CodePointAt(form, 0))) {
       size_t len = 0;
       const char32_t last = CodePointBefore(form, form.size(), &len);
-      f.short_ko = kKoSuffixes.find(last) == std::u32string_view::npos;
+      f.short_ko = ko_name_ends_.find(last) == std::u32string::npos;
     }
   };
   for (const auto& g : governments_) {
@@ -196,7 +219,7 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
     add_form(g.name_en, &g, false);
     for (const auto& v : g.variants) add_form(v, &g, false);
     // Headline case: Gwanak-Gu, Changnyeong-Gun, Suwon-Si.
-    for (std::string_view suffix : {"-gu", "-gun", "-si", "-do"}) {
+    for (std::string_view suffix : en_headline_suffixes_) {
       const std::string& en = g.name_en;
       if (en.size() > suffix.size() && en.ends_with(suffix)) {
         std::string cap = en;
@@ -238,12 +261,6 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
       it->second.push_back(g);
     }
   }
-
-  for (const auto& row : lexicons.ReadTsv("district_context.tsv")) {
-    if (row.Get("kind") == "ko_particle") ko_particles_.push_back(row.Get("text"));
-  }
-  std::sort(ko_particles_.begin(), ko_particles_.end(),
-            [](const auto& a, const auto& b) { return a.size() > b.size(); });
 
   // Every form in a byte trie (see gazetteer.h); edges of a node stay together.
   struct Building {
@@ -348,7 +365,9 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
       CodePointBefore(form, form.size(), &len);
       const std::string stem = form.substr(0, form.size() - len);
       const std::string last = form.substr(form.size() - len);
-      if (stem.empty() || last == "청") continue;
+      if (stem.empty() ||
+          std::find(ko_office_ends_.begin(), ko_office_ends_.end(), last) != ko_office_ends_.end())
+        continue;
       for (const auto& title : titles_ko_) {
         if (StartsWith(title, last)) AddUnique(glued[stem + title], &g);
       }
@@ -414,8 +433,11 @@ bool Gazetteer::Boundaries(std::string_view text, size_t b, size_t e, const Form
     // The particle must end the word (관악은 yes, 관악산 no; 서울의 yes).
     const size_t at = particle.size();
     if (at >= rest.size() || !IsHangulSyllable(CodePointAt(rest, at))) return true;
-    // Titles and 지역/형 may run on: 성동구청장은, 관악형.
-    if (particle.size() > 3 || particle == "형") return true;
+    // Titles and 지역 may run on (성동구청장은, 관악지역은), and the open
+    // particles of district_context.tsv (관악형).
+    if (particle.size() > 3 || std::find(ko_open_particles_.begin(), ko_open_particles_.end(),
+                                         particle) != ko_open_particles_.end())
+      return true;
   }
   return false;
 }

@@ -171,6 +171,12 @@ class Gazetteer {
   // *from to b + n. 0 when no form starts so.
   uint32_t NodeAfterPrefix(std::string_view text, size_t b, size_t end, size_t* from) const;
   std::vector<std::string> ko_particles_;
+  // district_context.tsv's other kinds (see lexicons/README.md): the last
+  // syllables of full Korean names and of office forms, the particles that
+  // may run on into another syllable, the English suffixes whose headline
+  // case (`Gwanak-Gu`) is a form too.
+  std::u32string ko_name_ends_;
+  std::vector<std::string> ko_office_ends_, ko_open_particles_, en_headline_suffixes_;
   std::vector<Head> heads_;
   // heads_ by government code: both extractors ask for one government's
   // heads per story, and there are thousands of heads.
