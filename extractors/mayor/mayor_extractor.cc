@@ -320,6 +320,9 @@ MayorExtractor::MayorExtractor(const LexiconDir& lexicons, Groups groups)
   en_after_district_ = Compile(R"(\s+)" + t_en + R"(\s+)" + name_en);
   std::string between;
   between_comma_and_title_ = BetweenCommaAndTitle(lexicons, &between);
+  for (const LexiconRow& row : lexicons.ReadTsv("mayor_titles.tsv")) {
+    if (row.Get("common_word") == "yes") common_word_titles_.push_back(row.Get("title"));
+  }
   en_name_title_ = Compile(name_en + R"(,\s+)" + between + t_en + R"(\b)");
   en_of_ = Compile(R"(\s+of\s+)");
   en_title_name_ = Compile(t_en + R"(\s+)" + name_en);
@@ -559,7 +562,8 @@ void MayorExtractor::ExtractStory(Document& doc, Story& story,
     }
     return false;
   };
-  // 시장 is also "market": a bare `Y 시장` needs Y to be known as a head here.
+  // A title that is a common word too (시장 is also "market"): a bare `Y 시장`
+  // needs Y to be known as a head here.
   auto known_elsewhere = [&](const Candidate& c) {
     for (const auto* h : gazetteer_->HeadsOf(district->code)) {
       if (same_person(c, h->name_ko, h->name_en)) return true;
@@ -578,7 +582,11 @@ void MayorExtractor::ExtractStory(Document& doc, Story& story,
         continue;
     } else {
       if (heads_another(c)) continue;
-      if (c.rule == "ko.mayor.name_title" && c.title == "시장" && !known_elsewhere(c)) continue;
+      if (c.rule == "ko.mayor.name_title" &&
+          std::find(common_word_titles_.begin(), common_word_titles_.end(), c.title) !=
+              common_word_titles_.end() &&
+          !known_elsewhere(c))
+        continue;
     }
     chosen = &c;
     break;

@@ -102,6 +102,9 @@ class MayorExtractor : public Extractor {
   // mayor_between.tsv: what may stand between `Name,` and its title (`the`),
   // each as its words.
   std::vector<std::vector<std::string>> between_comma_and_title_;
+  // mayor_titles.tsv's titles that are common words too (`시장`, "market"):
+  // `Y 시장` needs Y known as a head.
+  std::vector<std::string> common_word_titles_;
 };
 
 }  // namespace newsie
