@@ -55,7 +55,7 @@ ScriptCounts CountScripts(std::string_view utf8) {
       continue;
     }
     if (p[0] < 0x80) {
-      counts.latin += (p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z';
+      counts.latin += IsAsciiLetter(p[0]);
       ++p;
       --left;
       continue;

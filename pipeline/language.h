@@ -17,6 +17,8 @@ struct ScriptCounts {
 };
 
 ScriptCounts CountScripts(std::string_view utf8);
+// Whether byte `c` is an ASCII letter (a Latin letter as CountScripts counts).
+inline bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 // The Latin letters among eight ASCII bytes read as one word (either byte
 // order gives the same count): CountScripts' path for ASCII text, shared
 // with the sentence scan that counts as it goes.

@@ -145,8 +145,7 @@ size_t IcuReadEnd(std::string_view line) {
   if (after == std::string_view::npos) return size;
   for (size_t j = after; j < size;) {
     const unsigned char c = u[j];
-    const bool ascii_letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    if (ascii_letter || (c >= 0xEA && c <= 0xED && HangulSyllableAt(line, j) != 0)) {
+    if (IsAsciiLetter(c) || (c >= 0xEA && c <= 0xED && HangulSyllableAt(line, j) != 0)) {
       const size_t space = line.find(' ', j);
       return space == std::string_view::npos ? size : space;
     }
@@ -200,7 +199,7 @@ LineScan ScanLine(std::string_view line) {
       continue;
     }
     if (u[i] < 0x80) {
-      counts.latin += (u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z';
+      counts.latin += IsAsciiLetter(u[i]);
       if (u[i] == '.' || u[i] == '!' || u[i] == '?') terminator(i);
       ++i;
       continue;
