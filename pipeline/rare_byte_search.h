@@ -40,32 +40,37 @@ inline size_t RarestByte(std::string_view needle) {
   return key;
 }
 
-// Calls f(at) for each occurrence of `needle` (not empty) in `range`, in
-// order, overlapping ones included. `key` is the byte it is found by
-// (RarestByte(needle), computed once by the caller).
-template <typename F>
-void ForEachOccurrence(std::string_view range, std::string_view needle, size_t key, F f) {
-  for (size_t at = range.find(needle[key], key); at != std::string_view::npos;
+// Where the first occurrence of `needle` (not empty) in `range` at or after
+// `from` starts, or npos; found by its byte at `key` (RarestByte(needle),
+// computed once by the caller).
+inline size_t NextOccurrence(std::string_view range, std::string_view needle, size_t key,
+                             size_t from) {
+  for (size_t at = range.find(needle[key], from + key); at != std::string_view::npos;
        at = range.find(needle[key], at + 1)) {
+    const size_t start = at - key;
+    if (start + needle.size() > range.size()) break;  // later finds end later still
     // Compared here rather than by a memcmp call: most finds of the byte
     // differ at the next one.
-    const size_t start = at - key;
-    if (start + needle.size() > range.size()) return;  // later finds end later still
     size_t same = 0;
     while (same < needle.size() && range[start + same] == needle[same]) ++same;
-    if (same == needle.size()) f(start);
+    if (same == needle.size()) return start;
+  }
+  return std::string_view::npos;
+}
+
+// Calls f(at) for each occurrence of `needle` (not empty) in `range`, in
+// order, overlapping ones included.
+template <typename F>
+void ForEachOccurrence(std::string_view range, std::string_view needle, size_t key, F f) {
+  for (size_t at = NextOccurrence(range, needle, key, 0); at != std::string_view::npos;
+       at = NextOccurrence(range, needle, key, at + 1)) {
+    f(at);
   }
 }
 
-// Whether `needle` (not empty) is in `range`, found by its byte at `key`.
+// Whether `needle` (not empty) is in `range`.
 inline bool ContainsByByte(std::string_view range, std::string_view needle, size_t key) {
-  for (size_t at = range.find(needle[key], key); at != std::string_view::npos;
-       at = range.find(needle[key], at + 1)) {
-    const size_t start = at - key;
-    if (start + needle.size() > range.size()) return false;
-    if (range.substr(start, needle.size()) == needle) return true;
-  }
-  return false;
+  return NextOccurrence(range, needle, key, 0) != std::string_view::npos;
 }
 
 }  // namespace newsie
