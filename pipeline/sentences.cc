@@ -60,8 +60,7 @@ size_t SpecialAt(const unsigned char* u, size_t i, size_t n, bool closing) {
     return 0;
   }
   if (c >= 0xEA && c <= 0xED && i + 3 <= n) {
-    const char32_t cp = ((c & 0x0Fu) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu);
-    return cp >= 0xAC00 && cp <= 0xD7A3 ? 0 : 3;
+    return HangulSyllableAt(std::string_view(reinterpret_cast<const char*>(u), n), i) ? 0 : 3;
   }
   if (c == 0xC2 && i + 1 < n && u[i + 1] == 0xB7) return 0;                      // '·'
   if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x96 && u[i + 2] == 0xB2) return 0;  // '▲'
