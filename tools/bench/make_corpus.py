@@ -38,6 +38,12 @@ def decode(raw):
         return raw.decode("cp949", errors="replace")
 
 
+def lang_of(text):
+    """ko when more than a twentieth of the text is Hangul syllables, else en."""
+    hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+    return "ko" if hangul > len(text) // 20 else "en"
+
+
 def load_templates(corpus):
     templates = []
     for path in sorted(corpus.rglob("*")):
@@ -50,8 +56,7 @@ def load_templates(corpus):
             if "/ko/" in path.as_posix() or "/en/" in path.as_posix():
                 lang = "ko" if "/ko/" in path.as_posix() else "en"
             else:
-                hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
-                lang = "ko" if hangul > len(text) // 20 else "en"
+                lang = lang_of(text)
             templates.append((lang, text))
         elif path.suffix == ".jsonl":
             for line in path.read_text(encoding="utf-8").splitlines():
@@ -60,8 +65,7 @@ def load_templates(corpus):
                 record = json.loads(line)
                 text = record.get("text")
                 if text:
-                    hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
-                    templates.append(("ko" if hangul > len(text) // 20 else "en", text))
+                    templates.append((lang_of(text), text))
     return templates
 
 
