@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <cstdio>
 #include <functional>
 #include <optional>
 #include <string>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/boilerplate_rules.h"
+#include "pipeline/printed_date.h"
 #include "pipeline/text_lines.h"
 
 namespace newsie {
@@ -110,10 +110,8 @@ class BoilerplateStage : public Stage {
         const int y = std::stoi(std::string(groups[1].data(), groups[1].size()));
         const int m = std::stoi(std::string(groups[2].data(), groups[2].size()));
         const int d = std::stoi(std::string(groups[3].data(), groups[3].size()));
-        if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-          char buf[16];
-          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-          doc.metadata.printed_date = buf;
+        if (auto date = CalendarDate(y, m, d)) {
+          doc.metadata.printed_date = std::move(date);
           doc.metadata.printed_date_span =
               doc.ToOriginal(offset(groups[1]), offset(groups[3]) + groups[3].size());
         }

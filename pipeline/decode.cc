@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline/html_text.h"
+#include "pipeline/printed_date.h"
 
 namespace newsie {
 namespace {
@@ -229,6 +230,8 @@ std::string CanonicalName(const std::string& requested) {
 
 class DecodeStage : public Stage {
  public:
+  explicit DecodeStage(const LexiconDir& dir) : printed_dates_(dir) {}
+
   std::string_view name() const override { return "decode"; }
 
   Status Run(Document& doc) const override {
@@ -254,9 +257,9 @@ class DecodeStage : public Stage {
 
  private:
   // HTML input: the page's visible text is the original (pipeline/html_text.h).
-  static Status RunHtml(Document& doc) {
+  Status RunHtml(Document& doc) const {
     HtmlPage page;
-    Status status = ExtractHtmlText(doc.input.bytes, doc.input.encoding, &page);
+    Status status = ExtractHtmlText(doc.input.bytes, doc.input.encoding, &printed_dates_, &page);
     std::string().swap(doc.input.bytes);
     if (!status.ok()) return status;
     doc.source.encoding = page.encoding;
@@ -274,6 +277,8 @@ class DecodeStage : public Stage {
     }
     return {};
   }
+
+  PrintedDates printed_dates_;  // boilerplate.tsv's dateline rows
 };
 
 }  // namespace
@@ -380,8 +385,8 @@ bool IsValidUtf8(std::string_view bytes) {
   return true;
 }
 
-std::unique_ptr<Stage> MakeDecodeStage(const PipelineOptions&) {
-  return std::make_unique<DecodeStage>();
+std::unique_ptr<Stage> MakeDecodeStage(const PipelineOptions& options) {
+  return std::make_unique<DecodeStage>(options.lexicons);
 }
 
 }  // namespace newsie

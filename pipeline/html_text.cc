@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <iterator>
 #include <memory>
 
 #include "pipeline/decode.h"
+#include "pipeline/printed_date.h"
 
 namespace newsie {
 namespace {
@@ -168,7 +168,9 @@ class TextBuilder {
 struct Walker {
   HtmlPage* page = nullptr;
   TextBuilder visible;
-  std::string all_text;  // every body text node, dropped or not, for printed dates
+  // Every body text node, dropped or not, one per line, for printed dates:
+  // `.*` in a dateline row then ends with its node.
+  std::string all_text;
   std::optional<std::string> time_datetime;
   std::optional<std::string> meta_date;
   std::string meta_date_key;
@@ -217,7 +219,7 @@ struct Walker {
         const std::string_view text = node->v.text.text;
         if (in_head) return;
         all_text += text;
-        all_text += ' ';
+        all_text += '\n';
         if (!dropped) visible.Text(text, in_pre);
         return;
       }
@@ -291,20 +293,6 @@ struct Walker {
   }
 };
 
-bool ValidDay(int y, int m, int d) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
-}
-
-std::optional<std::string> IsoDate(int y, int m, int d) {
-  if (!ValidDay(y, m, d)) return std::nullopt;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return std::string(buf);
-}
-
 // The calendar date at the start of a date attribute: 2024-01-22T11:03+09:00,
 // 2024.01.22, 2024/1/22, 20240122110300 (og:regDate).
 std::optional<std::string> DateFromAttribute(std::string_view value) {
@@ -313,21 +301,7 @@ std::optional<std::string> DateFromAttribute(std::string_view value) {
   int y = 0, m = 0, d = 0;
   if (RE2::PartialMatch(value, kSeparated, &y, &m, &d) ||
       RE2::PartialMatch(value, kCompact, &y, &m, &d)) {
-    return IsoDate(y, m, d);
-  }
-  return std::nullopt;
-}
-
-// A date printed after a Korean outlet's label (입력 2024.01.22 11:03) or an
-// English one (Published 2024-01-22).
-std::optional<std::string> PrintedDate(std::string_view text) {
-  static const RE2 kPrinted(
-      R"((?:기사\s*입력|최초\s*입력|입력|등록|승인|게재|발행|작성|(?i:published|posted))\s*(?:일|일시)?\s*[:：]?\s*)"
-      R"((\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2}))");
-  int y = 0, m = 0, d = 0;
-  re2::StringPiece input(text.data(), text.size());
-  while (RE2::FindAndConsume(&input, kPrinted, &y, &m, &d)) {
-    if (auto iso = IsoDate(y, m, d)) return iso;
+    return CalendarDate(y, m, d);
   }
   return std::nullopt;
 }
@@ -349,7 +323,7 @@ bool LooksLikeHtml(std::string_view bytes) {
 }
 
 Status ExtractHtmlText(std::string_view bytes, const std::optional<std::string>& forced,
-                       HtmlPage* page) {
+                       const PrintedDates* printed_dates, HtmlPage* page) {
   *page = {};
   DecodedText decoded;
   page->declared_charset = DeclaredCharset(bytes);
@@ -402,8 +376,8 @@ Status ExtractHtmlText(std::string_view bytes, const std::optional<std::string>&
       page->published_from = "<time datetime>";
     }
   }
-  if (!page->published) {
-    if (auto iso = PrintedDate(walker.all_text)) {
+  if (!page->published && printed_dates != nullptr) {
+    if (auto iso = printed_dates->FirstIn(walker.all_text)) {
       page->published = iso;
       page->published_from = "a date printed in the page";
     }

@@ -32,8 +32,9 @@
 //      `<link rel="canonical">`; published (YYYY-MM-DD as written, no time
 //      zone shift): the first of `article:published_time` and the other
 //      date metas (pubdate, datePublished, og:regDate, dc.date, ...), then
-//      the first `<time datetime>`, then a date printed after 입력/등록/
-//      기사입력/승인/게재/Published anywhere in the page body.
+//      the first `<time datetime>`, then a date printed after a label
+//      (입력, 기사등록, Published ...: boilerplate.tsv's dateline rows, see
+//      printed_date.h) anywhere in the page body, shown or dropped.
 #pragma once
 
 #include <optional>
@@ -43,6 +44,8 @@
 #include "pipeline/status.h"
 
 namespace newsie {
+
+class PrintedDates;  // pipeline/printed_date.h
 
 struct HtmlPage {
   std::string text;           // UTF-8, blocks one per line, in document order
@@ -62,9 +65,10 @@ struct HtmlPage {
 };
 
 // Fails only when `forced` names an encoding ICU does not know
-// ("unknown-encoding", as the decode stage).
+// ("unknown-encoding", as the decode stage). Without `printed_dates` no date
+// printed in the page is looked for.
 Status ExtractHtmlText(std::string_view bytes, const std::optional<std::string>& forced,
-                       HtmlPage* page);
+                       const PrintedDates* printed_dates, HtmlPage* page);
 
 // The charset a page declares in its first bytes (<meta charset> or
 // http-equiv Content-Type), as written, or nullopt.

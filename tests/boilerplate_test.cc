@@ -135,6 +135,17 @@ TEST_CASE("boilerplate: dates printed as 기사등록 YYYY/MM/DD", "[boilerplate
   CHECK(doc.Work(doc.stories[0].begin, doc.stories[0].end).starts_with("서울 구로구"));
 }
 
+TEST_CASE("boilerplate: a dateline that is not a day is removed but gives no date",
+          "[boilerplate]") {
+  // 2월 30일 is no day: the next stamp's date is the printed one.
+  const Document doc = Process(
+      "구로구, 청년 일자리 박람회\n입력 2023-02-30 10:00\n작성일 : 2023.03.01\n"
+      "서울 구로구(구청장 문헌일)는 24일 박람회를 연다고 밝혔다.\n");
+  CHECK(HasRemoved(doc, "dateline", "입력 2023-02-30 10:00"));
+  CHECK(HasRemoved(doc, "dateline", "작성일 : 2023.03.01"));
+  CHECK(doc.metadata.printed_date == "2023-03-01");
+}
+
 TEST_CASE("boilerplate: a new outlet's chrome is added by editing the lexicon only",
           "[boilerplate]") {
   const std::string page =

@@ -11,6 +11,7 @@
 
 #include "pipeline/decode.h"
 #include "pipeline/html_text.h"
+#include "pipeline/printed_date.h"
 #include "pipeline/record.h"
 #include "tests/schema_validator.h"
 #include "tests/test_support.h"
@@ -23,9 +24,15 @@ using nlohmann::json;
 
 fs::path HtmlFixture(const std::string& name) { return SourceDir() / "tests/data/html" / name; }
 
-HtmlPage Extract(std::string_view bytes) {
+// The shipped lexicons' dateline rows, as the decode stage has them.
+const PrintedDates& ShippedDates() {
+  static const PrintedDates dates(LexiconDir(SourceDir() / "lexicons"));
+  return dates;
+}
+
+HtmlPage Extract(std::string_view bytes, const PrintedDates& dates = ShippedDates()) {
   HtmlPage page;
-  const Status status = ExtractHtmlText(bytes, std::nullopt, &page);
+  const Status status = ExtractHtmlText(bytes, std::nullopt, &dates, &page);
   REQUIRE(status.ok());
   return page;
 }
@@ -184,6 +191,39 @@ TEST_CASE("dates: metas in order, then <time>, then a printed Korean date", "[ht
   CHECK(Extract("<p>2024년 계획</p>").published == std::nullopt);
 }
 
+TEST_CASE("dates: a printed date is found by boilerplate.tsv's dateline rows, shown or not",
+          "[html]") {
+  // Labels with a suffix or a full-width colon, in a dropped header.
+  CHECK(Extract("<header><span>입력일시 ：</span><span>2021.06.30 09:00</span></header><p>x</p>")
+            .published == "2021-06-30");
+  CHECK(Extract("<div hidden>최초 입력 2020-11-02</div><p>x</p>").published == "2020-11-02");
+  CHECK(Extract("<p>게재 2022.7.1</p>").published == "2022-07-01");
+  CHECK(Extract("<p>published on 2022-03-15</p>").published == "2022-03-15");
+  // The leftmost date wins, across rows; one that is not a day is passed over.
+  CHECK(Extract("<p>Published 2024-01-05</p><p>입력 2024-01-03</p>").published == "2024-01-05");
+  CHECK(Extract("<p>입력 2023-02-30</p><p>등록 2023-03-01</p>").published == "2023-03-01");
+  // A modification stamp is not a publication date; nor is a number in prose.
+  CHECK(Extract("<p>수정 2024-01-06</p>").published == std::nullopt);
+  CHECK(Extract("<p>the 2024-2026 plan</p>").published == std::nullopt);
+  // `.*` ends with its text node: the date is read where the label is.
+  CHECK(Extract("<p>입력 2019-01-03</p><p>2020-02-02</p>").published == "2019-01-03");
+  // Without the rows, no printed date is looked for.
+  HtmlPage page;
+  REQUIRE(ExtractHtmlText("<p>입력 2019-01-03</p>", std::nullopt, nullptr, &page).ok());
+  CHECK(page.published == std::nullopt);
+}
+
+TEST_CASE("dates: an outlet's printed-date label added to boilerplate.tsv serves HTML pages too",
+          "[html]") {
+  const std::string page = "<header><em>기사전송</em> 2024-02-09 10:11</header><p>본문</p>";
+  const LexiconCopy lexicons;
+  CHECK(Extract(page, PrintedDates(LexiconDir(lexicons.dir))).published == std::nullopt);
+  lexicons.AddRow(
+      "boilerplate.tsv",
+      "dateline\tline\t기사전송\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2}).*\tan outlet's stamp");
+  CHECK(Extract(page, PrintedDates(LexiconDir(lexicons.dir))).published == "2024-02-09");
+}
+
 TEST_CASE("whitespace, blocks, tables, pre and hidden elements", "[html]") {
   const HtmlPage page = Extract(
       "<html><body><h1> Title\n  here </h1><p>one <b>two</b>\n three<br>four</p>"
@@ -216,9 +256,10 @@ TEST_CASE("charset: declaration, valid UTF-8, unknown names, forced", "[html]") 
   CHECK(unknown.charset_note.has_value());
   // --encoding wins; an unknown forced name fails like the decode stage.
   HtmlPage forced;
-  CHECK(ExtractHtmlText(declared, std::string("UTF-8"), &forced).ok());
+  CHECK(ExtractHtmlText(declared, std::string("UTF-8"), nullptr, &forced).ok());
   CHECK(forced.invalid > 0);
-  CHECK(ExtractHtmlText(declared, std::string("nope-1"), &forced).code() == "unknown-encoding");
+  CHECK(ExtractHtmlText(declared, std::string("nope-1"), nullptr, &forced).code() ==
+        "unknown-encoding");
 }
 
 TEST_CASE("LooksLikeHtml and DeclaredCharset read only the start of the bytes", "[html]") {
