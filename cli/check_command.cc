@@ -136,7 +136,7 @@ int CheckCommand(const std::vector<std::string>& args) {
       ("jobs,j", po::value<int>(), "worker threads (default: all cores)")                 //
       ("lexicons", po::value<std::string>(), "the lexicons folder to use");
   po::variables_map vm;
-  if (auto exit = ParseOrExit(args, kUsage, visible, nullptr, vm)) return *exit;
+  if (auto exit = ParseOrExit(args, kUsage, visible, nullptr, nullptr, vm)) return *exit;
   const fs::path corpus = vm["corpus"].as<std::string>();
   const fs::path golden_dir = vm["golden"].as<std::string>();
   const bool bless = vm.count("bless") > 0;

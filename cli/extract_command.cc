@@ -71,13 +71,13 @@ int ExtractCommand(const std::vector<std::string>& args) {
       ("resume", "continue OUT.partial (or OUT): skip documents already written")  //
       ("profile", "print the time spent in each stage")                            //
       ("lexicons", po::value<std::string>(), "the lexicons folder to use");
-  po::options_description all;
-  all.add(visible).add_options()("path", po::value<std::vector<std::string>>());
+  po::options_description hidden;
+  hidden.add_options()("path", po::value<std::vector<std::string>>());
   po::positional_options_description positional;
   positional.add("path", -1);
   po::variables_map vm;
   // Positional PATHs are parsed with the hidden "path" option.
-  if (auto exit = ParseOrExit(args, kUsage, all, &positional, vm)) return *exit;
+  if (auto exit = ParseOrExit(args, kUsage, visible, &hidden, &positional, vm)) return *exit;
   if (!vm.count("path")) {
     std::cerr << "newsie extract: no PATH given\n\n" << kUsage;
     return 2;

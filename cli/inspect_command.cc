@@ -89,12 +89,12 @@ int InspectCommand(const std::vector<std::string>& args) {
       ("ref-date", po::value<std::string>(), "anchor for relative dates, YYYY-MM-DD")  //
       ("encoding", po::value<std::string>(), "force the input encoding")               //
       ("lexicons", po::value<std::string>(), "the lexicons folder to use");
-  po::options_description all;
-  all.add(visible).add_options()("file", po::value<std::string>());
+  po::options_description hidden;
+  hidden.add_options()("file", po::value<std::string>());
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
-  if (auto exit = ParseOrExit(args, kUsage, all, &positional, vm)) return *exit;
+  if (auto exit = ParseOrExit(args, kUsage, visible, &hidden, &positional, vm)) return *exit;
   if (!vm.count("file")) {
     std::cerr << "newsie inspect: no FILE given\n\n" << kUsage;
     return 2;

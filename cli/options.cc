@@ -7,10 +7,14 @@ namespace newsie::cli {
 
 std::optional<int> ParseOrExit(const std::vector<std::string>& args, const std::string& usage,
                                const po::options_description& visible,
+                               const po::options_description* hidden,
                                const po::positional_options_description* positional,
                                po::variables_map& vm) {
+  po::options_description all;
+  all.add(visible);
+  if (hidden) all.add(*hidden);
   try {
-    auto parser = po::command_line_parser(args).options(visible);
+    auto parser = po::command_line_parser(args).options(all);
     if (positional) parser.positional(*positional);
     po::store(parser.run(), vm);
     if (vm.count("help")) {

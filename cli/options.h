@@ -12,11 +12,13 @@ namespace newsie::cli {
 
 namespace po = boost::program_options;
 
-// Parses `args` against `visible` (+ `positional` if given). On --help prints
-// `usage` and the options and returns 0; on a usage error prints it and
-// returns 2; otherwise returns nullopt and fills `vm`.
+// Parses `args` against `visible` and `hidden` (the options behind the
+// positional arguments, which --help does not list; both may be null). On
+// --help prints `usage` and the visible options and returns 0; on a usage
+// error prints it and returns 2; otherwise returns nullopt and fills `vm`.
 std::optional<int> ParseOrExit(const std::vector<std::string>& args, const std::string& usage,
                                const po::options_description& visible,
+                               const po::options_description* hidden,
                                const po::positional_options_description* positional,
                                po::variables_map& vm);
 

@@ -282,12 +282,12 @@ int ReportCommand(const std::vector<std::string>& args) {
       ("max-bytes", po::value<uint64_t>()->default_value(16u << 20),
        "larger documents fail")  //
       ("lexicons", po::value<std::string>(), "the lexicons folder to use");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value<std::vector<std::string>>());
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>());
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
-  if (auto exit = ParseOrExit(args, kUsage, all, &positional, vm)) return *exit;
+  if (auto exit = ParseOrExit(args, kUsage, visible, &hidden, &positional, vm)) return *exit;
   if (!vm.count("input")) {
     std::cerr << "newsie report: no INPUT given\n\n" << kUsage;
     return 2;

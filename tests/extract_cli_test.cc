@@ -157,6 +157,16 @@ TEST_CASE("usage errors exit 2", "[cli]") {
   CHECK(RunNewsie("extract x.txt -o out.unknown").exit_code == 2);
   CHECK(RunNewsie("frobnicate").exit_code == 2);
   CHECK(RunNewsie("extract --help").exit_code == 0);
+  // --help lists the options a user types, not the ones behind the
+  // positional arguments.
+  for (const auto& [command, hidden] : std::vector<std::pair<std::string, std::string>>{
+           {"extract", "--path arg"}, {"inspect", "--file arg"}, {"report", "--input arg"}}) {
+    const auto help = RunNewsie(command + " --help");
+    INFO(help.out);
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("--help") != std::string::npos);
+    CHECK(help.out.find(hidden) == std::string::npos);
+  }
   CHECK(RunNewsie("--version").out.find("newsie/1") != std::string::npos);
 }
 
