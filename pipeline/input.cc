@@ -256,7 +256,12 @@ void LoadSidecar(const OpenFolder* folder, const fs::path& sidecar, bool listed_
 Status RefuseBinary(const std::string& path, std::string_view bytes, const InputOptions& options) {
   const auto kind = SniffBinary(bytes);
   if (!kind || (options.encoding && *kind == "binary data")) return {};
-  return Status::Error("binary", path + " looks like a " + *kind + ", not text; skipped");
+  // "a PNG image", "an ELF executable", but "binary data".
+  const std::string article =
+      *kind == "binary data"
+          ? ""
+          : (std::string_view("AEIOU").find((*kind)[0]) != std::string_view::npos ? "an " : "a ");
+  return Status::Error("binary", path + " looks like " + article + *kind + ", not text; skipped");
 }
 
 // A JSONL line may exceed --max-bytes by this much: the JSON envelope around

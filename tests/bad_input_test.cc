@@ -171,7 +171,10 @@ TEST_CASE("bad input: PNG and ZIP bytes saved as .txt fail as binary, the batch 
   }
   CHECK(b.records.size() == 1);
   CHECK(b.errors[0]["message"].get<std::string>().find("ZIP archive") != std::string::npos);
-  CHECK(b.errors[1]["message"].get<std::string>().find("PNG image") != std::string::npos);
+  CHECK(b.errors[1]["message"].get<std::string>().find("looks like a PNG image") !=
+        std::string::npos);
+  CHECK(b.errors[2]["message"].get<std::string>().find("looks like binary data, not text") !=
+        std::string::npos);
 }
 
 TEST_CASE("bad input: NUL bytes inside text are kept and reported", "[bad-input]") {
