@@ -1,12 +1,16 @@
 #include "pipeline/source.h"
 
 #include <openssl/evp.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <memory>
+
+#include "pipeline/decode.h"
 
 namespace newsie {
 namespace {
@@ -24,6 +28,54 @@ bool HasBom(std::string_view b) {
 bool IsControlByte(char c) {
   const auto u = static_cast<unsigned char>(c);
   return u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != 0x1B;
+}
+
+// Whether every character beyond ASCII in `text` is Hangul (syllables or
+// jamo), a CJK ideograph or CJK punctuation: what a Korean file name holds,
+// unlike the private-use or Latin-1 characters CP949 gives stray bytes.
+bool ReadsAsKorean(std::string_view text) {
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    const bool korean = c < 0x80 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3130 && c <= 0x318F) ||
+                        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
+                        (c >= 0xFF01 && c <= 0xFF5E);
+    if (!korean) return false;
+  }
+  return true;
+}
+
+// A path that is not UTF-8 (a zip made on Korean Windows keeps CP949 file
+// names) is shown in the record with U+FFFD for its bad bytes, so paths that
+// differ only there look the same, ids too. The warning says so, shows the
+// bytes, and gives the path as CP949 when it reads as that.
+std::string PathNotUtf8Message(std::string_view name) {
+  std::string shown;
+  const auto n = static_cast<int32_t>(name.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(name.data(), i, n, c);
+    if (c >= 0) {
+      shown.append(name.substr(start, i - start));
+      continue;
+    }
+    for (int32_t k = start; k < i; ++k) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(name[k]));
+      shown += hex;
+    }
+  }
+  std::string message = "the path " + shown +
+                        " is not UTF-8: source.path and id show U+FFFD for its bad bytes, so "
+                        "another path differing only in them looks the same";
+  DecodedText as_cp949;
+  if (DecodeBytes(name, std::string("CP949"), &as_cp949).ok() && as_cp949.invalid == 0 &&
+      ReadsAsKorean(as_cp949.text)) {
+    message += "; as CP949 it reads " + as_cp949.text;
+  }
+  return message;
 }
 
 }  // namespace
@@ -149,6 +201,9 @@ Document NewDocument(Input input, const std::optional<std::string>& forced_ref_d
     input.date_given = true;
   }
   if (forced_encoding) input.encoding = forced_encoding;
+  if (!IsValidUtf8(input.path)) {
+    doc.AddDiagnostic("warning", "path-not-utf8", PathNotUtf8Message(input.path));
+  }
   if (input.sidecar_error) {
     doc.AddDiagnostic("warning", "bad-sidecar", *input.sidecar_error + " (ignored)");
   }

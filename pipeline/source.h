@@ -3,8 +3,9 @@
 // Fills source.path/bytes/sha256 (of the raw bytes), url and title, and
 // applies --ref-date, which overrides every other date the input carries.
 // Adds the diagnostics the raw bytes call for: `empty-document` (nothing or
-// only whitespace), `nul-bytes`, and `utf16-without-bom` (then decoded as
-// the UTF-16 it looks like, unless --encoding says otherwise).
+// only whitespace), `nul-bytes`, `utf16-without-bom` (then decoded as
+// the UTF-16 it looks like, unless --encoding says otherwise), and
+// `path-not-utf8` (a file name the record can show only with U+FFFD).
 #pragma once
 
 #include <optional>

@@ -177,6 +177,41 @@ TEST_CASE("bad input: PNG and ZIP bytes saved as .txt fail as binary, the batch 
         std::string::npos);
 }
 
+TEST_CASE("bad input: file names that are not UTF-8 are processed and named in a warning",
+          "[bad-input]") {
+  TempDir dir;
+  // 관악구.txt as CP949 (a zip made on Korean Windows), and two names that
+  // differ only in a byte no encoding reads: all three show U+FFFD in the
+  // record, and each says which bytes it had.
+  dir.Write("in/\xB0\xFC\xBE\xC7\xB1\xB8.txt", kGood);
+  dir.Write("in/a\xFE.txt", kGood);
+  dir.Write("in/a\xFF.txt", kGood);
+  dir.Write("in/good.txt", kGood);
+  const auto r = RunNewsie("extract " + dir.Q("in") + " --quiet --jobs 2");
+  CHECK(r.exit_code == 0);
+  const auto records = JsonLines(r.out);
+  REQUIRE(records.size() == 4);
+  std::vector<std::string> messages;
+  for (const json& record : records) {
+    CHECK(record["stories"].size() == 1);
+    for (const json& d : record["diagnostics"]) {
+      if (d["code"] == "path-not-utf8") {
+        CHECK(d["level"] == "warning");
+        messages.push_back(d["message"]);
+      }
+    }
+  }
+  // In the walk's byte order: a\xFE, a\xFF, good, then the CP949 name.
+  REQUIRE(messages.size() == 3);
+  CHECK(messages[0].find("/in/a\\xFE.txt is not UTF-8") != std::string::npos);
+  CHECK(messages[1].find("/in/a\\xFF.txt is not UTF-8") != std::string::npos);
+  CHECK(messages[1].find("CP949") == std::string::npos);  // a stray byte is not offered as Korean
+  CHECK(messages[2].find("as CP949 it reads ") != std::string::npos);
+  CHECK(messages[2].ends_with("/in/관악구.txt"));
+  CHECK(records[0]["id"] == records[1]["id"]);  // what the warning is about
+  CHECK(records[2]["diagnostics"].empty());     // good.txt
+}
+
 TEST_CASE("bad input: NUL bytes inside text are kept and reported", "[bad-input]") {
   TempDir dir;
   dir.Write("in/good.txt", kGood);
