@@ -96,7 +96,10 @@ TEST_CASE("report from records: JSONL, SQLite, missing sources, failures", "[rep
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const std::string page = ReadFile(from_records);
-  CHECK(Count(page, "<section class=\"doc\"") == 22);
+  // A section per record, every document of corpus/ko.
+  const size_t documents = JsonLines(ReadFile(records)).size();
+  CHECK(documents >= 20);
+  CHECK(Count(page, "<section class=\"doc\"") == documents);
   CHECK(Count(page, "<mark class=\"ev ev-target") >= 10);  // sources re-read: text shown
   CHECK(page.find("has changed since") == std::string::npos);
 
@@ -104,7 +107,7 @@ TEST_CASE("report from records: JSONL, SQLite, missing sources, failures", "[rep
   result = RunNewsie("report " + Quote(sqlite) + " -o " + Quote(from_sqlite));
   REQUIRE(result.exit_code == 0);
   const std::string sqlite_page = ReadFile(from_sqlite);
-  CHECK(Count(sqlite_page, "<section class=\"doc\"") == 22);
+  CHECK(Count(sqlite_page, "<section class=\"doc\"") == documents);
   CHECK(Count(sqlite_page, "<mark class=\"ev ev-target") ==
         Count(page, "<mark class=\"ev ev-target"));
 
