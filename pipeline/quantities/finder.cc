@@ -26,11 +26,10 @@ using quantities::SkipOneSpace;
 using quantities::StartsWith;
 using quantities::StartsWithIcase;
 
-// Grammar of Korean dates (the fixed suffixes of the calendar, not vocabulary).
-constexpr std::string_view kKoYear = "년";
-constexpr std::string_view kKoMonth = "월";
-constexpr std::string_view kKoDay = "일";
-constexpr std::string_view kKoQuarter = "분기";
+using quantities::kKoDay;
+using quantities::kKoMonth;
+using quantities::kKoQuarter;
+using quantities::kKoYear;
 
 // A number as read, before deciding what it measures.
 struct Core {

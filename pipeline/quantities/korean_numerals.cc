@@ -7,10 +7,6 @@
 namespace newsie::quantities {
 namespace {
 
-constexpr std::string_view kYear = "년";
-constexpr std::string_view kMonth = "월";
-constexpr std::string_view kQuarter = "분기";
-
 enum class Last { kNone, kDigits, kSinoDigit, kUnit, kScale };
 
 }  // namespace
@@ -19,13 +15,15 @@ bool NumeralMayEndAt(std::string_view t, size_t pos, const QuantityTables& table
   if (pos >= t.size()) return true;
   const uint32_t cp = CodePointAt(t, pos);
   if (!IsHangulSyllable(cp)) return true;
-  if (!(tables.HangulOpeners(cp) & QuantityTables::kFollowsNumeral)) {
-    return StartsWith(t, pos, kYear) || StartsWith(t, pos, kMonth) || StartsWith(t, pos, kQuarter);
-  }
+  // A calendar suffix (이천이십사년, 삼월, 삼분기).
+  auto calendar = [&] {
+    return StartsWith(t, pos, kKoYear) || StartsWith(t, pos, kKoMonth) ||
+           StartsWith(t, pos, kKoQuarter);
+  };
+  if (!(tables.HangulOpeners(cp) & QuantityTables::kFollowsNumeral)) return calendar();
   if (tables.sino_unit.count(cp) || tables.sino_scale.count(cp)) return true;
   return tables.ko_words.Match(t, pos) != nullptr || tables.units.Match(t, pos) != nullptr ||
-         tables.approx.Match(t, pos, "after") != nullptr || StartsWith(t, pos, kYear) ||
-         StartsWith(t, pos, kMonth) || StartsWith(t, pos, kQuarter);
+         tables.approx.Match(t, pos, "after") != nullptr || calendar();
 }
 
 bool ParseKoreanNumber(std::string_view t, size_t pos, const QuantityTables& tables,

@@ -15,6 +15,14 @@
 
 namespace newsie::quantities {
 
+// The fixed suffixes of the Korean calendar read right after a number
+// (2024년, 3월, 5일, 3분기): grammar, not vocabulary, so here rather than in
+// lexicons/ (lexicons/README.md, "Quantities"), once for every scanner.
+inline constexpr std::string_view kKoYear = "년";
+inline constexpr std::string_view kKoMonth = "월";
+inline constexpr std::string_view kKoDay = "일";
+inline constexpr std::string_view kKoQuarter = "분기";
+
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr char Lower(char c) {
