@@ -265,7 +265,11 @@ class DecodeStage : public Stage {
     doc.source.encoding = page.encoding;
     doc.original = std::move(page.text);
     doc.original_index = CodePointIndex::Of(doc.original);
-    if (!doc.source.title) doc.source.title = page.og_title ? page.og_title : page.title;
+    if (!doc.source.title) {
+      doc.source.title = page.og_title      ? page.og_title
+                         : page.ld_headline ? page.ld_headline
+                                            : page.title;
+    }
     if (!doc.source.url) doc.source.url = page.url;
     if (page.published) doc.metadata.printed_date = page.published;
     if (page.charset_note) doc.AddDiagnostic("info", "html-charset", *page.charset_note);

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <iterator>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "pipeline/decode.h"
 #include "pipeline/printed_date.h"
@@ -165,6 +166,20 @@ class TextBuilder {
   bool pending_space_ = false;
 };
 
+// Date metas, best first (`property`, `name` or `itemprop`, lower case).
+constexpr std::string_view kDateKeys[] = {"article:published_time",
+                                          "og:article:published_time",
+                                          "datepublished",
+                                          "og:published_time",
+                                          "article:published",
+                                          "pubdate",
+                                          "publishdate",
+                                          "publish-date",
+                                          "og:regdate",
+                                          "dc.date.issued",
+                                          "dc.date",
+                                          "date"};
+
 struct Walker {
   HtmlPage* page = nullptr;
   TextBuilder visible;
@@ -173,7 +188,8 @@ struct Walker {
   std::string all_text;
   std::optional<std::string> time_datetime;
   std::optional<std::string> meta_date;
-  std::string meta_date_key;
+  std::string meta_date_from;              // where meta_date was read
+  std::optional<std::string> ld_headline;  // an ld+json article's headline
   int meta_date_rank = 1000;
   std::optional<std::string> og_url, canonical;
 
@@ -189,26 +205,72 @@ struct Walker {
     if (value.empty()) return;
     if (k == "og:title" && !page->og_title) page->og_title = value;
     if (k == "og:url" && !og_url) og_url = value;
-    // Date metas, best first.
-    static constexpr std::string_view kDateKeys[] = {"article:published_time",
-                                                     "og:article:published_time",
-                                                     "datepublished",
-                                                     "og:published_time",
-                                                     "article:published",
-                                                     "pubdate",
-                                                     "publishdate",
-                                                     "publish-date",
-                                                     "og:regdate",
-                                                     "dc.date.issued",
-                                                     "dc.date",
-                                                     "date"};
+    OfferDate(k, value, "<meta " + k + ">");
+  }
+
+  // A date from a source ranked by `key` among kDateKeys: kept if it ranks
+  // above the one kept so far.
+  void OfferDate(const std::string& key, const std::string& value, std::string from) {
     for (size_t rank = 0; rank < std::size(kDateKeys); ++rank) {
-      if (k == kDateKeys[rank] && static_cast<int>(rank) < meta_date_rank) {
+      if (key == kDateKeys[rank] && static_cast<int>(rank) < meta_date_rank) {
         meta_date_rank = static_cast<int>(rank);
         meta_date = value;
-        meta_date_key = k;
+        meta_date_from = std::move(from);
       }
     }
+  }
+
+  // schema.org data in a <script type="application/ld+json">: the article's
+  // datePublished ranks as the datePublished property does in a meta, and
+  // its headline stands in for a missing og:title. Not JSON, or no article
+  // in it: nothing is taken.
+  void LinkedData(const GumboElement& script) {
+    auto type = Attribute(script, "type");
+    if (!type || Lower(TrimAscii(*type)) != "application/ld+json") return;
+    std::string text;
+    for (unsigned i = 0; i < script.children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(script.children.data[i]);
+      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) {
+        text += child->v.text.text;
+      }
+    }
+    const auto data = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!data.is_discarded()) Article(data, 0);
+  }
+
+  // An article object in `data`, itself or inside an array or an @graph
+  // (nested at most a few levels: no page nests deeper, and the walk stays
+  // shallow whatever the page holds).
+  void Article(const nlohmann::json& data, int depth) {
+    if (depth > 3) return;
+    if (data.is_array()) {
+      for (const auto& item : data) Article(item, depth + 1);
+      return;
+    }
+    if (!data.is_object()) return;
+    if (auto graph = data.find("@graph"); graph != data.end()) Article(*graph, depth + 1);
+    if (!IsArticleType(data.value("@type", nlohmann::json()))) return;
+    if (auto date = data.find("datePublished"); date != data.end() && date->is_string()) {
+      OfferDate("datepublished", Collapse(date->get<std::string>()),
+                "<script ld+json datePublished>");
+    }
+    if (auto headline = data.find("headline"); headline != data.end() && headline->is_string()) {
+      if (std::string h = Collapse(headline->get<std::string>()); !h.empty() && !ld_headline) {
+        ld_headline = std::move(h);
+      }
+    }
+  }
+
+  // schema.org's article types (NewsArticle, ReportageNewsArticle, ...,
+  // BlogPosting), named alone or in a list.
+  static bool IsArticleType(const nlohmann::json& type) {
+    if (type.is_array()) {
+      return std::any_of(type.begin(), type.end(),
+                         [](const nlohmann::json& t) { return IsArticleType(t); });
+    }
+    if (!type.is_string()) return false;
+    const std::string& name = type.get_ref<const std::string&>();
+    return name.ends_with("Article") || name == "BlogPosting";
   }
 
   void Walk(const GumboNode* node, bool dropped, bool in_article, bool in_pre, bool in_head) {
@@ -260,6 +322,7 @@ struct Walker {
       if (auto dt = Attribute(element, "datetime")) time_datetime = Collapse(*dt);
     }
     if (tag == "head") in_head = true;
+    if (tag == "script") LinkedData(element);
     if (tag == "script" || tag == "style" || tag == "template" || tag == "noscript") {
       // Not text for anyone, not even for printed dates.
       if (!dropped) ++page->dropped_elements;
@@ -364,10 +427,11 @@ Status ExtractHtmlText(std::string_view bytes, const std::optional<std::string>&
   page->text = walker.visible.Take();
   page->url = walker.og_url ? walker.og_url : walker.canonical;
 
+  page->ld_headline = walker.ld_headline;
   if (walker.meta_date) {
     if (auto iso = DateFromAttribute(*walker.meta_date)) {
       page->published = iso;
-      page->published_from = "<meta " + walker.meta_date_key + ">";
+      page->published_from = walker.meta_date_from;
     }
   }
   if (!page->published && walker.time_datetime) {

@@ -28,11 +28,14 @@
 //      browser renders it (kept inside pre); each block element (p, div,
 //      h1-h6, li, tr, br, ...) ends a line; table cells are separated by a
 //      space. Lines are trimmed; empty lines are not kept.
-//   4. Metadata. title: `<title>`; og_title: `og:title`; url: `og:url`, else
+//   4. Metadata. title: `<title>`; og_title: `og:title`; ld_headline: the
+//      `headline` of a schema.org article (NewsArticle, ..., BlogPosting) in
+//      a `<script type="application/ld+json">`; url: `og:url`, else
 //      `<link rel="canonical">`; published (YYYY-MM-DD as written, no time
 //      zone shift): the first of `article:published_time` and the other
-//      date metas (pubdate, datePublished, og:regDate, dc.date, ...), then
-//      the first `<time datetime>`, then a date printed after a label
+//      date metas (pubdate, datePublished, og:regDate, dc.date, ...; an
+//      ld+json article's `datePublished` ranks as the datePublished meta),
+//      then the first `<time datetime>`, then a date printed after a label
 //      (입력, 기사등록, Published ...: boilerplate.tsv's dateline rows, see
 //      printed_date.h) anywhere in the page body, shown or dropped.
 #pragma once
@@ -56,12 +59,13 @@ struct HtmlPage {
   size_t invalid = 0;                           // bytes decoded as U+FFFD
   size_t first_invalid_byte = 0;
 
-  std::optional<std::string> title;      // <title>, whitespace collapsed
-  std::optional<std::string> og_title;   // og:title
-  std::optional<std::string> url;        // og:url, else the canonical link
-  std::optional<std::string> published;  // YYYY-MM-DD
-  std::string published_from;            // what it was read from, for `inspect`
-  size_t dropped_elements = 0;           // elements dropped with their content
+  std::optional<std::string> title;        // <title>, whitespace collapsed
+  std::optional<std::string> og_title;     // og:title
+  std::optional<std::string> ld_headline;  // the headline of an ld+json article
+  std::optional<std::string> url;          // og:url, else the canonical link
+  std::optional<std::string> published;    // YYYY-MM-DD
+  std::string published_from;              // what it was read from, for `inspect`
+  size_t dropped_elements = 0;             // elements dropped with their content
 };
 
 // Fails only when `forced` names an encoding ICU does not know

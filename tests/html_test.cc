@@ -41,8 +41,8 @@ bool Contains(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
 }
 
-json OneRecord(const std::string& args) {
-  const auto result = RunNewsie(args);
+json OneRecord(const std::string& args, const std::string& input = "") {
+  const auto result = RunNewsie(args, input);
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   std::istringstream in(result.out);
@@ -189,6 +189,52 @@ TEST_CASE("dates: metas in order, then <time>, then a printed Korean date", "[ht
   CHECK(Extract("<p>Posted : 2022-03-15 17:20:11</p>").published == "2022-03-15");
   CHECK(Extract("<p>입력 2023-02-30</p>").published == std::nullopt);  // not a day
   CHECK(Extract("<p>2024년 계획</p>").published == std::nullopt);
+}
+
+TEST_CASE("dates and headline from schema.org ld+json: an article, alone, in a list or a graph",
+          "[html]") {
+  const std::string news =
+      R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",)"
+      R"("headline":"관악구, 올해 일자리 1만2100개 목표","datePublished":"2024-01-22T11:03:00+09:00"}</script>)";
+  const HtmlPage alone = Extract(news + "<p>본문</p><time datetime=\"2023-05-01\">x</time>");
+  CHECK(alone.published == "2024-01-22");  // before <time>
+  CHECK(alone.published_from == "<script ld+json datePublished>");
+  CHECK(alone.ld_headline == "관악구, 올해 일자리 1만2100개 목표");
+  CHECK(alone.og_title == std::nullopt);
+  // In an @graph beside the site's own objects, and a list of types.
+  const HtmlPage graph = Extract(
+      R"(<script type="application/ld+json">{"@graph":[{"@type":"WebSite","datePublished":"2001-01-01"},)"
+      R"({"@type":["ReportageNewsArticle"],"datePublished":"2023-11-30"}]}</script><p>x</p>)");
+  CHECK(graph.published == "2023-11-30");
+  // A list at the top; a type that is no article gives nothing.
+  CHECK(
+      Extract(
+          R"(<script type="application/ld+json">[{"@type":"Organization","datePublished":"2001-01-01"},)"
+          R"({"@type":"BlogPosting","datePublished":"2022-02-02"}]</script><p>x</p>)")
+          .published == "2022-02-02");
+  // article:published_time still comes first; a weaker meta comes after.
+  CHECK(Extract(R"(<meta property="article:published_time" content="2024-03-01">)" + news)
+            .published == "2024-03-01");
+  CHECK(Extract(R"(<meta name="pubdate" content="2024-03-01">)" + news).published == "2024-01-22");
+  // Not JSON, the wrong script type, nesting deeper than any page: ignored.
+  CHECK(Extract(
+            R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":</script>)"
+            "<p>입력 2019-01-03</p>")
+            .published == "2019-01-03");
+  CHECK(
+      Extract(
+          R"(<script type="text/javascript">{"@type":"NewsArticle","datePublished":"2024-01-22"}</script><p>x</p>)")
+          .published == std::nullopt);
+  CHECK(
+      Extract(
+          R"(<script type="application/ld+json">[[[[[{"@type":"NewsArticle","datePublished":"2024-01-22"}]]]]]</script><p>x</p>)")
+          .published == std::nullopt);
+  // The headline becomes the record's title when there is no og:title.
+  const json record = OneRecord(
+      "extract --input-format html - --quiet",
+      "<html><head><title>site title</title>" + news + "</head><body><p>본문</p></body></html>");
+  CHECK(record["source"]["title"] == "관악구, 올해 일자리 1만2100개 목표");
+  CHECK(record["ref_date"]["date"] == "2024-01-22");
 }
 
 TEST_CASE("dates: a printed date is found by boilerplate.tsv's dateline rows, shown or not",
