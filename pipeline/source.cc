@@ -38,9 +38,9 @@ bool ReadsAsKorean(std::string_view text) {
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
-    const bool korean = c < 0x80 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x3130 && c <= 0x318F) ||
-                        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
-                        (c >= 0xFF01 && c <= 0xFF5E);
+    const bool korean = (c >= 0 && c < 0x80) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                        (c >= 0x3130 && c <= 0x318F) || (c >= 0x4E00 && c <= 0x9FFF) ||
+                        (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E);
     if (!korean) return false;
   }
   return true;
