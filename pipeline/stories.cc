@@ -55,6 +55,20 @@ class StoriesStage : public Stage {
         throw LexiconError(row.Where() + ": unknown kind '" + kind + "'");
       }
     }
+    // What a `government` match must be to count: a name the gazetteer's
+    // table knows (a name or a variant, either script), not any word the
+    // pattern's shape allows (특례시, 도시, 연구).
+    for (const auto& row : dir.ReadTsv("districts.tsv")) {
+      for (const std::string* name : {&row.Get("name_ko"), &row.Get("name_en")}) {
+        if (!name->empty()) known_names_.insert(*name);
+      }
+      const std::string& variants = row.Get("variants");
+      for (size_t at = 0; at < variants.size();) {
+        const size_t bar = std::min(variants.find('|', at), variants.size());
+        if (bar > at) known_names_.insert(variants.substr(at, bar - at));
+        at = bar + 1;
+      }
+    }
     for (const auto& row : dir.ReadTsv("headlines.tsv")) {
       if (row.Get("kind") != "reported_ending") {
         throw LexiconError(row.Where() + ": unknown kind '" + row.Get("kind") + "'");
@@ -204,7 +218,15 @@ class StoriesStage : public Stage {
       std::optional<size_t> own, repeat;
       for (size_t i = intro_begin[k]; i < lead; ++i) {
         const bool title_line = k == 0 ? i == 0 : in_header(text(lines[i]));
-        if (roundup_lines.count(i) || (k > 0 && roundup.size() >= 2 && parts_of(i).size() >= 2)) {
+        if (roundup_lines.count(i)) continue;
+        if (k > 0 && parts_of(i).size() >= 2) {
+          // A roundup line down the page (another page glued on, a second
+          // briefs block) titles the stories it names, from here on: each
+          // takes its part, not the whole line. Lines above it (the end of
+          // the page before: a copyright, a byline) title none of them.
+          for (const auto& [gov, range] : parts_of(i)) roundup.insert_or_assign(gov, range);
+          own.reset();
+          repeat.reset();
           continue;
         }
         if (title_line) {
@@ -359,19 +381,25 @@ class StoriesStage : public Stage {
            re.Match(text, 0, whole.size(), RE2::ANCHOR_BOTH, group, 2);
   }
 
-  // The first government named in `text`, or "".
+  // The first government named in `text` (a `government` match that
+  // districts.tsv knows), or "".
   std::string GovernmentIn(std::string_view text) const {
     const re2::StringPiece piece(text.data(), text.size());
     re2::StringPiece group[2];
     size_t best = std::string::npos;
     std::string name;
     for (const auto& re : government_) {
-      if (re->Match(piece, 0, piece.size(), RE2::UNANCHORED, group, 2)) {
+      for (size_t pos = 0; pos < std::min(best, piece.size()) &&
+                           re->Match(piece, pos, piece.size(), RE2::UNANCHORED, group, 2);) {
         const size_t at = static_cast<size_t>(group[1].data() - text.data());
-        if (at < best) {
+        if (at >= best) break;
+        if (known_names_.count(std::string_view(group[1].data(), group[1].size()))) {
           best = at;
           name.assign(group[1].data(), group[1].size());
+          break;
         }
+        pos = static_cast<size_t>(group[0].data() + group[0].size() - text.data());
+        if (group[0].empty()) ++pos;
       }
     }
     return name;
@@ -469,8 +497,9 @@ class StoriesStage : public Stage {
     return true;
   }
 
-  bool shortcuts_ = true;                      // StoriesSearch::kShortcuts
-  std::vector<std::string> reported_endings_;  // headlines.tsv
+  bool shortcuts_ = true;                           // StoriesSearch::kShortcuts
+  std::vector<std::string> reported_endings_;       // headlines.tsv
+  std::set<std::string, std::less<>> known_names_;  // districts.tsv
   Patterns strong_, new_gov_, name_, government_;
   std::unique_ptr<RE2> section_;  // null when no section row
   RE2::Set lead_set_;             // strong_, new_gov_, name_ in order

@@ -22,8 +22,11 @@
 //
 //   - The lines before the first lead are the page header; its first line is
 //     the page title. A header line that holds several headlines separated by
-//     "..." is a roundup line; each part naming a government introduces the
-//     story of that government.
+//     "..." is a roundup line when two parts name a government districts.tsv
+//     knows (not 특례시, which only looks like one); each part naming a
+//     government introduces the story of that government. A roundup line
+//     further down (a second page glued on) does the same for the stories
+//     after it.
 //   - Between two stories, the lines just before the lead that do not end
 //     like a sentence (headlines, repeats of header lines) introduce the next
 //     story and are not part of either story's text.
@@ -40,7 +43,9 @@
 //     misses (a widget's label) may be a deck line: it holds no goal, so nothing is read from it.
 //   - headline: the first story's is the page title (unless that is a roundup
 //     line: then its own header line or its roundup part); a later story's is
-//     its own headline line, else its roundup part, else a repeated title.
+//     its own headline line (below any roundup line in its introduction),
+//     else its roundup part (from the nearest roundup line above), else a
+//     repeated title.
 //   - Body text the leads missed: when the first story's deck stops at a
 //     line that ends like a sentence, and every line from there down to the
 //     lead reads as body text naming no government but the lead's

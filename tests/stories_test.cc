@@ -346,6 +346,41 @@ TEST_CASE("stories: a name-only lead starts a story the page announced", "[stori
              {"서울 마포구(구청장", "용산구는 역 앞에"});
 }
 
+TEST_CASE("stories: a title whose quoted part names no government is no roundup line",
+          "[stories]") {
+  // 특례시 (a kind of city) has the shape of a government's name, and "…"
+  // splits the title in two; districts.tsv does not know it, so the title
+  // titles the page instead of being passed over as a roundup of two.
+  const Document doc = Process(
+      "뉴스로컬\n\n"
+      "수원시, 올해 일자리 4만 8,600개 창출…“특례시 위상에 걸맞은 일자리”\n\n"
+      "고용률 62.4% 목표…첨단 일자리 기반 확충\n\n"
+      "경기 수원시(시장 이재준)가 올해 일자리 4만 8,600개를 창출하겠다고 밝혔다.\n");
+  REQUIRE(doc.stories.size() == 1);
+  CHECK(Headline(doc, doc.stories[0]).starts_with("수원시, 올해 일자리 4만 8,600개 창출"));
+}
+
+TEST_CASE("stories: a roundup line down the page gives each story it names its part", "[stories]") {
+  // A second page glued under the first (a scrape of two articles): its
+  // roundup line, under the first page's copyright line, titles its three
+  // stories part by part, and the copyright line titles none.
+  const Document doc = Process(
+      "Mapo-gu Hires 50 Guides\n\n"
+      "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n\n"
+      "(c) Metro Herald Post\n\n"
+      "[Briefs] Yeongdeungpo-gu Aims for 12,600 Jobs... Dongjak-gu Maps Out 45,000 Jobs... "
+      "Jung-gu Opens Job Cafe\n\n"
+      "Yeongdeungpo-gu (Mayor Choi Ho-kwon) is aiming for 12,600 jobs this year.\n\n"
+      "Dongjak-gu (Mayor Park Il-ha) has mapped out 45,000 jobs over four years.\n\n"
+      "Jung-gu (Mayor Kim Kil-sung) has opened a job cafe for middle-aged residents.\n");
+  REQUIRE(doc.stories.size() == 4);
+  INFO(::Catch::Detail::stringify(Describe(doc)));
+  CHECK(Headline(doc, doc.stories[0]) == "Mapo-gu Hires 50 Guides");
+  CHECK(Headline(doc, doc.stories[1]) == "Yeongdeungpo-gu Aims for 12,600 Jobs");
+  CHECK(Headline(doc, doc.stories[2]) == "Dongjak-gu Maps Out 45,000 Jobs");
+  CHECK(Headline(doc, doc.stories[3]) == "Jung-gu Opens Job Cafe");
+}
+
 TEST_CASE("stories: a government named alone mid-article does not start a story", "[stories]") {
   CheckLeads(Process("Mapo-gu Hires 50 Guides\n"
                      "Mapo-gu (Mayor Park Kang-su) will hire 50 tour guides this spring.\n"
