@@ -62,12 +62,7 @@ class StoriesStage : public Stage {
       for (const std::string* name : {&row.Get("name_ko"), &row.Get("name_en")}) {
         if (!name->empty()) known_names_.insert(*name);
       }
-      const std::string& variants = row.Get("variants");
-      for (size_t at = 0; at < variants.size();) {
-        const size_t bar = std::min(variants.find('|', at), variants.size());
-        if (bar > at) known_names_.insert(variants.substr(at, bar - at));
-        at = bar + 1;
-      }
+      for (std::string& variant : row.List("variants")) known_names_.insert(std::move(variant));
     }
     for (const auto& row : dir.ReadTsv("headlines.tsv")) {
       if (row.Get("kind") != "reported_ending") {
