@@ -176,11 +176,41 @@ class Scanner {
   }();
 
   size_t Push(std::vector<Quantity>& out, Quantity&& q) {
+    // 2024년 1~2분기, 올해 3~4월: the year right before a range of months or
+    // quarters is both ends' year, as MonthDayAfter makes it a single
+    // month's or quarter's.
+    if (!out.empty() && IsYearAlone(out.back()) && IsRangeInAYear(q) &&
+        (q.begin == out.back().end || (q.begin == out.back().end + 1 && t_[q.begin - 1] == ' '))) {
+      for (Quantity& bound : q.bounds) {
+        bound.date.year = out.back().date.year;
+        bound.date.anchor = out.back().date.anchor;
+        bound.date.offset = out.back().date.offset;
+      }
+      q.begin = out.back().begin;
+      out.pop_back();
+    }
     floor_ = q.end;
     // Room for a few at the first: growing one at a time moves them again.
     if (out.empty()) out.reserve(4);
     out.push_back(std::move(q));
     return floor_;
+  }
+
+  // A year and nothing finer: 2024년, 올해 (not a deadline, not a term).
+  static bool IsYearAlone(const Quantity& q) {
+    return q.kind == QuantityKind::kDate && q.date.grain == DateGrain::kYear && !q.date.until &&
+           !q.date.elected_term &&
+           (q.date.anchor == DateValue::Anchor::kAbsolute ||
+            q.date.anchor == DateValue::Anchor::kRelativeYear);
+  }
+  // A range of months or quarters written without a year (3~4월, 1~3분기).
+  static bool IsRangeInAYear(const Quantity& q) {
+    if (q.kind != QuantityKind::kRange || q.bounds.size() != 2) return false;
+    return std::all_of(q.bounds.begin(), q.bounds.end(), [](const Quantity& b) {
+      return b.kind == QuantityKind::kDate && !b.date.year && b.date.offset == 0 &&
+             b.date.anchor == DateValue::Anchor::kRelativeYear &&
+             (b.date.grain == DateGrain::kMonth || b.date.grain == DateGrain::kQuarter);
+    });
   }
 
   // Whether the Latin word [i, word_end) may start a quantity.
@@ -667,6 +697,20 @@ class Scanner {
         *q = DateQuantity(i, e + kKoDay.size(), dv);
         return true;
       }
+      // 오는 3~5일: the word places both days.
+      Quantity days;
+      size_t skip;
+      if (s > i + w->text.size() && IsDigit(t_[s]) && Full(s, &days, &skip) &&
+          days.kind == QuantityKind::kRange &&
+          std::all_of(days.bounds.begin(), days.bounds.end(), [](const Quantity& b) {
+            return b.kind == QuantityKind::kDate && b.date.grain == DateGrain::kDay &&
+                   b.date.anchor == DateValue::Anchor::kDayOfRefMonth;
+          })) {
+        for (Quantity& bound : days.bounds) bound.date.offset = w->value;
+        days.begin = i;
+        *q = std::move(days);
+        return true;
+      }
     }
     // 민선8기, 민선 8기
     if (StartsWith(t_, i, kTermPrefix)) {
@@ -1076,6 +1120,30 @@ class Scanner {
     lo.value = scaled;
   }
 
+  // `date` with its month, quarter or day (its grain) set to `v`, when `v`
+  // comes before it in that grain (4 of 3~4월), else nullopt.
+  static std::optional<DateValue> EarlierOfSameGrain(const DateValue& date, int64_t v) {
+    DateValue first = date;
+    first.until = false;
+    std::optional<int>* field = nullptr;
+    switch (date.grain) {
+      case DateGrain::kMonth:
+        field = &first.month;
+        break;
+      case DateGrain::kQuarter:
+        field = &first.quarter;
+        break;
+      case DateGrain::kDay:
+        field = &first.day;
+        break;
+      default:
+        return std::nullopt;
+    }
+    if (!*field || v < 1 || v >= **field) return std::nullopt;
+    *field = static_cast<int>(v);
+    return first;
+  }
+
   void TryRange(Quantity* q1) {
     size_t p = q1->end;
     size_t s = SkipOneSpace(t_, p);
@@ -1129,6 +1197,15 @@ class Scanner {
     if (lo.kind == QuantityKind::kNumber && q2.kind == QuantityKind::kDate && lo.value.integral &&
         q2.date.grain == DateGrain::kYear && IsContractYear(lo.value.integer)) {
       lo = DateQuantity(lo.begin, lo.end, YearDate(static_cast<int>(lo.value.integer)));
+    }
+    // 3~4월, 1~3분기, 3~5일: the calendar word written once, after the
+    // second number, makes the first a month, quarter or day of the same
+    // year (and month) too, when it comes before the second.
+    if (lo.kind == QuantityKind::kNumber && q2.kind == QuantityKind::kDate && lo.value.integral &&
+        lo.counter.empty() && !word_sep) {
+      if (auto first = EarlierOfSameGrain(q2.date, lo.value.integer)) {
+        lo = DateQuantity(lo.begin, lo.end, *first);
+      }
     }
     if (lo.kind != q2.kind) return;
     if (lo.counter.empty()) lo.counter = q2.counter;

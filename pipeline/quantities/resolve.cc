@@ -91,6 +91,25 @@ void ResolveDate(DateValue& date, const RefDate& ref) {
 void ResolveQuantity(Quantity& q, const RefDate& ref) {
   if (q.kind == QuantityKind::kDate) ResolveDate(q.date, ref);
   for (Quantity& b : q.bounds) ResolveQuantity(b, ref);
+  // 오는 3~5일, 지난 2~3일: days of one month, the one the word puts the
+  // nearer end in (an upcoming span's first day, a past one's last); each
+  // end alone could fall in another (오는 3일 on the 5th is next month's,
+  // 오는 5일 this month's).
+  if (q.kind == QuantityKind::kRange && q.bounds.size() == 2) {
+    DateValue& first = q.bounds[0].date;
+    DateValue& last = q.bounds[1].date;
+    auto day_of_ref_month = [](const Quantity& b) {
+      return b.kind == QuantityKind::kDate && b.date.grain == DateGrain::kDay &&
+             b.date.anchor == DateValue::Anchor::kDayOfRefMonth;
+    };
+    if (day_of_ref_month(q.bounds[0]) && day_of_ref_month(q.bounds[1]) && first.offset != 0 &&
+        first.offset == last.offset) {
+      const DateValue& nearer = first.offset > 0 ? first : last;
+      DateValue& other = first.offset > 0 ? last : first;
+      other.year = nearer.year;
+      other.month = nearer.month;
+    }
+  }
 }
 
 bool ParseIsoDate(std::string_view iso, RefDate* ref) {
