@@ -176,6 +176,18 @@ class Scanner {
   }();
 
   size_t Push(std::vector<Quantity>& out, Quantity&& q) {
+    // Q3-4 2024, March-April 2024: the year right after a range of quarters
+    // or months is both ends' year.
+    if (!out.empty() && IsRangeInAYear(out.back()) && IsYearAlone(q) &&
+        q.begin == out.back().end + 1 && t_[out.back().end] == ' ') {
+      for (Quantity& bound : out.back().bounds) {
+        bound.date.year = q.date.year;
+        bound.date.anchor = q.date.anchor;
+        bound.date.offset = q.date.offset;
+      }
+      out.back().end = q.end;
+      return floor_ = q.end;
+    }
     // 2024년 1~2분기, 올해 3~4월: the year right before a range of months or
     // quarters is both ends' year, as MonthDayAfter makes it a single
     // month's or quarter's.
@@ -1144,6 +1156,50 @@ class Scanner {
     return first;
   }
 
+  // `date` with its quarter or day set to `v`, when `v` comes after it in
+  // that grain (4 of Q3-4), else nullopt.
+  static std::optional<DateValue> LaterOfSameGrain(const DateValue& date, int64_t v) {
+    DateValue second = date;
+    second.until = false;
+    std::optional<int>* field = nullptr;
+    int last = 0;
+    if (date.grain == DateGrain::kQuarter) {
+      field = &second.quarter;
+      last = 4;
+    } else if (date.grain == DateGrain::kDay) {
+      field = &second.day;
+      last = 31;
+    } else {
+      return std::nullopt;
+    }
+    if (!*field || v <= **field || v > last) return std::nullopt;
+    *field = static_cast<int>(v);
+    return second;
+  }
+
+  // Gives `bare` (a month, quarter or day written without a year) the year of
+  // `dated` (written with one) when they share a grain; `wrap` (-1 or +1) is
+  // added when `bare` falls on the other side of `dated` in the year than
+  // a range's end should (an earlier month after the first end).
+  static void ShareYear(const DateValue& dated, DateValue& bare, int wrap) {
+    if (dated.grain != bare.grain || dated.anchor != DateValue::Anchor::kAbsolute || !dated.year ||
+        bare.year || bare.anchor != DateValue::Anchor::kRelativeYear || bare.offset != 0) {
+      return;
+    }
+    std::optional<int> at, other;
+    if (dated.grain == DateGrain::kMonth) {
+      at = dated.month, other = bare.month;
+    } else if (dated.grain == DateGrain::kQuarter) {
+      at = dated.quarter, other = bare.quarter;
+    } else if (dated.month && dated.day && bare.month && bare.day) {  // 3월 5일부터 7월 14일까지
+      at = *dated.month * 100 + *dated.day, other = *bare.month * 100 + *bare.day;
+    }
+    if (!at || !other) return;
+    const bool wraps = wrap > 0 ? *other < *at : *other > *at;
+    bare.year = *dated.year + (wraps ? wrap : 0);
+    bare.anchor = DateValue::Anchor::kAbsolute;
+  }
+
   void TryRange(Quantity* q1) {
     size_t p = q1->end;
     size_t s = SkipOneSpace(t_, p);
@@ -1206,6 +1262,21 @@ class Scanner {
       if (auto first = EarlierOfSameGrain(q2.date, lo.value.integer)) {
         lo = DateQuantity(lo.begin, lo.end, *first);
       }
+    }
+    // Q3-4, (between) March 3 and 5: the first end written whole, the
+    // second a number alone that follows it in the first's quarter or day.
+    if (lo.kind == QuantityKind::kDate && q2.kind == QuantityKind::kNumber && q2.value.integral &&
+        q2.counter.empty() && q2.unit.empty() && q2.approx.empty()) {
+      if (auto second = LaterOfSameGrain(lo.date, q2.value.integer)) {
+        q2 = DateQuantity(q2.begin, q2.end, *second);
+      }
+    }
+    // March-April 2023, 2023년 3월~4월: the year written with one end dates
+    // the other, of the same grain, written without one (a year earlier or
+    // later when the range wraps: 2023년 11월~2월).
+    if (lo.kind == QuantityKind::kDate && q2.kind == QuantityKind::kDate) {
+      ShareYear(q2.date, lo.date, -1);
+      ShareYear(lo.date, q2.date, +1);
     }
     if (lo.kind != q2.kind) return;
     if (lo.counter.empty()) lo.counter = q2.counter;
