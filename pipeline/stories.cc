@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/government.h"
 #include "pipeline/text_lines.h"
 
 namespace newsie {
@@ -58,11 +59,10 @@ class StoriesStage : public Stage {
     // What a `government` match must be to count: a name the gazetteer's
     // table knows (a name or a variant, either script), not any word the
     // pattern's shape allows (특례시, 도시, 연구).
-    for (const auto& row : dir.ReadTsv("districts.tsv")) {
-      for (const std::string* name : {&row.Get("name_ko"), &row.Get("name_en")}) {
-        if (!name->empty()) known_names_.insert(*name);
-      }
-      for (std::string& variant : row.List("variants")) known_names_.insert(std::move(variant));
+    for (Government& g : ReadGovernments(dir)) {
+      known_names_.insert(std::move(g.name_ko));
+      if (!g.name_en.empty()) known_names_.insert(std::move(g.name_en));
+      for (std::string& variant : g.variants) known_names_.insert(std::move(variant));
     }
     for (const auto& row : dir.ReadTsv("headlines.tsv")) {
       if (row.Get("kind") != "reported_ending") {

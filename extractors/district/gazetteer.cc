@@ -169,33 +169,8 @@ Gazetteer::Gazetteer(const LexiconDir& lexicons) {
   std::sort(ko_particles_.begin(), ko_particles_.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
 
-  const auto rows = lexicons.ReadTsv("districts.tsv");
-  governments_.reserve(rows.size());
-  for (const auto& row : rows) {
-    Government g;
-    g.code = row.Get("code");
-    g.level = row.Get("level");
-    g.name_ko = row.Get("name_ko");
-    g.name_en = row.Get("name_en");
-    g.region_ko = row.Get("region_ko");
-    g.region_en = row.Get("region_en");
-    g.variants = row.List("variants");
-    if (g.code.size() != 5 || (g.level != "metro" && g.level != "basic") || g.name_ko.empty())
-      throw LexiconError(row.Where() + ": bad government row");
-    governments_.push_back(std::move(g));
-  }
-  // Region codes: the metro row whose name_ko is the basic row's region_ko.
-  std::map<std::string, std::string, std::less<>> region_code_by_name;
-  for (const auto& g : governments_) {
-    if (g.level == "metro") region_code_by_name[g.name_ko] = g.code;
-  }
-  for (auto& g : governments_) {
-    const auto it = region_code_by_name.find(g.region_ko);
-    if (it == region_code_by_name.end())
-      throw LexiconError("districts.tsv: no metro row for region " + g.region_ko);
-    g.region_code = it->second;
-    by_code_[g.code] = &g;
-  }
+  governments_ = ReadGovernments(lexicons);
+  for (const auto& g : governments_) by_code_[g.code] = &g;
 
   auto add_form = [&](const std::string& form, const Government* g, bool region_only) {
     if (form.empty()) return;
