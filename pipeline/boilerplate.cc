@@ -107,10 +107,7 @@ class BoilerplateStage : public Stage {
         doc.metadata.byline = std::string(g.data(), g.size());
       } else if (rule->kind == "dateline" && ngroups >= 3 && !doc.metadata.printed_date &&
                  groups[1].data() && groups[3].data()) {
-        const int y = std::stoi(std::string(groups[1].data(), groups[1].size()));
-        const int m = std::stoi(std::string(groups[2].data(), groups[2].size()));
-        const int d = std::stoi(std::string(groups[3].data(), groups[3].size()));
-        if (auto date = CalendarDate(y, m, d)) {
+        if (auto date = DatelineDate(groups)) {
           doc.metadata.printed_date = std::move(date);
           doc.metadata.printed_date_span =
               doc.ToOriginal(offset(groups[1]), offset(groups[3]) + groups[3].size());

@@ -15,6 +15,15 @@ std::optional<std::string> CalendarDate(int y, int m, int d) {
   return std::string(buf);
 }
 
+std::optional<std::string> DatelineDate(const re2::StringPiece groups[4]) {
+  auto number = [](const re2::StringPiece& g) {
+    int value = 0;
+    if (g.data() != nullptr) std::from_chars(g.data(), g.data() + g.size(), value);
+    return value;
+  };
+  return CalendarDate(number(groups[1]), number(groups[2]), number(groups[3]));
+}
+
 PrintedDates::PrintedDates(const LexiconDir& dir) {
   for (const auto& row : dir.ReadTsv("boilerplate.tsv")) {
     if (row.Get("kind") != "dateline") continue;
@@ -34,12 +43,7 @@ std::optional<std::string> PrintedDates::FirstIn(std::string_view text) const {
            re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, 4)) {
       const size_t at = static_cast<size_t>(groups[0].data() - text.data());
       if (at >= best_at) break;
-      auto number = [](const re2::StringPiece& g) {
-        int value = 0;
-        if (g.data() != nullptr) std::from_chars(g.data(), g.data() + g.size(), value);
-        return value;
-      };
-      if (auto date = CalendarDate(number(groups[1]), number(groups[2]), number(groups[3]))) {
+      if (auto date = DatelineDate(groups)) {
         best = std::move(date);
         best_at = at;
         break;

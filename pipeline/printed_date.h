@@ -23,6 +23,10 @@ namespace newsie {
 // not one), else nullopt.
 std::optional<std::string> CalendarDate(int y, int m, int d);
 
+// The CalendarDate of a dateline row's match: `groups` 1-3 are year, month
+// and day (a group that took no part reads as 0, no day).
+std::optional<std::string> DatelineDate(const re2::StringPiece groups[4]);
+
 class PrintedDates {
  public:
   // The `dateline` rows of `dir`'s boilerplate.tsv with at least three
