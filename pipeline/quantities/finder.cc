@@ -180,11 +180,7 @@ class Scanner {
     // or months is both ends' year.
     if (!out.empty() && IsRangeInAYear(out.back()) && IsYearAlone(q) &&
         q.begin == out.back().end + 1 && t_[out.back().end] == ' ') {
-      for (Quantity& bound : out.back().bounds) {
-        bound.date.year = q.date.year;
-        bound.date.anchor = q.date.anchor;
-        bound.date.offset = q.date.offset;
-      }
+      GiveYear(q.date, out.back());
       out.back().end = q.end;
       return floor_ = q.end;
     }
@@ -193,11 +189,7 @@ class Scanner {
     // month's or quarter's.
     if (!out.empty() && IsYearAlone(out.back()) && IsRangeInAYear(q) &&
         (q.begin == out.back().end || (q.begin == out.back().end + 1 && t_[q.begin - 1] == ' '))) {
-      for (Quantity& bound : q.bounds) {
-        bound.date.year = out.back().date.year;
-        bound.date.anchor = out.back().date.anchor;
-        bound.date.offset = out.back().date.offset;
-      }
+      GiveYear(out.back().date, q);
       q.begin = out.back().begin;
       out.pop_back();
     }
@@ -214,6 +206,14 @@ class Scanner {
            !q.date.elected_term &&
            (q.date.anchor == DateValue::Anchor::kAbsolute ||
             q.date.anchor == DateValue::Anchor::kRelativeYear);
+  }
+  // Both ends of `range` take the year of `year` (written or relative).
+  static void GiveYear(const DateValue& year, Quantity& range) {
+    for (Quantity& bound : range.bounds) {
+      bound.date.year = year.year;
+      bound.date.anchor = year.anchor;
+      bound.date.offset = year.offset;
+    }
   }
   // A range of months or quarters written without a year (3~4월, 1~3분기).
   static bool IsRangeInAYear(const Quantity& q) {
@@ -1132,49 +1132,38 @@ class Scanner {
     lo.value = scaled;
   }
 
-  // `date` with its month, quarter or day (its grain) set to `v`, when `v`
-  // comes before it in that grain (4 of 3~4월), else nullopt.
-  static std::optional<DateValue> EarlierOfSameGrain(const DateValue& date, int64_t v) {
-    DateValue first = date;
-    first.until = false;
-    std::optional<int>* field = nullptr;
+  // The field below the year that a date of its grain counts in: its
+  // month, quarter or day (null for a year), and that field's last value.
+  static std::optional<int>* GrainField(DateValue& date, int* last) {
     switch (date.grain) {
       case DateGrain::kMonth:
-        field = &first.month;
-        break;
+        *last = 12;
+        return &date.month;
       case DateGrain::kQuarter:
-        field = &first.quarter;
-        break;
+        *last = 4;
+        return &date.quarter;
       case DateGrain::kDay:
-        field = &first.day;
-        break;
+        *last = 31;
+        return &date.day;
       default:
-        return std::nullopt;
+        return nullptr;
     }
-    if (!*field || v < 1 || v >= **field) return std::nullopt;
-    *field = static_cast<int>(v);
-    return first;
   }
 
-  // `date` with its quarter or day set to `v`, when `v` comes after it in
-  // that grain (4 of Q3-4), else nullopt.
-  static std::optional<DateValue> LaterOfSameGrain(const DateValue& date, int64_t v) {
-    DateValue second = date;
-    second.until = false;
-    std::optional<int>* field = nullptr;
+  // `date` with its grain's field set to `v`, when `v` comes before it (3 of
+  // 3~4월: `later` false) or after it (4 of Q3-4: `later` true), else
+  // nullopt. A number after a named month (March-4) is no month.
+  static std::optional<DateValue> OtherEnd(const DateValue& date, int64_t v, bool later) {
+    DateValue other = date;
+    other.until = false;
     int last = 0;
-    if (date.grain == DateGrain::kQuarter) {
-      field = &second.quarter;
-      last = 4;
-    } else if (date.grain == DateGrain::kDay) {
-      field = &second.day;
-      last = 31;
-    } else {
+    std::optional<int>* field = GrainField(other, &last);
+    if (field == nullptr || !*field || (later && date.grain == DateGrain::kMonth)) {
       return std::nullopt;
     }
-    if (!*field || v <= **field || v > last) return std::nullopt;
+    if (later ? (v <= **field || v > last) : (v < 1 || v >= **field)) return std::nullopt;
     *field = static_cast<int>(v);
-    return second;
+    return other;
   }
 
   // Gives `bare` (a month, quarter or day written without a year) the year of
@@ -1259,7 +1248,7 @@ class Scanner {
     // year (and month) too, when it comes before the second.
     if (lo.kind == QuantityKind::kNumber && q2.kind == QuantityKind::kDate && lo.value.integral &&
         lo.counter.empty() && !word_sep) {
-      if (auto first = EarlierOfSameGrain(q2.date, lo.value.integer)) {
+      if (auto first = OtherEnd(q2.date, lo.value.integer, /*later=*/false)) {
         lo = DateQuantity(lo.begin, lo.end, *first);
       }
     }
@@ -1267,7 +1256,7 @@ class Scanner {
     // second a number alone that follows it in the first's quarter or day.
     if (lo.kind == QuantityKind::kDate && q2.kind == QuantityKind::kNumber && q2.value.integral &&
         q2.counter.empty() && q2.unit.empty() && q2.approx.empty()) {
-      if (auto second = LaterOfSameGrain(lo.date, q2.value.integer)) {
+      if (auto second = OtherEnd(lo.date, q2.value.integer, /*later=*/true)) {
         q2 = DateQuantity(q2.begin, q2.end, *second);
       }
     }
